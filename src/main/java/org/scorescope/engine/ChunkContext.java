@@ -1,0 +1,64 @@
+package org.scorescope.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.scorescope.sampler.StepContext;
+import org.scorescope.schedule.Grid;
+import org.scorescope.score.ScoreFunction;
+
+/** The step context of one chunk at one step: counted scores and the chunk's keyed stream. */
+final class ChunkContext implements StepContext {
+    private final Chunk chunk;
+    private final Grid grid;
+    private final int t;
+    private final ScoreFunction score;
+    private final ZigguratSampler.NormalizedGaussian gauss;
+
+    ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, UniformRandomProvider rng) {
+        this.chunk = chunk;
+        this.grid = grid;
+        this.t = t;
+        this.score = score;
+        this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    }
+
+    @Override
+    public Grid grid() {
+        return grid;
+    }
+
+    @Override
+    public int t() {
+        return t;
+    }
+
+    @Override
+    public int dim() {
+        return chunk.y.length;
+    }
+
+    @Override
+    public void score(double[][] x, int n, double gamma, double[][] out) {
+        chunk.evaluations += n;
+        score.eval(x, n, gamma, out);
+    }
+
+    @Override
+    public void gaussian(double[][] out, int n) {
+        for (double[] axis : out) {
+            for (int i = 0; i < n; i++) {
+                axis[i] = gauss.sample();
+            }
+        }
+    }
+
+    @Override
+    public double[][] buffer(int slot) {
+        return chunk.buffer(slot);
+    }
+
+    @Override
+    public Object memory() {
+        return chunk.memory;
+    }
+}

@@ -1,0 +1,37 @@
+package org.scorescope.sampler;
+
+/**
+ * DDIM-type sampler, 001 eq. 8 (ALGORITHMS.md §4.3), 1 NFE:
+ * Y_{t−1} = (Y_t + ((1−α_t)/2) s_t(Y_t)) / √α_t. The Euler step of the probability-flow ODE:
+ * first order.
+ */
+public final class DdimSampler implements Sampler {
+    private static final SamplerInfo INFO = new SamplerInfo("ddim", "DDIM (eq. 8)",
+            "001_98742fe78869e08d.txt eq. (8)", 1, 1, false, 0);
+
+    @Override
+    public SamplerInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void step(StepContext ctx, double[][] y, int n) {
+        int t = ctx.t();
+        double[][] s = ctx.buffer(0);
+        ctx.score(y, n, ctx.grid().abar(t), s);
+        apply(ctx.grid().alpha(t), y, s, n);
+    }
+
+    /** Y ← (Y + ((1−α)/2) s) / √α. */
+    static void apply(double alpha, double[][] y, double[][] s, int n) {
+        double inv = 1 / Math.sqrt(alpha);
+        double c = (1 - alpha) / 2;
+        for (int a = 0; a < y.length; a++) {
+            double[] ya = y[a];
+            double[] sa = s[a];
+            for (int i = 0; i < n; i++) {
+                ya[i] = (ya[i] + c * sa[i]) * inv;
+            }
+        }
+    }
+}

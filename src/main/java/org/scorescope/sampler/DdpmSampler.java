@@ -1,0 +1,36 @@
+package org.scorescope.sampler;
+
+/**
+ * DDPM-type sampler, 001 eq. 10 (ALGORITHMS.md §4.1), 1 NFE per step:
+ * Y_{t−1} = (Y_t + (1−α_t) s_t(Y_t)) / √α_t + √(1−α_t) Z_t.
+ */
+public final class DdpmSampler implements Sampler {
+    private static final SamplerInfo INFO = new SamplerInfo("ddpm", "DDPM",
+            "001_98742fe78869e08d.txt eq. (10)", 1, 0, true, 1);
+
+    @Override
+    public SamplerInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void step(StepContext ctx, double[][] y, int n) {
+        int t = ctx.t();
+        double alpha = ctx.grid().alpha(t);
+        double[][] s = ctx.buffer(0);
+        double[][] z = ctx.buffer(1);
+        ctx.score(y, n, ctx.grid().abar(t), s);
+        ctx.gaussian(z, n);
+        double inv = 1 / Math.sqrt(alpha);
+        double drift = 1 - alpha;
+        double noise = Math.sqrt(1 - alpha);
+        for (int a = 0; a < y.length; a++) {
+            double[] ya = y[a];
+            double[] sa = s[a];
+            double[] za = z[a];
+            for (int i = 0; i < n; i++) {
+                ya[i] = (ya[i] + drift * sa[i]) * inv + noise * za[i];
+            }
+        }
+    }
+}

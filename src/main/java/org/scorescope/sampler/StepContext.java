@@ -1,0 +1,31 @@
+package org.scorescope.sampler;
+
+import org.scorescope.schedule.Grid;
+
+/**
+ * What a sampler sees while it moves one chunk of particles from level ᾱ_t to ᾱ_{t−1}. The engine
+ * provides it; every score evaluation goes through {@link #score} and is counted, and every random
+ * number comes from the chunk's deterministic stream for this step.
+ */
+public interface StepContext {
+    /** The run's grid. */
+    Grid grid();
+
+    /** The step: the sampler moves Y_t to Y_{t−1}. */
+    int t();
+
+    /** Dimension d. */
+    int dim();
+
+    /** s(x, γ) for n particles; counts n evaluations. */
+    void score(double[][] x, int n, double gamma, double[][] out);
+
+    /** Fills out[axis][i], i &lt; n, with the next independent standard normal vector of each particle. */
+    void gaussian(double[][] out, int n);
+
+    /** A reusable d × capacity buffer, one per slot number (0, 1, 2, …), private to this chunk. */
+    double[][] buffer(int slot);
+
+    /** The sampler's per-chunk memory made by {@link Sampler#newMemory}. */
+    Object memory();
+}

@@ -1,0 +1,11 @@
+package org.scorescope.score;
+
+import org.scorescope.target.Target;
+
+/** The closed-form score of a target: no model error. */
+public record ExactScore(Target target) implements ScoreFunction {
+    @Override
+    public void eval(double[][] x, int n, double gamma, double[][] out) {
+        target.scoreBatch(x, n, gamma, out);
+    }
+}
