@@ -1,0 +1,91 @@
+package org.scorescope.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scorescope.engine.Engine;
+import org.scorescope.metrics.RateFit;
+import org.scorescope.metrics.Sweep;
+import org.scorescope.scenario.Scenario;
+import org.scorescope.scenario.ScenarioBuilder;
+import org.scorescope.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sweep}: error against T for several samplers, as CSV. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Measure the error at the output level for several samplers and step counts.")
+public final class SweepCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids (default: the scenario's).")
+    List<String> samplers;
+
+    @Option(names = "--steps", split = ",", required = true, paramLabel = "10,20,...", description = "Step counts T.")
+    List<Integer> steps;
+
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<Scenario.SamplerSpec> specs = null;
+        if (samplers != null) {
+            specs = new ArrayList<>();
+            for (String id : samplers) {
+                specs.add(Scenario.SamplerSpec.of(id.trim()));
+            }
+        }
+        Sweep.Metric m;
+        try {
+            m = Sweep.Metric.of(metric);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("--metric", e.getMessage());
+        }
+        if (seeds < 1 || seeds > 1000) {
+            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
+        }
+        for (int t : steps) {
+            if (t < 1 || t > Scenario.MAX_STEPS) {
+                throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
+            }
+        }
+        Scenario s = scenario.resolve(specs, steps.get(0));
+        int[] ts = steps.stream().mapToInt(Integer::intValue).toArray();
+        Sweep.Plan plan = new Sweep.Plan(ScenarioBuilder.target(s.target()), ScenarioBuilder.schedule(s.schedule()),
+                ScenarioBuilder.samplers(s), ts, s.particles(), seeds, s.seed(), m);
+        if (m.exact() && !plan.target().isSingleGaussian()) {
+            throw new ScenarioException("--metric", m.id() + " needs a single-Gaussian target (gaussian, gaussian1d, line); use tv");
+        }
+        List<Sweep.Row> rows;
+        try (Engine engine = new Engine(scenario.threads())) {
+            rows = Sweep.run(plan, engine, r -> System.err.println(r.csv()), () -> false);
+        }
+        AtomicFile.write(out, w -> {
+            w.write(Sweep.Row.HEADER + "\n");
+            for (Sweep.Row r : rows) {
+                w.write(r.csv() + "\n");
+            }
+        });
+        System.out.println("wrote " + out + " (" + rows.size() + " rows)");
+        for (var sampler : plan.samplers()) {
+            String id = sampler.info().id();
+            double[] x = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::steps).toArray();
+            double[] y = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::value).toArray();
+            if (ts.length >= 2) {
+                RateFit f = RateFit.fit(x, y);
+                System.out.printf("%-18s order %.3f%s%n", id, f.order(), Double.isNaN(f.halfWidth()) ? "" : String.format(" ± %.3f (95%%)", f.halfWidth()));
+            }
+        }
+        return 0;
+    }
+}

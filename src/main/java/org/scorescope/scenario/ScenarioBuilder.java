@@ -1,0 +1,111 @@
+package org.scorescope.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scorescope.engine.RunSpec;
+import org.scorescope.engine.SamplerSlot;
+import org.scorescope.sampler.Sampler;
+import org.scorescope.sampler.SamplerRegistry;
+import org.scorescope.schedule.Grid;
+import org.scorescope.schedule.Schedule;
+import org.scorescope.schedule.Schedules;
+import org.scorescope.target.BoxMixture;
+import org.scorescope.target.EmbeddedTarget;
+import org.scorescope.target.GaussianMixture;
+import org.scorescope.target.Presets;
+import org.scorescope.target.Target;
+
+/**
+ * Turns a {@link Scenario} into model objects, translating every model complaint into a
+ * {@link ScenarioException} that names the scenario field.
+ */
+public final class ScenarioBuilder {
+    private ScenarioBuilder() {
+    }
+
+    /** Builds everything once, so that a bad scenario fails here and not halfway through a run. */
+    public static void validate(Scenario s) {
+        target(s.target());
+        grid(s);
+        samplers(s);
+    }
+
+    /** The target. */
+    public static Target target(Scenario.TargetSpec t) {
+        Target base;
+        try {
+            if (t.preset() != null) {
+                base = Presets.get(t.preset());
+            } else if ("gaussian-mixture".equals(t.type())) {
+                base = new GaussianMixture(t.weights(), t.means(), t.covariances());
+            } else {
+                base = new BoxMixture(t.weights(), t.lo(), t.hi());
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new ScenarioException(t.preset() != null ? "target" : "target." + fieldOf(e.getMessage()), e.getMessage());
+        }
+        if (t.embed() > 0 && t.embed() != base.dim()) {
+            try {
+                return new EmbeddedTarget(base, t.embed());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("target.embed", e.getMessage());
+            }
+        }
+        return base;
+    }
+
+    private static String fieldOf(String message) {
+        if (message == null) {
+            return "components";
+        }
+        for (String f : List.of("weights", "means", "covariances", "lo", "hi")) {
+            if (message.startsWith(f)) {
+                return f;
+            }
+        }
+        return "components";
+    }
+
+    /** The schedule. */
+    public static Schedule schedule(Scenario.ScheduleSpec spec) {
+        try {
+            return Schedules.create(spec.id(), spec.params(), spec.spacing(), spec.values());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(spec.values() != null ? "schedule.values" : "schedule", e.getMessage());
+        }
+    }
+
+    /** The grid of T steps. */
+    public static Grid grid(Scenario s) {
+        Schedule schedule = schedule(s.schedule());
+        try {
+            return schedule.grid(s.steps());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("steps", e.getMessage());
+        }
+    }
+
+    /** The samplers. */
+    public static List<Sampler> samplers(Scenario s) {
+        List<Sampler> out = new ArrayList<>();
+        for (int i = 0; i < s.samplers().size(); i++) {
+            Scenario.SamplerSpec sp = s.samplers().get(i);
+            try {
+                out.add(SamplerRegistry.create(sp.id(), sp.params()));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("samplers[" + i + "]", e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** A run of all the scenario's samplers, from N(0, I) or from the given initial particles. */
+    public static RunSpec run(Scenario s, double[][] initial) {
+        Target target = target(s.target());
+        List<SamplerSlot> slots = new ArrayList<>();
+        for (Sampler sampler : samplers(s)) {
+            slots.add(SamplerSlot.of(sampler));
+        }
+        return new RunSpec(target, new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
+    }
+}
