@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * m = min(N, max(minimumStored, ⌊budget / (4 d (T+1) S)⌋)); particles are exchangeable, so these are
  * a uniform random subset and include the tracked ones (the first few dozen). The latest frame
  * holds all N particles. With the default budget of 768 MiB, 1M particles, 100 steps and 4 samplers
- * in 2D store 475k particles per frame: 768 MiB of history, 32 MiB for the latest frame, and 64 MiB
- * of live double-precision state, well inside 2 GB.
+ * in 2D store 249,166 particles per frame (768 MiB of history), plus 32 MiB for the latest frame and
+ * about 200 MiB of live double-precision state and sampler buffers: well inside 2 GB.
  */
 public final class FrameRecorder implements RunListener {
     /** The default history budget, in bytes. */

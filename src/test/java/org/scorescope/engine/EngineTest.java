@@ -1,0 +1,156 @@
+package org.scorescope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.scorescope.sampler.SamplerRegistry;
+import org.scorescope.schedule.DiscreteSchedule;
+import org.scorescope.schedule.Grid;
+import org.scorescope.score.ExactScore;
+import org.scorescope.target.Presets;
+import org.scorescope.target.Target;
+
+class EngineTest {
+    private static final Grid GRID = DiscreteSchedule.linear().grid(10);
+
+    private static List<SamplerSlot> slots(String... ids) {
+        List<SamplerSlot> s = new ArrayList<>();
+        for (String id : ids) {
+            s.add(SamplerSlot.of(SamplerRegistry.create(id)));
+        }
+        return s;
+    }
+
+    @Test
+    void bitIdenticalParticlesWithOneTwoAndEightThreads() {
+        Target target = Presets.get("ring8");
+        // 3.5 chunks, so that a partial chunk is covered too.
+        RunSpec spec = RunSpec.of(target, GRID, slots("ddpm", "accel-ddpm", "accel-ddim-ms"), Engine.CHUNK * 3 + Engine.CHUNK / 2, 42);
+        List<double[][]> reference = null;
+        for (int threads : new int[] {1, 2, 8}) {
+            try (Engine e = new Engine(threads)) {
+                List<double[][]> p = e.run(spec, null).positions();
+                if (reference == null) {
+                    reference = p;
+                } else {
+                    for (int s = 0; s < p.size(); s++) {
+                        for (int a = 0; a < 2; a++) {
+                            assertArrayEquals(reference.get(s)[a], p.get(s)[a], "threads=" + threads + " sampler " + s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void samplersStartFromTheSameNoiseAndSeedsDiffer() {
+        Target target = Presets.get("gaussian");
+        List<double[][]> initial = new ArrayList<>();
+        try (Engine e = new Engine(2)) {
+            e.run(RunSpec.of(target, GRID, slots("ddpm", "ddim"), 1000, 7), v -> {
+                if (v.t() == GRID.steps()) {
+                    initial.add(v.positions(0));
+                    initial.add(v.positions(1));
+                }
+            });
+            assertArrayEquals(initial.get(0)[0], initial.get(1)[0]);
+            double[][] other = e.run(RunSpec.of(target, GRID, slots("ddim"), 1000, 8), null).positions().get(0);
+            double[][] same = e.run(RunSpec.of(target, GRID, slots("ddim"), 1000, 7), null).positions().get(0);
+            assertTrue(other[0][0] != same[0][0]);
+        }
+    }
+
+    @Test
+    void nfeIsCountedPerParticle() {
+        try (Engine e = new Engine(2)) {
+            RunResult r = e.run(RunSpec.of(Presets.get("gaussian1d"), GRID, slots("ddpm", "accel-ddim", "accel-ddim-ms"), 5000, 1), null);
+            assertEquals(10, r.nfe()[0]);
+            assertEquals(19, r.nfe()[1]); // first step is DDIM (linear has no α_{T+1}), then 2 per step
+            assertEquals(10, r.nfe()[2]);
+        }
+    }
+
+    @Test
+    void divergingParticlesAreFlaggedCountedAndTheRunGoesOn() {
+        Target target = Presets.get("gaussian1d");
+        // A score model that blows up on particles right of 2: they become infinite, then NaN.
+        ExactScore exact = new ExactScore(target);
+        RunSpec spec = new RunSpec(target, (x, n, g, out) -> {
+            exact.eval(x, n, g, out);
+            for (int i = 0; i < n; i++) {
+                if (x[0][i] > 2) {
+                    out[0][i] = Double.POSITIVE_INFINITY;
+                }
+            }
+        }, GRID, slots("ddim"), 20_000, 3, null);
+        try (Engine e = new Engine(2)) {
+            int[] last = new int[1];
+            RunResult r = e.run(spec, v -> last[0] = v.diverged(0));
+            double[] x = r.positions().get(0)[0];
+            int nonFinite = 0;
+            for (double v : x) {
+                nonFinite += Double.isFinite(v) ? 0 : 1;
+            }
+            assertTrue(nonFinite > 0);
+            assertEquals(nonFinite, r.diverged()[0]);
+            assertEquals(nonFinite, last[0]);
+        }
+    }
+
+    @Test
+    void initialParticlesAreUsedAsGiven() {
+        Target target = Presets.get("gaussian1d");
+        double[][] init = {{-1, 0, 1, 2}};
+        try (Engine e = new Engine(1)) {
+            double[] seen = new double[4];
+            e.run(new RunSpec(target, new ExactScore(target), GRID, slots("ddim"), 4, 1, init), v -> {
+                if (v.t() == GRID.steps()) {
+                    v.copy(0, 0, 4, new double[][] {seen});
+                }
+            });
+            assertArrayEquals(init[0], seen);
+        }
+    }
+
+    @Test
+    void cancellationStopsARunAndCloseStopsEveryThread() throws Exception {
+        Engine e = new Engine(2);
+        CountDownLatch started = new CountDownLatch(1);
+        RunHandle h = e.submit(RunSpec.of(Presets.get("ring8"), DiscreteSchedule.linear().grid(500), slots("ddpm"), 200_000, 1),
+                v -> started.countDown());
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        h.cancel();
+        assertThrows(CancellationException.class, h::await);
+        e.close();
+        Thread.sleep(50);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            assertTrue(!t.getName().startsWith("scorescope-engine-") || !t.isAlive() || t.getName().contains("-" + 0 + "-"),
+                    "thread still alive: " + t.getName());
+        }
+    }
+
+    @Test
+    void frameRecorderKeepsASubsetWithinTheBudget() {
+        assertEquals(249_166, FrameRecorder.storedCount(FrameRecorder.DEFAULT_BUDGET, 4096, 1_000_000, 2, 100, 4));
+        assertEquals(5000, FrameRecorder.storedCount(FrameRecorder.DEFAULT_BUDGET, 4096, 5000, 2, 100, 4));
+        FrameRecorder rec = new FrameRecorder(1L << 20, 100);
+        try (Engine e = new Engine(2)) {
+            e.run(RunSpec.of(Presets.get("ring8"), GRID, slots("ddim", "ddpm"), 50_000, 1), rec);
+        }
+        int expected = FrameRecorder.storedCount(1L << 20, 100, 50_000, 2, 10, 2);
+        assertEquals(expected, rec.at(5).samplers().get(0).stored());
+        assertEquals(50_000, rec.latest().samplers().get(1).stored());
+        assertEquals(0, rec.latest().t());
+        assertEquals(10, rec.at(10).samplers().get(0).nfe() + 10);
+        assertEquals(10, rec.at(0).samplers().get(0).nfe());
+    }
+}
