@@ -46,4 +46,11 @@ public final class ScoreScopeCli {
     public static int run(String... args) {
         return commandLine().execute(args);
     }
+
+    /** Runs the CLI with its messages going to {@code err}; returns the exit code. */
+    public static int run(PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setErr(err);
+        return cl.execute(args);
+    }
 }

@@ -1,6 +1,8 @@
 package org.scorescope.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,7 +32,11 @@ import java.util.Set;
  * </pre>
  */
 public final class ScenarioJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** NaN and Infinity are read as numbers so that the message can name the field that holds one. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
     private static final Set<String> TOP = Set.of("title", "description", "target", "schedule", "samplers", "steps", "particles", "seed");
 
     private ScenarioJson() {
