@@ -1,0 +1,88 @@
+package org.scorescope.target;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import jdk.incubator.vector.DoubleVector;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mixture kernels must give the same bits whatever runs them (ARCHITECTURE.md rule 2): the
+ * exponential is accurate, and the vector and scalar kernels agree bit for bit.
+ */
+class KernelReproducibilityTest {
+
+    @Test
+    void reproducibleExpIsWithinTwoUlpOfMathExp() {
+        Random rnd = new Random(1);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double x = i < 1000 ? -i * 0.708 : -708 * rnd.nextDouble() * rnd.nextDouble();
+            double ref = Math.exp(x);
+            double ulps = Math.abs(ReproducibleExp.exp(x) - ref) / Math.ulp(ref);
+            worst = Math.max(worst, ulps);
+        }
+        assertTrue(worst <= 2, "worst error " + worst + " ulp");
+        assertEquals(1.0, ReproducibleExp.exp(0), 0);
+        assertTrue(Double.isNaN(ReproducibleExp.exp(Double.NaN)));
+        assertTrue(ReproducibleExp.exp(-1e9) < 1e-300);
+    }
+
+    @Test
+    void vectorExpEqualsScalarExpBitForBit() {
+        int lanes = DoubleVector.SPECIES_PREFERRED.length();
+        Random rnd = new Random(2);
+        double[] x = new double[lanes * 1000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -60 * rnd.nextDouble();
+        }
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i += lanes) {
+            VectorMixtureKernel.exp(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, i)).intoArray(out, i);
+        }
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(ReproducibleExp.exp(x[i])), Double.doubleToRawLongBits(out[i]), "x=" + x[i]);
+        }
+    }
+
+    @Test
+    void vectorAndScalarKernelsAgreeBitForBit() {
+        GaussianMixture g = (GaussianMixture) Presets.get("ring8");
+        int n = 1000; // three full tiles and a remainder
+        Random rnd = new Random(3);
+        double[][] x = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            x[0][i] = 5 * rnd.nextGaussian();
+            x[1][i] = 5 * rnd.nextGaussian();
+        }
+        for (double gamma : new double[] {1e-4, 0.3, 0.97}) {
+            GaussianMixture.Level l = g.level(gamma);
+            int k = g.components();
+            double[] m0 = new double[k];
+            double[] m1 = new double[k];
+            double[] p00 = new double[k];
+            double[] p01 = new double[k];
+            double[] p11 = new double[k];
+            double[] ln = new double[k];
+            for (int c = 0; c < k; c++) {
+                m0[c] = l.mean[c][0];
+                m1[c] = l.mean[c][1];
+                p00[c] = l.precision[c][0];
+                p01[c] = l.precision[c][1];
+                p11[c] = l.precision[c][3];
+                ln[c] = l.logNorm[c];
+            }
+            double[] v0 = new double[n];
+            double[] v1 = new double[n];
+            double[] s0 = new double[n];
+            double[] s1 = new double[n];
+            VectorMixtureKernel.score2(m0, m1, p00, p01, p11, ln, k, x[0], x[1], n, v0, v1);
+            MixtureScoreKernel.score2Scalar(m0, m1, p00, p01, p11, ln, k, x[0], x[1], 0, n, s0, s1);
+            assertArrayEquals(s0, v0, "gamma=" + gamma);
+            assertArrayEquals(s1, v1, "gamma=" + gamma);
+        }
+        assertTrue(MixtureScoreKernel.VECTOR, "tests run with jdk.incubator.vector; the vector kernel should be active");
+    }
+}
