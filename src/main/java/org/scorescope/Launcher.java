@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.scorescope.cli.ScoreScopeCli;
 
 /**
- * The program's entry point: no argument opens the application, a subcommand runs headless.
+ * The program's entry point: no argument (or only application options such as
+ * {@code --measure-ui 10}) opens the application, a command ({@code sample}, {@code sweep},
+ * {@code bench}) runs headless.
  * Deliberately not a JavaFX {@code Application} subclass, so that {@code java -jar} works with
  * JavaFX on the class path.
  *
@@ -31,11 +33,17 @@ public final class Launcher {
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
         }
-        if (args.length == 0) {
+        if (args.length == 0 || !isCommand(args[0])) {
             org.scorescope.ui.ScoreScopeApp.launchApp(args);
+            System.exit(0);
             return;
         }
         System.exit(ScoreScopeCli.run(args));
+    }
+
+    /** Whether the first argument names a headless command (anything else is an application option). */
+    static boolean isCommand(String first) {
+        return List.of("sample", "sweep", "bench", "help", "-h", "--help", "-V", "--version").contains(first);
     }
 
     private static Optional<Integer> relaunchWithVectorModule() {

@@ -34,15 +34,29 @@ public final class Normal {
         return 0.5 * Erf.erfc(-z / SQRT2);
     }
 
-    /** log Φ(z) for every finite z. */
+    /**
+     * log Φ(z) for every finite z: the fast table on [−38, 0), log1p(−Φ(−z)) through the same table
+     * for z in [0, 38], the exact form beyond.
+     */
     public static double logCdf(double z) {
+        if (LogCdfTable.covers(z)) {
+            return LogCdfTable.logCdf(z);
+        }
+        if (z >= 0 && LogCdfTable.covers(-z - 1e-300) && z <= 38) {
+            return z == 0 ? -0.6931471805599453 : Math.log1p(-Math.exp(LogCdfTable.logCdf(-z)));
+        }
+        return logCdfExact(z);
+    }
+
+    /** log Φ(z) from erfc and, far in the lower tail, the asymptotic series: the reference. */
+    public static double logCdfExact(double z) {
         if (z < ASYMPTOTIC_BELOW) {
             double r = 1.0 / (z * z);
             // Mills-ratio series: Φ(z) = φ(z)/|z| · (1 − 1/z² + 3/z⁴ − 15/z⁶ + 105/z⁸ − 945/z¹⁰ …)
             double series = 1 - r * (1 - 3 * r * (1 - 5 * r * (1 - 7 * r * (1 - 9 * r))));
             return logPdf(z) - Math.log(-z) + Math.log(series);
         }
-        if (z < 5) {
+        if (z < 0) {
             return Math.log(0.5 * Erf.erfc(-z / SQRT2));
         }
         return Math.log1p(-0.5 * Erf.erfc(z / SQRT2));
@@ -64,7 +78,7 @@ public final class Normal {
             return la + log1mExp(logCdf(b) - la);
         }
         // b < 0 < a: the mass is 1 minus two tails.
-        return Math.log1p(-(cdf(b) + cdf(-a)));
+        return Math.log1p(-(Math.exp(logCdf(b)) + Math.exp(logCdf(-a))));
     }
 
     /** log(1 − eˣ) for x &lt; 0 (Mächler's recipe). */

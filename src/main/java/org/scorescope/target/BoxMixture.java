@@ -168,6 +168,77 @@ public final class BoxMixture implements Target {
         }
     }
 
+    /**
+     * The batch score: per axis, each distinct interval's log-density and derivative is computed
+     * once per particle (a checkerboard has 4 per axis, not 8 boxes × 2), then the boxes combine
+     * them in log space. Nothing is allocated per particle.
+     */
+    @Override
+    public void scoreBatch(double[][] x, int n, double gamma, double[][] out) {
+        int k = weights.length;
+        int[][] intervalOf = new int[d][k];
+        double[][][] intervals = new double[d][][];
+        for (int a = 0; a < d; a++) {
+            java.util.List<double[]> distinct = new java.util.ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                int found = -1;
+                for (int q = 0; q < distinct.size(); q++) {
+                    if (distinct.get(q)[0] == lo[j][a] && distinct.get(q)[1] == hi[j][a]) {
+                        found = q;
+                        break;
+                    }
+                }
+                if (found < 0) {
+                    distinct.add(new double[] {lo[j][a], hi[j][a]});
+                    found = distinct.size() - 1;
+                }
+                intervalOf[a][j] = found;
+            }
+            intervals[a] = distinct.toArray(new double[0][]);
+        }
+        double[][] logp = new double[d][];
+        double[][] dlog = new double[d][];
+        for (int a = 0; a < d; a++) {
+            logp[a] = new double[intervals[a].length];
+            dlog[a] = new double[intervals[a].length];
+        }
+        double[] tmp = new double[3];
+        double[] lw = new double[k];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                double xa = x[a][i];
+                for (int q = 0; q < intervals[a].length; q++) {
+                    NoisedUniform.logDensityAndDerivatives(xa, intervals[a][q][0], intervals[a][q][1], gamma, tmp);
+                    logp[a][q] = tmp[0];
+                    dlog[a][q] = tmp[1];
+                }
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                double v = logWeights[j];
+                for (int a = 0; a < d; a++) {
+                    v += logp[a][intervalOf[a][j]];
+                }
+                lw[j] = v;
+                max = Math.max(max, v);
+            }
+            double sw = 0;
+            for (int a = 0; a < d; a++) {
+                out[a][i] = 0;
+            }
+            for (int j = 0; j < k; j++) {
+                double e = Math.exp(lw[j] - max);
+                sw += e;
+                for (int a = 0; a < d; a++) {
+                    out[a][i] += e * dlog[a][intervalOf[a][j]];
+                }
+            }
+            for (int a = 0; a < d; a++) {
+                out[a][i] /= sw;
+            }
+        }
+    }
+
     @Override
     public void sample(double gamma, UniformRandomProvider rng, double[][] out, int from, int to) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);

@@ -257,6 +257,29 @@ public final class GaussianMixture implements Target {
     }
 
     @Override
+    public void logDensityBatch(double[][] x, int n, double gamma, double[] out) {
+        Level l = level(gamma);
+        double[] p = new double[d];
+        double[] logw = new double[k];
+        double[][] grad = new double[k][d];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                p[a] = x[a][i];
+            }
+            l.components(p, logw, grad);
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : logw) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (double v : logw) {
+                sum += Math.exp(v - max);
+            }
+            out[i] = max + Math.log(sum);
+        }
+    }
+
+    @Override
     public void score(double[] x, double gamma, double[] out) {
         posterior(level(gamma), x, out, null);
     }

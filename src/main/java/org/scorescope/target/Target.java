@@ -47,6 +47,18 @@ public interface Target {
         }
     }
 
+    /** log p_γ at n particles into {@code out[i]}. The default loops; mixtures prepare the level once. */
+    default void logDensityBatch(double[][] x, int n, double gamma, double[] out) {
+        int d = dim();
+        double[] p = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                p[a] = x[a][i];
+            }
+            out[i] = logDensity(p, gamma);
+        }
+    }
+
     /** Tweedie's data prediction D(x, γ) = (x + (1−γ) s(x, γ)) / √γ (ALGORITHMS.md §1). */
     default void denoise(double[] x, double gamma, double[] out) {
         score(x, gamma, out);

@@ -1,0 +1,249 @@
+package org.scorescope.ui;
+
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.scorescope.sampler.SamplerRegistry;
+import org.scorescope.schedule.Schedules;
+import org.scorescope.target.Presets;
+
+/**
+ * The left pane: target (with thumbnails), schedule and its parameters, T, N, seed, one to four
+ * samplers with their parameters, and the layer toggles. Every control shows its allowed range and
+ * writes straight into the {@link Session}; the window restarts the run on any scenario change.
+ */
+final class ControlPane extends VBox {
+    private final Session session;
+    private final VBox samplerRows = new VBox(4);
+    private final Label abarT = new Label();
+    private Map<String, Image> thumbnails = Map.of();
+    final ComboBox<String> target = new ComboBox<>();
+
+    ControlPane(Session session) {
+        super(6);
+        this.session = session;
+        getStyleClass().add("controls");
+        setPadding(new Insets(10));
+        setPrefWidth(300);
+
+        target.getItems().setAll(Presets.ids());
+        target.setId("target");
+        target.valueProperty().bindBidirectional(session.target);
+        target.setCellFactory(l -> new TargetCell());
+        target.setButtonCell(new TargetCell());
+        target.setMaxWidth(Double.MAX_VALUE);
+
+        ComboBox<String> schedule = new ComboBox<>();
+        schedule.setId("schedule");
+        schedule.getItems().setAll(Schedules.IDS.stream().filter(s -> !s.equals("custom")).toList());
+        schedule.valueProperty().bindBidirectional(session.schedule);
+        schedule.setMaxWidth(Double.MAX_VALUE);
+        Spinner<Double> c0 = doubleSpinner(0.1, 10, session.c0.get(), 0.1);
+        c0.valueProperty().addListener((o, a, b) -> session.c0.set(b));
+        Spinner<Double> c1 = doubleSpinner(0.1, 20, session.c1.get(), 0.5);
+        c1.valueProperty().addListener((o, a, b) -> session.c1.set(b));
+        HBox theory = new HBox(6, new Label("c0"), c0, new Label("c1"), c1);
+        theory.visibleProperty().bind(session.schedule.isEqualTo("theory"));
+        theory.managedProperty().bind(theory.visibleProperty());
+        abarT.getStyleClass().add("hint");
+
+        Spinner<Integer> steps = intSpinner(2, 1000, session.steps.get());
+        steps.setId("steps");
+        steps.valueProperty().addListener((o, a, b) -> session.steps.set(b));
+        session.steps.addListener((o, a, b) -> steps.getValueFactory().setValue(b.intValue()));
+
+        Slider particles = new Slider(3, 6, Math.log10(session.particles.get()));
+        particles.setId("particles");
+        particles.setMajorTickUnit(1);
+        particles.setShowTickMarks(true);
+        Label particlesLabel = new Label();
+        particlesLabel.textProperty().bind(session.particles.asString("N = %,d"));
+        particles.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                session.particles.set(roundParticles(particles.getValue()));
+            }
+        });
+        particles.valueProperty().addListener((o, a, b) -> {
+            if (!particles.isValueChanging()) {
+                session.particles.set(roundParticles(b.doubleValue()));
+            }
+        });
+        session.particles.addListener((o, a, b) -> {
+            if (Math.abs(Math.log10(b.intValue()) - particles.getValue()) > 1e-3) {
+                particles.setValue(Math.log10(b.intValue()));
+            }
+        });
+
+        Spinner<Integer> seed = intSpinner(0, 1_000_000, session.seed.get());
+        seed.setId("seed");
+        seed.valueProperty().addListener((o, a, b) -> session.seed.set(b));
+        session.seed.addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
+
+        Button add = new Button("+ Add sampler");
+        add.setId("add-sampler");
+        add.setOnAction(e -> {
+            if (session.samplers.size() < 4) {
+                session.samplers.add(new Session.SamplerChoice("ddim", 0.5));
+            }
+        });
+        add.disableProperty().bind(javafx.beans.binding.Bindings.size(session.samplers).greaterThanOrEqualTo(4));
+        session.samplers.addListener((ListChangeListener<Session.SamplerChoice>) c -> rebuildSamplers());
+        rebuildSamplers();
+
+        CheckBox density = toggle("Exact density (D)", session.density, "toggle-density");
+        CheckBox contours = toggle("Contour lines", session.contours, "toggle-contours");
+        CheckBox cloud = toggle("Particles", session.particlesShown, "toggle-particles");
+        CheckBox field = toggle("Score field (S)", session.scoreField, "toggle-field");
+        CheckBox trails = toggle("Trails (T)", session.trails, "toggle-trails");
+        CheckBox frame = toggle("Frame-time overlay", session.frameTime, "toggle-frametime");
+
+        getChildren().addAll(
+                section("Target"), target,
+                section("Schedule"), schedule, theory, abarT,
+                section("Steps T (2–1000)"), steps,
+                section("Particles (1,000–1,000,000, log)"), particles, particlesLabel,
+                section("Seed (0–1,000,000)"), seed,
+                section("Samplers (1–4, same initial noise)"), samplerRows, add,
+                section("Layers"), density, contours, cloud, field, trails, frame,
+                hint("Space play · ←/→ step · Home/End · F11 present · 1–4 focus"));
+    }
+
+    /** Shows ᾱ_T of the current grid (it must be near 0). */
+    void showAbarT(double v) {
+        abarT.setText(String.format("ᾱ_T = %.3g (noise end), ᾱ_0 at output", v));
+    }
+
+    /** Installs the preset thumbnails once they are drawn. */
+    void setThumbnails(Map<String, Image> images) {
+        thumbnails = images;
+        target.setButtonCell(new TargetCell());
+    }
+
+    private int roundParticles(double log10) {
+        double v = Math.pow(10, log10);
+        double mag = Math.pow(10, Math.floor(Math.log10(v)));
+        return (int) Math.max(1000, Math.min(1_000_000, Math.round(v / mag * 2) / 2.0 * mag));
+    }
+
+    private void rebuildSamplers() {
+        samplerRows.getChildren().clear();
+        for (int i = 0; i < session.samplers.size(); i++) {
+            samplerRows.getChildren().add(samplerRow(i));
+        }
+    }
+
+    private Node samplerRow(int i) {
+        Session.SamplerChoice choice = session.samplers.get(i);
+        ComboBox<String> id = new ComboBox<>();
+        id.setId("sampler-" + i);
+        id.getItems().setAll(SamplerRegistry.ids());
+        id.setValue(choice.id());
+        id.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(id, Priority.ALWAYS);
+        id.valueProperty().addListener((o, a, b) -> session.samplers.set(i, new Session.SamplerChoice(b, session.samplers.get(i).eta())));
+        HBox row = new HBox(4, id);
+        if (choice.id().equals("ddim-eta")) {
+            Spinner<Double> eta = doubleSpinner(0, 1, choice.eta(), 0.1);
+            eta.setPrefWidth(80);
+            eta.setTooltip(new javafx.scene.control.Tooltip("η in [0, 1]: 0 is DDIM, 1 is DDPM"));
+            eta.valueProperty().addListener((o, a, b) -> session.samplers.set(i, new Session.SamplerChoice(choice.id(), b)));
+            row.getChildren().add(eta);
+        }
+        Button remove = new Button("−");
+        remove.setId("remove-sampler-" + i);
+        remove.setDisable(session.samplers.size() <= 1);
+        remove.setOnAction(e -> session.samplers.remove(i));
+        row.getChildren().add(remove);
+        return row;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section");
+        return l;
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static CheckBox toggle(String text, javafx.beans.property.BooleanProperty p, String id) {
+        CheckBox c = new CheckBox(text);
+        c.setId(id);
+        c.selectedProperty().bindBidirectional(p);
+        return c;
+    }
+
+    private static Spinner<Integer> intSpinner(int min, int max, int value) {
+        Spinner<Integer> s = new Spinner<>(min, max, value);
+        s.setEditable(true);
+        s.setMaxWidth(Double.MAX_VALUE);
+        s.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commit(s);
+            }
+        });
+        return s;
+    }
+
+    private static Spinner<Double> doubleSpinner(double min, double max, double value, double step) {
+        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value, step));
+        s.setEditable(true);
+        s.setPrefWidth(90);
+        s.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commit(s);
+            }
+        });
+        return s;
+    }
+
+    private static <T> void commit(Spinner<T> s) {
+        try {
+            T v = s.getValueFactory().getConverter().fromString(s.getEditor().getText());
+            s.getValueFactory().setValue(v);
+        } catch (RuntimeException e) {
+            s.getEditor().setText(s.getValueFactory().getConverter().toString(s.getValue()));
+        }
+    }
+
+    private final class TargetCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(item);
+            Image img = thumbnails.get(item);
+            if (img != null) {
+                ImageView v = new ImageView(img);
+                v.setFitWidth(40);
+                v.setFitHeight(40);
+                setGraphic(v);
+            } else {
+                setGraphic(null);
+            }
+            setTooltip(new javafx.scene.control.Tooltip(Presets.description(item)));
+        }
+    }
+}
