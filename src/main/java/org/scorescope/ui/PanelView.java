@@ -22,6 +22,7 @@ final class PanelView extends StackPane {
     private final Label caption = new Label();
     private PixelBuffer<IntBuffer> buffer;
     private final int index;
+    private double captionWidth = -1;
 
     PanelView(int index) {
         this.index = index;
@@ -30,6 +31,8 @@ final class PanelView extends StackPane {
         caption.setId("caption-" + index);
         caption.setMaxWidth(Double.MAX_VALUE);
         caption.setWrapText(true);
+        // Unmanaged: a new caption text must not re-lay out the grid of panels on every frame.
+        caption.setManaged(false);
         StackPane.setAlignment(caption, Pos.TOP_LEFT);
         image.setPreserveRatio(false);
         image.setSmooth(true);
@@ -68,7 +71,14 @@ final class PanelView extends StackPane {
         image.setFitWidth(getWidth());
         image.setFitHeight(getHeight());
         if (!text.equals(caption.getText())) {
+            int length = caption.getText() == null ? -1 : caption.getText().length();
             caption.setText(text);
+            double w = getWidth();
+            // Measuring wrapped text is the costly part of a caption change: only when it may wrap differently.
+            if (text.length() != length || w != captionWidth) {
+                captionWidth = w;
+                caption.resize(w, caption.prefHeight(w));
+            }
         }
     }
 
@@ -82,6 +92,8 @@ final class PanelView extends StackPane {
         super.layoutChildren();
         image.setFitWidth(getWidth());
         image.setFitHeight(getHeight());
+        double w = getWidth();
+        caption.resizeRelocate(0, 0, w, caption.prefHeight(w));
     }
 
     /** A region the panel grows into. */

@@ -47,6 +47,8 @@ final class TimelineBar extends HBox {
         HBox.setHgrow(track, Priority.ALWAYS);
         stepLabel.setId("step-label");
         stepLabel.setMinWidth(110);
+        stepLabel.setPrefWidth(110);
+        stepLabel.setMaxWidth(110);
         Spinner<Double> speed = new Spinner<>(1.0, 60.0, session.speed.get(), 1.0);
         speed.setId("speed");
         speed.setPrefWidth(80);
