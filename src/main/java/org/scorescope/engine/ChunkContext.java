@@ -13,6 +13,7 @@ final class ChunkContext implements StepContext {
     private final int t;
     private final ScoreFunction score;
     private final ZigguratSampler.NormalizedGaussian gauss;
+    private final UniformRandomProvider rng;
 
     ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, UniformRandomProvider rng) {
         this.chunk = chunk;
@@ -20,6 +21,14 @@ final class ChunkContext implements StepContext {
         this.t = t;
         this.score = score;
         this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        this.rng = rng;
+    }
+
+    @Override
+    public void uniform(double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = rng.nextDouble();
+        }
     }
 
     @Override

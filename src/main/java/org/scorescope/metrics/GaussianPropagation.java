@@ -139,7 +139,7 @@ public final class GaussianPropagation {
         private final int d;
         private final Object memory;
         private final boolean affine;
-        private final double[][][] buffers = new double[8][][];
+        private final double[][][] buffers = new double[16][][];
         private final int capacity;
         private int t;
         private int firstNew;
@@ -205,6 +205,11 @@ public final class GaussianPropagation {
                 }
             }
             draw++;
+        }
+
+        @Override
+        public void uniform(double[] out, int n) {
+            throw new UnsupportedOperationException("exact propagation needs a sampler whose only randomness is Gaussian noise");
         }
 
         @Override

@@ -22,9 +22,41 @@ public final class SamplerRegistry {
         register("accel-ddpm", List.of(), p -> new AcceleratedDdpmSampler(false));
         register("accel-ddpm-slides", List.of(), p -> new AcceleratedDdpmSampler(true));
         register("ddim-eta", List.of("eta"), p -> new DdimEtaSampler(p.getOrDefault("eta", 0.5)));
+        register("dpm-solver-1", List.of(), p -> new DpmSolverSampler(1));
+        register("dpm-solver-2", List.of(), p -> new DpmSolverSampler(2));
+        register("dpm-solver-3", List.of("lowerOrderFinal"), p -> new DpmSolverSampler(3, whole(p, "lowerOrderFinal", 1, 0, 1) == 1));
+        register("dpmpp-2m", List.of(), p -> new DpmSolverPlusPlus2MSampler());
+        register("unipc-3", List.of("variant", "lowerOrderFinal"),
+                p -> new UniPcSampler(variant(p), whole(p, "lowerOrderFinal", 1, 0, 1) == 1));
+        register("heun", List.of(), p -> new HeunSampler());
+        register("em-sde", List.of(), p -> new EulerMaruyamaSampler());
+        register("pf-ode", List.of(), p -> new ProbabilityFlowOdeSampler());
+        register("lagrange", List.of("K", "R", "anchors"), p -> {
+            int k = whole(p, "K", 2, 1, 4);
+            return new LagrangeSampler(k, whole(p, "R", Math.max(1, k - 1), 1, 10), whole(p, "anchors", 0, 0, 1) == 1);
+        });
+        register("rand-midpoint", List.of(), p -> new RandomizedMidpointSampler());
+        register("fddim", List.of(), p -> new ForwardValueDdimSampler(false));
+        register("fddim-avg", List.of(), p -> new ForwardValueDdimSampler(true));
+        register("piadm-sde", List.of("M", "K"), p -> new PiadmSampler(true, whole(p, "M", 4, 1, 64), whole(p, "K", 3, 1, 64)));
+        register("piadm-ode", List.of("M", "K"), p -> new PiadmSampler(false, whole(p, "M", 4, 1, 64), whole(p, "K", 3, 1, 64)));
     }
 
     private SamplerRegistry() {
+    }
+
+    /** A whole-number parameter within [min, max]. */
+    private static int whole(Map<String, Double> p, String name, int dflt, int min, int max) {
+        double v = p.getOrDefault(name, (double) dflt);
+        if (v != Math.rint(v) || v < min || v > max) {
+            throw new IllegalArgumentException(name + " must be a whole number in " + min + ".." + max + ", was " + v);
+        }
+        return (int) v;
+    }
+
+    /** UniPC's variant: 1 = bh1 (B(h) = h, the reference class default), 2 = bh2 (B(h) = e^h − 1). */
+    private static boolean variant(Map<String, Double> p) {
+        return whole(p, "variant", 1, 1, 2) == 2;
     }
 
     private static void register(String id, List<String> params, Function<Map<String, Double>, Sampler> f) {

@@ -23,6 +23,12 @@ public interface StepContext {
     /** Fills out[axis][i], i &lt; n, with the next independent standard normal vector of each particle. */
     void gaussian(double[][] out, int n);
 
+    /**
+     * Fills out[i], i &lt; n, with the next uniform draw in [0, 1) of each particle, from the same
+     * keyed stream as {@link #gaussian}. Samplers that use it cannot be propagated exactly.
+     */
+    void uniform(double[] out, int n);
+
     /** A reusable d × capacity buffer, one per slot number (0, 1, 2, …), private to this chunk. */
     double[][] buffer(int slot);
 

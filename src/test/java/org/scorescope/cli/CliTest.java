@@ -154,4 +154,29 @@ class CliTest {
         });
         assertArrayEquals(Files.readAllLines(out).toArray(), Files.readAllLines(again).toArray());
     }
+
+    /** Issue 6, must-show 3: every registered sampler runs through sample with --init and a custom grid, and through sweep. */
+    @Test
+    void everySamplerAcceptsInitAndACustomGridAndSweeps() throws Exception {
+        Path init = dir.resolve("init2d.csv");
+        Files.writeString(init, "x0,x1\n0.5,-0.25\n-1.0,2.0\n0.1,0.1\n");
+        Path grid = dir.resolve("grid.txt");
+        Files.writeString(grid, "0.999\n0.9\n0.6\n0.2\n0.01\n");
+        for (String id : org.scorescope.sampler.SamplerRegistry.ids()) {
+            Path out = dir.resolve(id + ".csv");
+            StringWriter err = new StringWriter();
+            assertEquals(0, run(err, "sample", "--target", "ring8", "--sampler", id, "--init", init.toString(), "--grid", grid.toString(),
+                    "--out", out.toString()), id + ": " + err);
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(4, lines.size(), id);
+            for (String line : lines.subList(1, 4)) {
+                assertTrue(line.endsWith(",0"), id + " diverged: " + line);
+            }
+        }
+        Path sweep = dir.resolve("all.csv");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "sweep", "--target", "ring8", "--samplers", String.join(",", org.scorescope.sampler.SamplerRegistry.ids()),
+                "--steps", "3", "--particles", "500", "--out", sweep.toString()), err.toString());
+        assertEquals(1 + org.scorescope.sampler.SamplerRegistry.ids().size(), Files.readAllLines(sweep).size());
+    }
 }

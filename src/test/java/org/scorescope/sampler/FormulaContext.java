@@ -18,7 +18,7 @@ final class FormulaContext implements StepContext {
     final Object memory;
     int t;
     int evaluations;
-    private final double[][][] buffers = new double[8][][];
+    private final double[][][] buffers = new double[16][][];
 
     FormulaContext(Grid grid, Sampler sampler) {
         this.grid = grid;
@@ -56,6 +56,15 @@ final class FormulaContext implements StepContext {
     public void gaussian(double[][] out, int n) {
         for (int i = 0; i < n; i++) {
             out[0][i] = noise.removeFirst();
+        }
+    }
+
+    final Deque<Double> uniforms = new ArrayDeque<>();
+
+    @Override
+    public void uniform(double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = uniforms.removeFirst();
         }
     }
 

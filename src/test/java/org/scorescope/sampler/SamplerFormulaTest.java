@@ -171,8 +171,8 @@ class SamplerFormulaTest {
     @Test
     void registryKnowsEverySamplerWithCitationAndHonestNfe() {
         for (SamplerInfo info : SamplerRegistry.all()) {
-            assertTrue(info.citation().contains(".txt") || info.citation().contains("et al"), info.id());
-            assertTrue(info.nfePerStep() >= 1, info.id());
+            assertTrue(info.citation().contains(".txt") || info.citation().contains("et al") || info.citation().contains("ALGORITHMS.md"), info.id());
+            assertTrue(info.nfePerStep() >= 1 || Double.isNaN(info.nfePerStep()), info.id() + ": NaN marks a variable, counted NFE");
             assertTrue(!info.displayName().isBlank(), info.id());
         }
         assertTrue(SamplerRegistry.ids().containsAll(java.util.List.of("ddpm", "ddpm-posterior", "ddim", "ddim-exact",

@@ -1,0 +1,179 @@
+package org.scorescope.sampler;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+
+/**
+ * UniPC, multistep predictor–corrector of order 3 with data prediction (Zhao et al. 2023;
+ * {@code wl-zhao/UniPC}, {@code uni_pc.py}: {@code multistep_uni_pc_bh_update} and {@code sample}
+ * with {@code method='multistep'}). Defaults as in the reference class: {@code predict_x0=True}
+ * ({@code algorithm_type="data_prediction"}), variant {@code bh1} (B(h) = h; {@code bh2}: B(h) = eʰ−1,
+ * chosen with parameter {@code variant=2}), {@code lower_order_final=True}.
+ *
+ * <p>Schedule of a T-step run, exactly as {@code sample}: the model is evaluated at x_T first; the
+ * first steps warm up with orders 1 and 2 (corrector on); then order min(3, T + 1 − step) — so the
+ * last two steps are of order 2 and 1 (lower_order_final always applies here, unlike DPM-Solver++);
+ * the corrector runs on every step but the last, and its model evaluation (taken at the predictor's
+ * output) is reused by the next step. NFE = T. The predictor of order 2 uses ρ = ½; order 3 solves
+ * the linear system R ρ = b; the order-1 corrector uses ρ = ½.
+ */
+public final class UniPcSampler implements Sampler {
+    private final boolean bh2;
+    private final boolean lowerOrderFinal;
+    private final SamplerInfo info;
+
+    /**
+     * @param bh2 true for B(h) = eʰ − 1 (variant bh2), false for B(h) = h (bh1, the default)
+     */
+    public UniPcSampler(boolean bh2) {
+        this(bh2, true);
+    }
+
+    /**
+     * @param bh2 true for variant bh2
+     * @param lowerOrderFinal the reference's {@code lower_order_final} (default true)
+     */
+    public UniPcSampler(boolean bh2, boolean lowerOrderFinal) {
+        this.bh2 = bh2;
+        this.lowerOrderFinal = lowerOrderFinal;
+        this.info = new SamplerInfo("unipc-3", "UniPC-3 (" + (bh2 ? "bh2" : "bh1") + ")",
+                "Zhao et al. 2023; wl-zhao/UniPC uni_pc.py, multistep_uni_pc_bh_update", 1, 3, false, 0);
+    }
+
+    static final class Memory {
+        /** Model values (data predictions) at the previous points, oldest first, and their λ. */
+        final double[][][] models = new double[3][][];
+        final double[] lambdas = new double[3];
+        int count;
+        final int d;
+        final int n;
+
+        Memory(int d, int n) {
+            this.d = d;
+            this.n = n;
+        }
+
+        void push(double[][] model, double lambda) {
+            double[][] slot = count == 3 ? models[0] : new double[d][n];
+            if (count == 3) {
+                System.arraycopy(models, 1, models, 0, 2);
+                System.arraycopy(lambdas, 1, lambdas, 0, 2);
+                count = 2;
+            }
+            Vp.copy(model, slot, n);
+            models[count] = slot;
+            lambdas[count] = lambda;
+            count++;
+        }
+    }
+
+    @Override
+    public SamplerInfo info() {
+        return info;
+    }
+
+    @Override
+    public Object newMemory(int dim, int capacity) {
+        return new Memory(dim, capacity);
+    }
+
+    @Override
+    public void step(StepContext ctx, double[][] y, int n) {
+        int t = ctx.t();
+        int steps = ctx.grid().steps();
+        int stepIndex = steps - t + 1;
+        Memory m = (Memory) ctx.memory();
+        double gp = ctx.grid().abar(t);
+        double gt = ctx.grid().abar(t - 1);
+        if (m.count == 0) {
+            double[][] model = ctx.buffer(0);
+            Vp.data(ctx, y, n, gp, model);
+            m.push(model, Vp.lambda(gp));
+        }
+        int order = stepIndex < 3 ? stepIndex : lowerOrderFinal ? Math.min(3, steps + 1 - stepIndex) : 3;
+        boolean corrector = stepIndex < steps;
+        double lp0 = m.lambdas[m.count - 1];
+        double[][] m0 = m.models[m.count - 1];
+        double lt = Vp.lambda(gt);
+        double h = lt - lp0;
+        double hh = -h;
+        double hPhi1 = Math.expm1(hh);
+        double bh = bh2 ? Math.expm1(hh) : hh;
+        int prior = order - 1;
+        double[] rks = new double[order];
+        double[][][] d1s = new double[prior][][];
+        for (int i = 1; i < order; i++) {
+            double li = m.lambdas[m.count - 1 - i];
+            double[][] mi = m.models[m.count - 1 - i];
+            rks[i - 1] = (li - lp0) / h;
+            double[][] d1 = ctx.buffer(4 + i);
+            for (int a = 0; a < y.length; a++) {
+                for (int j = 0; j < n; j++) {
+                    d1[a][j] = (mi[a][j] - m0[a][j]) / rks[i - 1];
+                }
+            }
+            d1s[i - 1] = d1;
+        }
+        rks[order - 1] = 1;
+        double[][] r = new double[order][order];
+        double[] b = new double[order];
+        double hPhiK = hPhi1 / hh - 1;
+        double factorial = 1;
+        for (int i = 1; i <= order; i++) {
+            for (int j = 0; j < order; j++) {
+                r[i - 1][j] = Math.pow(rks[j], i - 1);
+            }
+            b[i - 1] = hPhiK * factorial / bh;
+            factorial *= i + 1;
+            hPhiK = hPhiK / hh - 1 / factorial;
+        }
+        double[] rhoP = new double[0];
+        if (prior > 0) {
+            rhoP = order == 2 ? new double[] {0.5} : solve(r, b, order - 1);
+        }
+        double[] rhoC = order == 1 ? new double[] {0.5} : solve(r, b, order);
+        double sigmaRatio = Vp.sigma(gt) / Vp.sigma(gp);
+        double at = Vp.alpha(gt);
+        double[][] base = ctx.buffer(1);
+        for (int a = 0; a < y.length; a++) {
+            for (int j = 0; j < n; j++) {
+                base[a][j] = sigmaRatio * y[a][j] - at * hPhi1 * m0[a][j];
+            }
+        }
+        for (int a = 0; a < y.length; a++) {
+            for (int j = 0; j < n; j++) {
+                double res = 0;
+                for (int k = 0; k < prior; k++) {
+                    res += rhoP[k] * d1s[k][a][j];
+                }
+                y[a][j] = base[a][j] - at * bh * res;
+            }
+        }
+        if (!corrector) {
+            return;
+        }
+        double[][] model = ctx.buffer(2);
+        Vp.data(ctx, y, n, gt, model);
+        for (int a = 0; a < y.length; a++) {
+            for (int j = 0; j < n; j++) {
+                double res = 0;
+                for (int k = 0; k < prior; k++) {
+                    res += rhoC[k] * d1s[k][a][j];
+                }
+                y[a][j] = base[a][j] - at * bh * (res + rhoC[order - 1] * (model[a][j] - m0[a][j]));
+            }
+        }
+        m.push(model, lt);
+    }
+
+    private static double[] solve(double[][] r, double[] b, int size) {
+        double[][] sub = new double[size][size];
+        double[] rhs = new double[size];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(r[i], 0, sub[i], 0, size);
+            rhs[i] = b[i];
+        }
+        return new LUDecomposition(new Array2DRowRealMatrix(sub)).getSolver().solve(new ArrayRealVector(rhs)).toArray();
+    }
+}
