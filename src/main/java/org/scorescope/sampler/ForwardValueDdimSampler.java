@@ -20,12 +20,26 @@ public final class ForwardValueDdimSampler implements Sampler {
     static final double TOLERANCE = 1e-13;
     static final int MAX_ITERATIONS = 100;
     private final boolean average;
+    private final int iterations;
     private final SamplerInfo info;
 
     /**
      * @param average show the average of the F-DDIM and DDIM chains ({@code fddim-avg})
      */
     public ForwardValueDdimSampler(boolean average) {
+        this(average, 0);
+    }
+
+    /**
+     * @param average show the average of the F-DDIM and DDIM chains ({@code fddim-avg})
+     * @param iterations 0: iterate to the tolerance (default); k ≥ 1: exactly k fixed-point
+     *     iterations after the DDIM start (NFE = 1 + k per step), as a budgeted implementation would
+     */
+    public ForwardValueDdimSampler(boolean average, int iterations) {
+        if (iterations < 0 || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be in 0.." + MAX_ITERATIONS + ", was " + iterations);
+        }
+        this.iterations = iterations;
         this.average = average;
         this.info = average
                 ? new SamplerInfo("fddim-avg", "Average of F-DDIM and DDIM", "003_1b963510094279b5.txt Part 3, Theorem 8", Double.NaN, 2, false, 0)
@@ -91,7 +105,7 @@ public final class ForwardValueDdimSampler implements Sampler {
         Vp.combine(k[0], y, k[1], den, y, n);
     }
 
-    private static void forwardStep(StepContext ctx, double[][] y, int n, int slot) {
+    private void forwardStep(StepContext ctx, double[][] y, int n, int slot) {
         double[] k = coefficients(ctx);
         double a = k[0];
         double c = k[1];
@@ -105,7 +119,8 @@ public final class ForwardValueDdimSampler implements Sampler {
                 next[d][i] = base[d][i] + c * den[d][i];
             }
         }
-        for (int it = 0; it < MAX_ITERATIONS; it++) {
+        int limit = iterations > 0 ? iterations : MAX_ITERATIONS;
+        for (int it = 0; it < limit; it++) {
             Vp.data(ctx, next, n, k[3], den);
             double worst = 0;
             for (int d = 0; d < y.length; d++) {
@@ -118,7 +133,7 @@ public final class ForwardValueDdimSampler implements Sampler {
                     next[d][i] = v;
                 }
             }
-            if (worst < TOLERANCE) {
+            if (iterations == 0 && worst < TOLERANCE) {
                 break;
             }
         }

@@ -36,8 +36,8 @@ public final class SamplerRegistry {
             return new LagrangeSampler(k, whole(p, "R", Math.max(1, k - 1), 1, 10), whole(p, "anchors", 0, 0, 1) == 1);
         });
         register("rand-midpoint", List.of(), p -> new RandomizedMidpointSampler());
-        register("fddim", List.of(), p -> new ForwardValueDdimSampler(false));
-        register("fddim-avg", List.of(), p -> new ForwardValueDdimSampler(true));
+        register("fddim", List.of("iterations"), p -> new ForwardValueDdimSampler(false, whole(p, "iterations", 0, 0, 100)));
+        register("fddim-avg", List.of("iterations"), p -> new ForwardValueDdimSampler(true, whole(p, "iterations", 0, 0, 100)));
         register("piadm-sde", List.of("M", "K"), p -> new PiadmSampler(true, whole(p, "M", 4, 1, 64), whole(p, "K", 3, 1, 64)));
         register("piadm-ode", List.of("M", "K"), p -> new PiadmSampler(false, whole(p, "M", 4, 1, 64), whole(p, "K", 3, 1, 64)));
     }
