@@ -121,6 +121,28 @@ public final class StepView {
         return out;
     }
 
+    /**
+     * Counts one sampler's particles per bin, in place over its chunks (no copy), on the first one
+     * or two coordinates. NaN and infinite particles count as outside.
+     */
+    public org.scorescope.metrics.Histogram histogram(int slot, org.scorescope.metrics.Binning b) {
+        long[] counts = new long[b.size()];
+        long outside = 0;
+        for (Chunk c : chunks.get(slot)) {
+            double[] x = c.y[0];
+            double[] y = b.dim() == 2 ? c.y[1] : x;
+            for (int i = 0; i < c.n; i++) {
+                int k = b.index(x[i], y[i]);
+                if (k < 0) {
+                    outside++;
+                } else {
+                    counts[k]++;
+                }
+            }
+        }
+        return new org.scorescope.metrics.Histogram(counts, outside, spec.particles());
+    }
+
     /** Whether particle i of a sampler is flagged as diverged. */
     public boolean isDiverged(int slot, int i) {
         for (Chunk c : chunks.get(slot)) {

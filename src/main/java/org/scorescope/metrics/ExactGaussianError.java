@@ -23,9 +23,13 @@ public record ExactGaussianError(double w2, double kl, long nfe) {
 
     /** Propagates the sampler exactly from the given start and compares with the truth. */
     public static ExactGaussianError of(Target target, Sampler sampler, Grid grid, GaussianPropagation.Start start) {
-        GaussianPropagation.Result r = GaussianPropagation.run(target, sampler, grid, start);
+        return compare(target, GaussianPropagation.run(target, sampler, grid, start), grid.abar(0));
+    }
+
+    /** The error of a propagated law against X(γ). */
+    public static ExactGaussianError compare(Target target, GaussianPropagation.Result r, double gamma) {
         GaussianMixture g = (GaussianMixture) target;
-        GaussianMixture.Level l = g.level(grid.abar(0));
+        GaussianMixture.Level l = g.level(gamma);
         int d = g.dim();
         double[] m = l.mean[0].clone();
         double[][] s = new double[d][d];

@@ -58,6 +58,13 @@ public final class GaussianPropagation {
      * @param start the law of Y_T
      */
     public static Result run(Target target, Sampler sampler, Grid grid, Start start) {
+        return run(target, sampler, grid, start, null);
+    }
+
+    /**
+     * The same, also handing the law at every level ᾱ_t (t = T … 0) to {@code perStep}.
+     */
+    public static Result run(Target target, Sampler sampler, Grid grid, Start start, java.util.function.BiConsumer<Integer, Result> perStep) {
         if (!(target instanceof GaussianMixture g) || !g.isSingleGaussian()) {
             throw new IllegalArgumentException("exact propagation needs a single-Gaussian target");
         }
@@ -86,6 +93,9 @@ public final class GaussianPropagation {
         Object columnMemory = sampler.newMemory(d, capacity);
         Ctx off = new Ctx(g, grid, d, 1, offsetMemory, true);
         Ctx lin = new Ctx(g, grid, d, capacity, columnMemory, false);
+        if (perStep != null) {
+            perStep.accept(steps, moments(offset, columns, used, d, 0));
+        }
         for (int t = steps; t >= 1; t--) {
             off.begin(t, 0);
             sampler.step(off, offset, 1);
@@ -95,7 +105,14 @@ public final class GaussianPropagation {
             if (lin.draw != draws) {
                 throw new IllegalStateException(sampler.info().id() + " declared " + draws + " draws per step but made " + lin.draw);
             }
+            if (perStep != null) {
+                perStep.accept(t - 1, moments(offset, columns, used, d, off.evaluations));
+            }
         }
+        return moments(offset, columns, used, d, off.evaluations);
+    }
+
+    private static Result moments(double[][] offset, double[][] columns, int used, int d, long nfe) {
         double[] mean = new double[d];
         double[][] cov = new double[d][d];
         for (int a = 0; a < d; a++) {
@@ -108,7 +125,7 @@ public final class GaussianPropagation {
                 cov[a][b] = s;
             }
         }
-        return new Result(mean, cov, off.evaluations);
+        return new Result(mean, cov, nfe);
     }
 
     private static double[][] symmetricSqrt(double[] rowMajor, int d) {

@@ -32,6 +32,7 @@ final class ControlPane extends VBox {
     private final Label abarT = new Label();
     private Map<String, Image> thumbnails = Map.of();
     final ComboBox<String> target = new ComboBox<>();
+    final Button rateStudy = new Button("Rate study…");
 
     ControlPane(Session session) {
         super(6);
@@ -111,7 +112,10 @@ final class ControlPane extends VBox {
         CheckBox trails = toggle("Trails (T)", session.trails, "toggle-trails");
         CheckBox frame = toggle("Frame-time overlay", session.frameTime, "toggle-frametime");
 
+        rateStudy.setId("open-rate-study");
+        rateStudy.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(
+                rateStudy,
                 section("Target"), target,
                 section("Schedule"), schedule, theory, abarT,
                 section("Steps T (2–1000)"), steps,

@@ -35,6 +35,7 @@ import org.scorescope.engine.FrameRecorder;
 import org.scorescope.engine.RunHandle;
 import org.scorescope.engine.RunSpec;
 import org.scorescope.metrics.Binning;
+import org.scorescope.metrics.RunMetrics;
 import org.scorescope.render.DensityGrid;
 import org.scorescope.render.PanelRenderer;
 import org.scorescope.render.PanelStyle;
@@ -63,6 +64,14 @@ public final class MainWindow {
     private final GridPane viewArea = new GridPane();
     private final List<PanelView> panels = new ArrayList<>();
     private final Label status = new Label();
+    final MetricsPane metricsPane = new MetricsPane();
+    private final javafx.scene.control.SplitPane center = new javafx.scene.control.SplitPane();
+    private RunMetrics metrics;
+    private long lastChartUpdate;
+    private long lastHistogramUpdate;
+    private RunMetrics.Snapshot chartSnapshot;
+    private int chartStep = -1;
+    private boolean userBins;
     private final Label frameTime = new Label();
     private final BorderPane root = new BorderPane();
     private final UiMeter meter = new UiMeter();
@@ -79,6 +88,8 @@ public final class MainWindow {
     private double hoverY = Double.NaN;
     private long lastShownRun = -1;
     private boolean closed;
+    private boolean settingBins;
+    private boolean metricsShown = true;
     private String startupMessage;
     private javafx.geometry.Rectangle2D windowBounds;
     private final AnimationTimer pump = new AnimationTimer() {
@@ -99,6 +110,7 @@ public final class MainWindow {
         this.stage = stage;
         this.options = options;
         controls = new ControlPane(session);
+        controls.rateStudy.setOnAction(e -> openRateStudy());
         timeline = new TimelineBar(session, this::home, () -> stepBy(1), () -> stepBy(-1), this::end);
         applyOptions(options);
 
@@ -119,7 +131,16 @@ public final class MainWindow {
         statusLine.setPadding(new Insets(2, 10, 4, 10));
         VBox bottom = new VBox(timeline, statusLine);
         root.setLeft(left);
-        root.setCenter(viewArea);
+        center.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        center.getItems().addAll(viewArea, metricsPane);
+        center.setDividerPositions(0.68);
+        root.setCenter(center);
+        metricsPane.bins.valueProperty().addListener((o, a, b) -> {
+            if (!settingBins) {
+                userBins = true;
+                restart();
+            }
+        });
         root.setBottom(bottom);
         root.getStyleClass().add("root-pane");
         rebuildPanels();
@@ -133,6 +154,7 @@ public final class MainWindow {
         stage.setOnCloseRequest(e -> close());
         stage.fullScreenProperty().addListener((o, a, full) -> session.presentation.set(full));
         session.presentation.addListener((o, a, on) -> presentation(on));
+        session.presentation.addListener((o, a, on) -> showMetrics(!on && metricsShown));
         left.visibleProperty().bind(session.presentation.not());
         left.managedProperty().bind(left.visibleProperty());
         bottom.visibleProperty().bind(session.presentation.not());
@@ -246,13 +268,27 @@ public final class MainWindow {
             handle.cancel();
         }
         FrameRecorder recorder = new FrameRecorder();
-        handle = engine.submit(spec, recorder);
         Target target = spec.target();
         Target view2d = target.dim() == 1 ? null : target.dim() == 2 ? target : target.marginal(0, 1);
         Binning bins = Binning.defaultFor(view2d != null ? view2d : target, spec.particles());
+        if (userBins) {
+            int[] counts = new int[bins.dim()];
+            java.util.Arrays.fill(counts, metricsPane.bins.getValue());
+            bins = new Binning(bins.lo(), bins.hi(), counts);
+        } else {
+            settingBins = true;
+            metricsPane.bins.getValueFactory().setValue(bins.bins()[0]);
+            settingBins = false;
+        }
+        metrics = new RunMetrics(bins);
+        handle = engine.submit(spec, new org.scorescope.engine.CompositeListener(List.of(recorder, metrics)));
         List<String> labels = spec.slots().stream().map(x -> x.label()).toList();
         context = new RunContext(handle.id(), target, view2d, spec.grid(), labels, spec.particles(), recorder, bins);
         String targetKey = String.valueOf(s.target());
+        if (!targetKey.equals(boxTarget)) {
+            userBins = false;
+        }
+        chartSnapshot = null;
         if (!targetKey.equals(boxTarget) || box == null) {
             double[][] b = (view2d != null ? view2d : target).bounds();
             box = view2d != null ? new double[] {b[0][0], b[1][0], b[0][1], b[1][1]} : new double[] {0, 1, b[0][0], b[1][0]};
@@ -398,7 +434,8 @@ public final class MainWindow {
             List<Object> key = List.of(c.runId(), step, view, style, box.clone()[0], box[1], box[2], box[3], hoverX, hoverY);
             if (!key.equals(lastRequestKey)) {
                 lastRequestKey = key;
-                worker.submit(new RenderRequest(c, step, computedDown, view, new double[] {box[2], box[3]}, style, hoverX, hoverY));
+                worker.submit(new RenderRequest(c, step, computedDown, view, new double[] {box[2], box[3]}, style, hoverX, hoverY,
+                        Math.max(0, session.focus.get())));
             }
         }
         RenderedScene scene = worker.poll();
@@ -409,14 +446,45 @@ public final class MainWindow {
             if (!scene.hover().isEmpty()) {
                 status.setText(scene.hover());
             }
+            if (metricsShown && now - lastHistogramUpdate > 250_000_000L) {
+                lastHistogramUpdate = now;
+                metricsPane.showHistograms(scene.marginals());
+            }
             if (lastShownRun != c.runId()) {
                 lastShownRun = c.runId();
                 firstFrameListener(c.runId());
             }
         }
+        updateCharts(now, c);
         if (session.frameTime.get()) {
             frameTime.setText(String.format("FX %.2f ms/frame", meter.last()));
         }
+    }
+
+    /** Charts redraw on the FX thread: at most about three times a second, and only when something changed. */
+    private void updateCharts(long now, RunContext c) {
+        RunMetrics m = metrics;
+        if (m == null || !metricsShown || now - lastChartUpdate < 330_000_000L) {
+            return;
+        }
+        RunMetrics.Snapshot s = m.latest();
+        if (s == null || s.runId() != c.runId() || (s == chartSnapshot && chartStep == session.step.get())) {
+            return;
+        }
+        lastChartUpdate = now;
+        chartSnapshot = s;
+        chartStep = session.step.get();
+        metricsPane.update(s, c.labels(), chartStep);
+    }
+
+    private void showMetrics(boolean on) {
+        if (on && !center.getItems().contains(metricsPane)) {
+            center.getItems().add(metricsPane);
+            center.setDividerPositions(0.68);
+        } else if (!on) {
+            center.getItems().remove(metricsPane);
+        }
+        lastRequestKey = null;
     }
 
     private Runnable onFirstFrame;
@@ -481,6 +549,13 @@ public final class MainWindow {
         boolean typing = stage.getScene().getFocusOwner() instanceof TextInputControl;
         switch (e.getCode()) {
             case F11 -> session.presentation.set(!session.presentation.get());
+            case M -> {
+                if (typing) {
+                    return;
+                }
+                metricsShown = !metricsShown;
+                showMetrics(metricsShown && !session.presentation.get());
+            }
             case SPACE -> {
                 if (typing) {
                     return;
@@ -597,6 +672,18 @@ public final class MainWindow {
         return new WritableImage(new PixelBuffer<>(r.width, r.height, ib, PixelFormat.getIntArgbPreInstance()));
     }
 
+    private RateStudyWindow rateStudy;
+
+    /** Opens (or brings forward) the rate-study window. */
+    RateStudyWindow openRateStudy() {
+        if (rateStudy == null || !rateStudy.stage.isShowing()) {
+            rateStudy = new RateStudyWindow(session.target.get());
+        }
+        rateStudy.show();
+        rateStudy.stage.toFront();
+        return rateStudy;
+    }
+
     /** Stops playback, the engine and the render worker; the window closes. */
     public void close() {
         if (closed) {
@@ -604,6 +691,10 @@ public final class MainWindow {
         }
         closed = true;
         pump.stop();
+        if (rateStudy != null) {
+            rateStudy.stage.close();
+            rateStudy.close();
+        }
         if (handle != null) {
             handle.cancel();
         }

@@ -15,7 +15,8 @@ import org.scorescope.render.Viewport;
  * @param style the layers
  * @param hoverX world x under the mouse (NaN when none)
  * @param hoverY world y under the mouse
+ * @param focus the sampler whose histograms are shown
  */
 record RenderRequest(RunContext context, int step, int computedDown, Viewport view, double[] xRange, PanelStyle style,
-        double hoverX, double hoverY) {
+        double hoverX, double hoverY, int focus) {
 }

@@ -16,6 +16,7 @@ import org.scorescope.render.DensityGrid;
 import org.scorescope.render.PanelRenderer;
 import org.scorescope.render.Raster;
 import org.scorescope.render.ScoreField;
+import org.scorescope.target.Target;
 
 /**
  * The single thread that turns frames into pixels (ARCHITECTURE.md rule 1: no rasterisation on the
@@ -118,7 +119,58 @@ final class RenderWorker implements AutoCloseable {
         if (!Double.isNaN(r.hoverX())) {
             hover = hoverText(c, abar, r.hoverX(), r.hoverY());
         }
-        return new RenderedScene(r, rasters, captions, tv, hover, (System.nanoTime() - start) * 1e-6);
+        RenderedScene.Marginals marginals = marginals(c, frame, Math.max(0, Math.min(frame.samplers().size() - 1, r.focus())), r.step());
+        return new RenderedScene(r, rasters, captions, tv, hover, (System.nanoTime() - start) * 1e-6, marginals);
+    }
+
+    private RenderedScene.Marginals marginals(RunContext c, Frame frame, int slot, int step) {
+        Target t = c.view2d() != null ? c.view2d() : c.target();
+        org.scorescope.metrics.Binning b = c.binning();
+        Frame.SamplerFrame sf = frame.samplers().get(slot);
+        int axes = b.dim();
+        double gamma = c.grid().abar(step);
+        double[][] edges = new double[axes][];
+        double[][] emp = new double[axes][];
+        double[][] exact = new double[axes][];
+        for (int a = 0; a < axes; a++) {
+            org.scorescope.metrics.Binning one = new org.scorescope.metrics.Binning(new double[] {b.lo()[a]},
+                    new double[] {b.hi()[a]}, new int[] {b.bins()[a]});
+            float[][] axis = {sf.positions()[a]};
+            org.scorescope.metrics.Histogram h = Histogram.of(axis, sf.stored(), one);
+            double[] e = one.edges(0);
+            edges[a] = e;
+            emp[a] = new double[b.bins()[a]];
+            for (int i = 0; i < emp[a].length; i++) {
+                emp[a][i] = (double) h.counts()[i] / sf.stored();
+            }
+            exact[a] = ExactBinMasses.compute(axes == 1 ? t : t.marginal(a), one, gamma);
+        }
+        Raster diff = null;
+        double scale = 0;
+        if (axes == 2) {
+            double[] m = masses.computeIfAbsent((long) step, k -> ExactBinMasses.compute(t, b, gamma));
+            org.scorescope.metrics.Histogram h = Histogram.of(sf.positions(), sf.stored(), b);
+            int bx = b.bins()[0];
+            int by = b.bins()[1];
+            double[] d = new double[bx * by];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (double) h.counts()[i] / sf.stored() - m[i];
+                scale = Math.max(scale, Math.abs(d[i]));
+            }
+            int cell = Math.max(1, 180 / Math.max(bx, by));
+            diff = new Raster(bx * cell, by * cell, PanelRenderer.BACKGROUND);
+            for (int i = 0; i < bx; i++) {
+                for (int j = 0; j < by; j++) {
+                    int argb = org.scorescope.render.ColorMap.DIVERGING.argb(0.5 + 0.5 * d[i * by + j] / Math.max(scale, 1e-300));
+                    for (int px = 0; px < cell; px++) {
+                        for (int py = 0; py < cell; py++) {
+                            diff.argb[((by - 1 - j) * cell + py) * diff.width + i * cell + px] = argb;
+                        }
+                    }
+                }
+            }
+        }
+        return new RenderedScene.Marginals(sf.label(), edges, emp, exact, diff, scale);
     }
 
     static Frame frameAt(RunContext c, int step) {

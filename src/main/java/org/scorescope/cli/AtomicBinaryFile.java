@@ -1,0 +1,45 @@
+package org.scorescope.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Binary files (PNG) written under a temporary name and renamed into place, like {@link AtomicFile}. */
+public final class AtomicBinaryFile {
+    /** Writes the bytes. */
+    @FunctionalInterface
+    public interface Body {
+        /** Writes the content. */
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicBinaryFile() {
+    }
+
+    /** Writes {@code target} atomically. */
+    public static void write(Path target, Body body) {
+        Path abs = target.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.write(out);
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+}
