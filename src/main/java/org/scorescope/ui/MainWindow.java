@@ -72,6 +72,8 @@ public final class MainWindow {
     private RunMetrics.Snapshot chartSnapshot;
     private int chartStep = -1;
     private boolean userBins;
+    private RenderedScene.Marginals latestMarginals;
+    private RenderedScene.Marginals shownMarginals;
     private final Label frameTime = new Label();
     private final BorderPane root = new BorderPane();
     private final UiMeter meter = new UiMeter();
@@ -187,6 +189,23 @@ public final class MainWindow {
         drawThumbnails();
         if (options.presentation()) {
             session.presentation.set(true);
+        }
+        if (options.rateStudy() != null) {
+            String[] parts = options.rateStudy().split(":");
+            RateStudyWindow w = openRateStudy();
+            w.target.setValue(parts[0]);
+            if (parts.length > 1) {
+                w.steps.setText(parts[1]);
+            }
+            if (parts.length > 2) {
+                java.util.Set<String> chosen = java.util.Set.of(parts[2].split(","));
+                w.samplers.forEach((id, box) -> box.setSelected(chosen.contains(id)));
+            }
+            w.start();
+        }
+        if (options.noMetrics()) {
+            metricsShown = false;
+            showMetrics(false);
         }
         if (options.measureSeconds() > 0) {
             new UiMeasurement(this, options).start();
@@ -446,16 +465,20 @@ public final class MainWindow {
             if (!scene.hover().isEmpty()) {
                 status.setText(scene.hover());
             }
-            if (metricsShown && now - lastHistogramUpdate > 250_000_000L) {
-                lastHistogramUpdate = now;
-                metricsPane.showHistograms(scene.marginals());
-            }
+            latestMarginals = scene.marginals();
             if (lastShownRun != c.runId()) {
                 lastShownRun = c.runId();
                 firstFrameListener(c.runId());
             }
         }
         updateCharts(now, c);
+        if (metricsShown && latestMarginals != shownMarginals && metricsPane.getSelectionModel().getSelectedIndex() == 1
+                && now - lastHistogramUpdate > 250_000_000L) {
+            lastHistogramUpdate = now;
+            shownMarginals = latestMarginals;
+            metricsPane.showHistograms(latestMarginals);
+        }
+        metricsPane.poll();
         if (session.frameTime.get()) {
             frameTime.setText(String.format("FX %.2f ms/frame", meter.last()));
         }
@@ -700,6 +723,7 @@ public final class MainWindow {
         }
         engine.close();
         worker.close();
+        metricsPane.close();
     }
 
     Stage stage() {

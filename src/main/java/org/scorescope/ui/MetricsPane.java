@@ -22,7 +22,12 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -38,7 +43,11 @@ import org.scorescope.metrics.RunMetrics;
  * The metrics under the panels (issue 5): TV of every sampler over the run with the noise floor of N
  * exact samples as a band; the focused sampler's marginal histograms against the exact marginals
  * and its (empirical − exact) mass per bin on a diverging map; a summary table that copies as text.
- * Datasets change on the FX thread only, in batches, at most a few times per second.
+ *
+ * <p>The JFreeChart objects are confined to one worker thread ("scorescope-charts"), which updates
+ * their datasets and draws them into images; the FX thread only swaps the finished images in (a
+ * chart redraw costs 20–40 ms, far too much for the FX thread: measured p95 20.8 ms per frame when
+ * the charts were drawn there). Requests are coalesced: only the newest one is drawn.
  */
 final class MetricsPane extends TabPane {
     private final XYSeriesCollection tvData = new XYSeriesCollection();
@@ -53,6 +62,21 @@ final class MetricsPane extends TabPane {
     final Spinner<Integer> bins = new Spinner<>(4, 256, 24);
     private RunMetrics.Snapshot shown;
     private List<String> labels = List.of();
+    private final ImageView tvImage = new ImageView();
+    private final ImageView[] histImages = {new ImageView(), new ImageView()};
+    private final StackPane tvHolder = new StackPane(tvImage);
+    private final StackPane[] histHolders = {new StackPane(histImages[0]), new StackPane(histImages[1])};
+    private final ExecutorService chartThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scorescope-charts");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<Runnable> pendingTv = new AtomicReference<>();
+    private final AtomicReference<Runnable> pendingHist = new AtomicReference<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicReference<int[][]> doneTv = new AtomicReference<>();
+    private final AtomicReference<int[][][]> doneHist = new AtomicReference<>();
+    private RenderedScene.Marginals pendingMarginals;
 
     /** One line of the summary table. */
     record SummaryRow(String sampler, String tvNow, String tvEnd, String w2Now, String w2End, String klNow, String klEnd,
@@ -79,8 +103,9 @@ final class MetricsPane extends TabPane {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         Charts.style(tvChart);
-        ChartViewer tvViewer = new ChartViewer(tvChart);
-        tvViewer.setId("tv-chart");
+        tvHolder.setId("tv-chart");
+        tvHolder.setMinSize(100, 60);
+        tvImage.setManaged(false);
         byNfe.setId("tv-by-nfe");
         byNfe.selectedProperty().addListener((o, a, b) -> {
             RunMetrics.Snapshot s = shown;
@@ -89,7 +114,7 @@ final class MetricsPane extends TabPane {
                 update(s, labels, true);
             }
         });
-        BorderPane tvBox = new BorderPane(tvViewer);
+        BorderPane tvBox = new BorderPane(tvHolder);
         Label floorNote = new Label("grey band: TV of N exact samples (noise floor, mean ± 2 sd) — below it a sampler's error cannot be resolved");
         floorNote.getStyleClass().add("hint");
         HBox tvTop = new HBox(14, byNfe, floorNote);
@@ -107,8 +132,11 @@ final class MetricsPane extends TabPane {
             step.setSeriesStroke(1, Charts.stroke(2));
             hp.setRenderer(step);
             Charts.style(histCharts[a]);
-            ChartViewer v = new ChartViewer(histCharts[a]);
+            StackPane v = histHolders[a];
             v.setId("histogram-" + a);
+            v.setMinSize(100, 60);
+            v.setPrefWidth(400);
+            histImages[a].setManaged(false);
             HBox.setHgrow(v, Priority.ALWAYS);
             hist.getChildren().add(v);
         }
@@ -137,6 +165,7 @@ final class MetricsPane extends TabPane {
         Button copy = new Button("Copy as text");
         copy.setId("copy-summary");
         copy.setOnAction(e -> {
+            refreshTable();
             ClipboardContent c = new ClipboardContent();
             c.putString(summaryText());
             Clipboard.getSystemClipboard().setContent(c);
@@ -150,6 +179,26 @@ final class MetricsPane extends TabPane {
         summary.setTop(tableTop);
 
         getTabs().addAll(new Tab("TV over the run", tvBox), new Tab("Histograms", hist), new Tab("Summary", summary));
+        getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() == 2) {
+                refreshTable();
+            }
+            RunMetrics.Snapshot s0 = shown;
+            if (b.intValue() == 0 && s0 != null) {
+                shown = null;
+                update(s0, labels, true);
+            }
+        });
+        tvHolder.widthProperty().addListener((o, a, b) -> redrawSoon());
+        tvHolder.heightProperty().addListener((o, a, b) -> redrawSoon());
+    }
+
+    private void redrawSoon() {
+        RunMetrics.Snapshot s0 = shown;
+        if (s0 != null) {
+            shown = null;
+            update(s0, labels, true);
+        }
     }
 
     private static TableColumn<SummaryRow, String> column(String name, java.util.function.Function<SummaryRow, String> f) {
@@ -167,10 +216,25 @@ final class MetricsPane extends TabPane {
         return b.toString();
     }
 
-    /** Updates the TV chart and the summary from a snapshot (FX thread). */
+    /**
+     * Asks for the TV chart of a snapshot (drawn on the chart thread) and refreshes the summary
+     * table when its tab is showing (FX thread).
+     */
     void update(RunMetrics.Snapshot s, List<String> labels, int shownStep) {
         update(s, labels, false);
-        table.getItems().setAll(rows(s, labels, shownStep));
+        if (getSelectionModel().getSelectedIndex() == 2) {
+            table.getItems().setAll(rows(s, labels, shownStep));
+        }
+        lastRows = () -> rows(s, labels, shownStep);
+    }
+
+    private java.util.function.Supplier<List<SummaryRow>> lastRows;
+
+    /** Fills the table with the newest rows (for copying or when its tab is shown). */
+    void refreshTable() {
+        if (lastRows != null) {
+            table.getItems().setAll(lastRows.get());
+        }
     }
 
     private void update(RunMetrics.Snapshot s, List<String> labels, boolean force) {
@@ -180,6 +244,95 @@ final class MetricsPane extends TabPane {
         shown = s;
         this.labels = labels;
         boolean nfe = byNfe.isSelected();
+        double scale = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
+        int w = (int) Math.max(100, tvHolder.getWidth() * scale);
+        int h = (int) Math.max(60, tvHolder.getHeight() * scale);
+        submit(pendingTv, () -> {
+            drawTv(s, labels, nfe);
+            doneTv.set(new int[][] {pixels(tvChart, w, h), {w, h}});
+        });
+    }
+
+    private void submit(AtomicReference<Runnable> slot, Runnable job) {
+        slot.set(job);
+        if (scheduled.compareAndSet(false, true)) {
+            chartThread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                Runnable r = pendingTv.getAndSet(null);
+                if (r == null) {
+                    r = pendingHist.getAndSet(null);
+                }
+                if (r == null) {
+                    break;
+                }
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    System.err.println("chart: " + e);
+                }
+            }
+        } finally {
+            scheduled.set(false);
+            if ((pendingTv.get() != null || pendingHist.get() != null) && scheduled.compareAndSet(false, true)) {
+                chartThread.execute(this::drain);
+            }
+        }
+    }
+
+    private static int[] pixels(JFreeChart chart, int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+        java.awt.Graphics2D g = img.createGraphics();
+        chart.draw(g, new java.awt.Rectangle(w, h));
+        g.dispose();
+        return ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    }
+
+    /** Swaps in finished chart images (FX thread, each pulse; nothing to do most of the time). */
+    void poll() {
+        int[][] tv = doneTv.getAndSet(null);
+        if (tv != null) {
+            tvImage.setImage(image(tv[0], tv[1][0], tv[1][1]));
+            tvImage.setFitWidth(tvHolder.getWidth());
+            tvImage.setFitHeight(tvHolder.getHeight());
+        }
+        int[][][] hist = doneHist.getAndSet(null);
+        if (hist != null) {
+            for (int a = 0; a < 2; a++) {
+                histImages[a].setImage(image(hist[a][0], hist[a][1][0], hist[a][1][1]));
+                histImages[a].setFitWidth(histHolders[a].getWidth());
+                histImages[a].setFitHeight(histHolders[a].getHeight());
+            }
+        }
+        if (pendingMarginals != null && pendingMarginals.difference() != null) {
+            difference.setImage(MainWindow.toImage(pendingMarginals.difference()));
+            differenceLabel.setText(String.format("(empirical − exact) mass per bin, %s: blue too few, red too many; scale ±%.2g",
+                    pendingMarginals.label(), pendingMarginals.differenceScale()));
+            pendingMarginals = null;
+        }
+    }
+
+    private static javafx.scene.image.Image image(int[] argb, int w, int h) {
+        org.scorescope.render.Raster r = new org.scorescope.render.Raster(w, h, 0);
+        System.arraycopy(argb, 0, r.argb, 0, argb.length);
+        return MainWindow.toImage(r);
+    }
+
+    /** Whether the TV chart has been drawn at least once (tests). */
+    boolean tvChartShown() {
+        return tvImage.getImage() != null;
+    }
+
+    /** Stops the chart thread. */
+    void close() {
+        chartThread.shutdownNow();
+    }
+
+    private void drawTv(RunMetrics.Snapshot s, List<String> labels, boolean nfe) {
         tvChart.setNotify(false);
         tvData.removeAllSeries();
         floorData.removeAllSeries();
@@ -227,11 +380,30 @@ final class MetricsPane extends TabPane {
         return rows;
     }
 
-    /** Shows the focused sampler's marginal histograms against the exact marginal masses (FX thread). */
+    /** Asks for the focused sampler's marginal histograms against the exact marginals (drawn on the chart thread). */
     void showHistograms(RenderedScene.Marginals m) {
         if (m == null) {
             return;
         }
+        pendingMarginals = m;
+        double scale = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
+        int[] w = new int[2];
+        int[] h = new int[2];
+        for (int a = 0; a < 2; a++) {
+            w[a] = (int) Math.max(100, histHolders[a].getWidth() * scale);
+            h[a] = (int) Math.max(60, histHolders[a].getHeight() * scale);
+        }
+        submit(pendingHist, () -> {
+            drawHistograms(m);
+            int[][][] out = new int[2][][];
+            for (int a = 0; a < 2; a++) {
+                out[a] = new int[][] {pixels(histCharts[a], w[a], h[a]), {w[a], h[a]}};
+            }
+            doneHist.set(out);
+        });
+    }
+
+    private void drawHistograms(RenderedScene.Marginals m) {
         for (int a = 0; a < 2; a++) {
             histCharts[a].setNotify(false);
             histData[a].removeAllSeries();
@@ -247,11 +419,6 @@ final class MetricsPane extends TabPane {
                 histData[a].addSeries(exact);
             }
             histCharts[a].setNotify(true);
-        }
-        if (m.difference() != null) {
-            difference.setImage(MainWindow.toImage(m.difference()));
-            differenceLabel.setText(String.format("(empirical − exact) mass per bin, %s: blue too few, red too many; scale ±%.2g",
-                    m.label(), m.differenceScale()));
         }
     }
 }

@@ -37,9 +37,10 @@ final class UiMeasurement {
         UiMeter m = window.meter();
         m.stop();
         RunContext c = window.context();
-        System.out.printf("measure-ui: %d panel(s), N=%,d, T=%d: %d frames in %.1f s; FX-thread time per frame p50 %.2f ms, "
+        System.out.printf("measure-ui: %d panel(s)%s, N=%,d, T=%d: %d frames in %.1f s; FX-thread time per frame p50 %.2f ms, "
                         + "p95 %.2f ms, p99 %.2f ms, max %.2f ms; pulses later than 50 ms: %d%n",
-                c.labels().size(), c.particles(), c.grid().steps(), m.frames(), options.measureSeconds(),
+                c.labels().size(), options.noMetrics() ? ", metrics pane hidden" : ", metrics pane shown", c.particles(),
+                c.grid().steps(), m.frames(), options.measureSeconds(),
                 m.percentile(0.5), m.percentile(0.95), m.percentile(0.99), m.max(), m.late());
         window.session.playing.set(false);
         window.session.particles.set(100_000);

@@ -7,7 +7,9 @@ import java.util.List;
  * Options of the application (arguments that are not a CLI command):
  * {@code --scenario FILE}, {@code --particles N}, {@code --panels K} (1–4 samplers of the default
  * scenario), {@code --play}, {@code --step T} (start at this step), {@code --presentation},
- * {@code --score-field}, {@code --measure-ui SECONDS}.
+ * {@code --score-field}, {@code --no-metrics} (hide the metrics pane),
+ * {@code --rate-study TARGET[:T,T,…[:sampler,…]]} (open the rate study and run it),
+ * {@code --measure-ui SECONDS}.
  *
  * @param scenario a scenario file to open instead of the default
  * @param particles N instead of the scenario's
@@ -17,9 +19,11 @@ import java.util.List;
  * @param presentation start in presentation mode
  * @param scoreField start with the score field on
  * @param measureSeconds &gt; 0: play, measure FX-thread time per frame, print and exit
+ * @param noMetrics start with the metrics pane hidden
+ * @param rateStudy open the rate study and start it: TARGET[:T,T,…[:sampler,sampler,…]], or null
  */
 public record UiOptions(Path scenario, Integer particles, int panels, boolean play, int step, boolean presentation,
-        boolean scoreField, double measureSeconds) {
+        boolean scoreField, double measureSeconds, boolean noMetrics, String rateStudy) {
 
     /** Parses the arguments; unknown ones are reported by an IllegalArgumentException. */
     public static UiOptions parse(List<String> args) {
@@ -31,6 +35,8 @@ public record UiOptions(Path scenario, Integer particles, int panels, boolean pl
         boolean presentation = false;
         boolean field = false;
         double measure = 0;
+        boolean noMetrics = false;
+        String rateStudy = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -42,11 +48,13 @@ public record UiOptions(Path scenario, Integer particles, int panels, boolean pl
                 case "--presentation" -> presentation = true;
                 case "--score-field" -> field = true;
                 case "--measure-ui" -> measure = Double.parseDouble(value(args, ++i, a));
+                case "--no-metrics" -> noMetrics = true;
+                case "--rate-study" -> rateStudy = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; the application takes --scenario FILE, "
-                        + "--particles N, --panels K, --play, --step T, --presentation, --score-field, --measure-ui SECONDS");
+                        + "--particles N, --panels K, --play, --step T, --presentation, --score-field, --no-metrics, --rate-study TARGET[:T,T,...[:sampler,sampler,...]], --measure-ui SECONDS");
             }
         }
-        return new UiOptions(scenario, particles, panels, play, step, presentation, field, measure);
+        return new UiOptions(scenario, particles, panels, play, step, presentation, field, measure, noMetrics, rateStudy);
     }
 
     private static String value(List<String> args, int i, String flag) {
@@ -58,6 +66,6 @@ public record UiOptions(Path scenario, Integer particles, int panels, boolean pl
 
     /** No options. */
     public static UiOptions none() {
-        return new UiOptions(null, null, 2, false, -1, false, false, 0);
+        return new UiOptions(null, null, 2, false, -1, false, false, 0, false, null);
     }
 }

@@ -120,6 +120,7 @@ class RateStudyTest {
     @Test
     void liveMetricsShowTvForEverySamplerAndASummaryThatCopies(FxRobot robot) {
         robot.interact(() -> window.session.steps.set(10));
+        robot.interact(() -> robot.lookup("#metrics").queryAs(TabPane.class).getSelectionModel().select(2));
         robot.type(javafx.scene.input.KeyCode.END);
         waitUntil("summary filled at the end of the run", 30, () -> window.metricsPane.table.getItems().size() == 2
                 && !window.metricsPane.table.getItems().get(0).tvEnd().equals("–"));
@@ -130,8 +131,10 @@ class RateStudyTest {
         assertTrue(window.metricsPane.summaryText().startsWith("sampler\tTV now"));
         robot.interact(() -> robot.lookup("#metrics").queryAs(TabPane.class).getSelectionModel().select(1));
         waitUntil("difference map", 20, () -> window.metricsPane.difference.getImage() != null);
+        waitUntil("TV chart drawn", 20, () -> window.metricsPane.tvChartShown());
         // Gaussian targets also get the exact W2 and KL, step by step.
         robot.interact(() -> window.session.target.set("gaussian"));
+        robot.interact(() -> robot.lookup("#metrics").queryAs(TabPane.class).getSelectionModel().select(2));
         waitUntil("exact W2 in the summary", 30, () -> window.metricsPane.table.getItems().size() == 2
                 && !window.metricsPane.table.getItems().get(0).w2End().equals("–"));
         robot.interact(() -> robot.lookup("#metrics").queryAs(TabPane.class).getSelectionModel().select(0));
