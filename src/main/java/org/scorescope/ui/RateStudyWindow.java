@@ -133,6 +133,12 @@ final class RateStudyWindow {
         LogAxis y = new LogAxis("error");
         x.setSmallestValue(1);
         y.setSmallestValue(1e-12);
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        x.setMinorTickMarksVisible(true);
+        y.setMinorTickMarksVisible(true);
         plot.setDomainAxis(x);
         plot.setRangeAxis(y);
         XYErrorRenderer err = new XYErrorRenderer();
@@ -282,6 +288,44 @@ final class RateStudyWindow {
         XYErrorRenderer err = (XYErrorRenderer) chart.getXYPlot().getRenderer(0);
         XYLineAndShapeRenderer fitLines = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer(1);
         List<FitRow> table = new ArrayList<>();
+        XYSeries marked = new XYSeries("under the noise floor (not fitted)", false, true);
+        for (RateStudy.Curve c : curves) {
+            for (RateStudy.Point p : c.points()) {
+                if (p.underFloor()) {
+                    marked.add(p.nfe(), p.mean());
+                }
+            }
+        }
+        if (!floor.isEmpty() && !curves.isEmpty()) {
+            XYSeries band = new XYSeries("noise floor (mean + 2 sd, N exact samples)", false, true);
+            long minNfe = Long.MAX_VALUE;
+            long maxNfe = 0;
+            for (RateStudy.Curve c : curves) {
+                for (RateStudy.Point p : c.points()) {
+                    minNfe = Math.min(minNfe, p.nfe());
+                    maxNfe = Math.max(maxNfe, p.nfe());
+                }
+            }
+            double level = floor.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            band.add(minNfe, level);
+            band.add(maxNfe, level);
+            lines.addSeries(band);
+            int idx = lines.getSeriesCount() - 1;
+            fitLines.setSeriesPaint(idx, new java.awt.Color(0x9A9AA8));
+            fitLines.setSeriesStroke(idx, Charts.stroke(3));
+            fitLines.setSeriesVisibleInLegend(idx, true);
+        }
+        if (marked.getItemCount() > 0) {
+            lines.addSeries(marked);
+            int idx = lines.getSeriesCount() - 1;
+            fitLines.setSeriesLinesVisible(idx, false);
+            fitLines.setSeriesShapesVisible(idx, true);
+            fitLines.setSeriesShape(idx, new java.awt.geom.Ellipse2D.Double(-7, -7, 14, 14));
+            fitLines.setSeriesShapesFilled(idx, false);
+            fitLines.setSeriesPaint(idx, java.awt.Color.WHITE);
+            fitLines.setSeriesStroke(idx, Charts.stroke(2));
+            fitLines.setSeriesVisibleInLegend(idx, true);
+        }
         for (int k = 0; k < curves.size(); k++) {
             RateStudy.Curve c = curves.get(k);
             String label = String.format("%s  (order %.2f)", c.sampler(), c.fit().order());
