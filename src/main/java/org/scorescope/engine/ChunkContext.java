@@ -67,6 +67,11 @@ final class ChunkContext implements StepContext {
     }
 
     @Override
+    public long firstParticle() {
+        return (long) chunk.index * Engine.CHUNK;
+    }
+
+    @Override
     public Object memory() {
         return chunk.memory;
     }

@@ -21,8 +21,15 @@ public record Frame(long runId, int t, int steps, double abar, List<SamplerFrame
      * @param particles N
      * @param nfe score evaluations per particle so far
      * @param diverged particles flagged NaN/infinite so far
+     * @param diagnostics what the sampler recorded about the step that produced this frame (PIADM's
+     *     {@link org.scorescope.sampler.PicardIterates}), or null
      */
-    public record SamplerFrame(String label, float[][] positions, int particles, long nfe, int diverged) {
+    public record SamplerFrame(String label, float[][] positions, int particles, long nfe, int diverged, Object diagnostics) {
+        /** A frame without diagnostics. */
+        public SamplerFrame(String label, float[][] positions, int particles, long nfe, int diverged) {
+            this(label, positions, particles, nfe, diverged, null);
+        }
+
         /** Number of stored particles. */
         public int stored() {
             return positions[0].length;

@@ -58,7 +58,8 @@ public final class FrameRecorder implements RunListener {
         for (int s = 0; s < v.samplers(); s++) {
             String label = v.spec().slots().get(s).label();
             float[][] all = v.snapshot(s, v.spec().particles());
-            full.add(new Frame.SamplerFrame(label, all, v.spec().particles(), v.nfe(s), v.diverged(s)));
+            Object diag = v.t() < steps ? v.diagnostics(s) : null;
+            full.add(new Frame.SamplerFrame(label, all, v.spec().particles(), v.nfe(s), v.diverged(s), diag));
             float[][] sub = all;
             if (stored < v.spec().particles()) {
                 sub = new float[all.length][];
@@ -66,7 +67,7 @@ public final class FrameRecorder implements RunListener {
                     sub[a] = java.util.Arrays.copyOf(all[a], stored);
                 }
             }
-            part.add(new Frame.SamplerFrame(label, sub, v.spec().particles(), v.nfe(s), v.diverged(s)));
+            part.add(new Frame.SamplerFrame(label, sub, v.spec().particles(), v.nfe(s), v.diverged(s), diag));
         }
         history.set(v.t(), new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(part)));
         latest.set(new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(full)));

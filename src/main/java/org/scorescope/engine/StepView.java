@@ -143,6 +143,12 @@ public final class StepView {
         return new org.scorescope.metrics.Histogram(counts, outside, spec.particles());
     }
 
+    /** What the sampler recorded about its last step in the chunk of the first particles (e.g. Picard iterates), or null. */
+    public Object diagnostics(int slot) {
+        Object m = chunks.get(slot)[0].memory;
+        return m instanceof org.scorescope.sampler.SamplerDiagnostics d ? d.lastStep() : null;
+    }
+
     /** Whether particle i of a sampler is flagged as diverged. */
     public boolean isDiverged(int slot, int i) {
         for (Chunk c : chunks.get(slot)) {

@@ -54,7 +54,31 @@ public final class PanelRenderer {
         if (style.trails() && history != null && sf.positions().length > 1) {
             drawTrails(r, history, slot, frame.t(), view, Math.min(tracked, sf.stored()), style.lineWidth());
         }
+        if (style.trails() && sf.diagnostics() instanceof org.scorescope.sampler.PicardIterates pi && sf.positions().length > 1) {
+            drawPicard(r, pi, view, style.lineWidth());
+        }
         return r;
+    }
+
+    /**
+     * PIADM's Picard iterates of the last block for the tracked particles: iterate k as a curve
+     * through the block's sub-points, faint for early iterates and bright for the last, so the
+     * iterates are seen converging onto the sequential trajectory.
+     */
+    private static void drawPicard(Raster r, org.scorescope.sampler.PicardIterates pi, Viewport view, double width) {
+        float[][][][] pts = pi.points();
+        int iterates = pts.length;
+        for (int k = 1; k < iterates; k++) {
+            double alpha = 0.15 + 0.8 * k / (iterates - 1.0);
+            int color = k == iterates - 1 ? 0xFFFFFFFF : 0xFF4CC9F0;
+            float[][][] it = pts[k];
+            for (int p = 0; p < it[0][0].length; p++) {
+                for (int j = 0; j + 1 < it.length; j++) {
+                    r.line(view.px(it[j][0][p]), view.py(it[j][1][p]), view.px(it[j + 1][0][p]), view.py(it[j + 1][1][p]),
+                            color, alpha, Math.max(1, width - 0.4));
+                }
+            }
+        }
     }
 
     private static void drawTrails(Raster r, Frame[] history, int slot, int t, Viewport view, int tracked, double width) {

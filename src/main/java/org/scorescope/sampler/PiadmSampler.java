@@ -13,9 +13,13 @@ package org.scorescope.sampler;
  * one iterate are independent: one parallel round), the Brownian increments z_m shared by all
  * iterates. Iterate k is exact on the first k sub-points, so K ≥ M gives the sequential
  * exponential-integrator solution on the same grid and path. Parallel rounds = K per block (K·N
- * for N blocks); NFE = K·M per block.
+ * for N blocks); NFE = K·M per block. In the chunk of the run's first particles, the iterates of the
+ * first {@value #TRACKED} particles are recorded ({@link PicardIterates}) for the view that shows
+ * them converging.
  */
 public final class PiadmSampler implements Sampler {
+    /** Particles whose Picard iterates are recorded. */
+    public static final int TRACKED = 16;
     private final boolean sde;
     private final int m;
     private final int k;
@@ -51,6 +55,21 @@ public final class PiadmSampler implements Sampler {
         return info;
     }
 
+    /** Holds the last block's iterates of the tracked particles. */
+    static final class Trace implements SamplerDiagnostics {
+        volatile PicardIterates last;
+
+        @Override
+        public Object lastStep() {
+            return last;
+        }
+    }
+
+    @Override
+    public Object newMemory(int dim, int capacity) {
+        return new Trace();
+    }
+
     @Override
     public void step(StepContext ctx, double[][] y, int n) {
         int t = ctx.t();
@@ -74,6 +93,12 @@ public final class PiadmSampler implements Sampler {
             Vp.copy(y, iterate[j], n);
         }
         double[][][] scores = new double[m][d][n];
+        boolean record = ctx.firstParticle() == 0 && ctx.memory() instanceof Trace;
+        int tracked = Math.min(TRACKED, n);
+        float[][][][] trace = record ? new float[k + 1][][][] : null;
+        if (record) {
+            trace[0] = snapshot(iterate, tracked);
+        }
         for (int it = 0; it < k; it++) {
             for (int j = 0; j < m; j++) {
                 double gamma = Math.exp(-(s0 - j * delta));
@@ -93,7 +118,25 @@ public final class PiadmSampler implements Sampler {
                     }
                 }
             }
+            if (record) {
+                trace[it + 1] = snapshot(iterate, tracked);
+            }
         }
         Vp.copy(iterate[m], y, n);
+        if (record) {
+            ((Trace) ctx.memory()).last = new PicardIterates(trace);
+        }
+    }
+
+    private static float[][][] snapshot(double[][][] iterate, int tracked) {
+        float[][][] out = new float[iterate.length][iterate[0].length][tracked];
+        for (int j = 0; j < iterate.length; j++) {
+            for (int a = 0; a < iterate[j].length; a++) {
+                for (int p = 0; p < tracked; p++) {
+                    out[j][a][p] = (float) iterate[j][a][p];
+                }
+            }
+        }
+        return out;
     }
 }

@@ -74,6 +74,39 @@ public final class SamplerRegistry {
         return PARAMETERS.getOrDefault(id, List.of());
     }
 
+    /**
+     * A sampler parameter's range and default, for editors.
+     *
+     * @param name the parameter
+     * @param min smallest value
+     * @param max largest value
+     * @param step spinner step (1 for whole numbers)
+     * @param defaultValue the default
+     * @param meaning one line for a tooltip
+     */
+    public record Parameter(String name, double min, double max, double step, double defaultValue, String meaning) {
+    }
+
+    private static final Map<String, Parameter> RANGES = Map.ofEntries(
+            Map.entry("ddim-eta/eta", new Parameter("eta", 0, 1, 0.1, 0.5, "η: 0 is DDIM, 1 is DDPM with the posterior variance")),
+            Map.entry("lagrange/K", new Parameter("K", 1, 4, 1, 2, "order K: K anchors per interval (K = 1 is DDIM)")),
+            Map.entry("lagrange/R", new Parameter("R", 1, 10, 1, 1, "refinement rounds R (default K − 1)")),
+            Map.entry("lagrange/anchors", new Parameter("anchors", 0, 1, 1, 0, "anchor placement: 0 uniform in λ, 1 Chebyshev–Lobatto")),
+            Map.entry("unipc-3/variant", new Parameter("variant", 1, 2, 1, 1, "B(h): 1 = bh1 (h, the reference default), 2 = bh2 (e^h − 1)")),
+            Map.entry("unipc-3/lowerOrderFinal", new Parameter("lowerOrderFinal", 0, 1, 1, 1, "1: lower-order final steps as the reference; 0: full order")),
+            Map.entry("dpm-solver-3/lowerOrderFinal", new Parameter("lowerOrderFinal", 0, 1, 1, 1, "1: orders [3, …, 3, 2, 1] as the reference; 0: all 3")),
+            Map.entry("fddim/iterations", new Parameter("iterations", 0, 100, 1, 0, "0: solve the implicit step to 1e-13; k: exactly k iterations")),
+            Map.entry("fddim-avg/iterations", new Parameter("iterations", 0, 100, 1, 0, "0: solve the implicit step to 1e-13; k: exactly k iterations")),
+            Map.entry("piadm-sde/M", new Parameter("M", 1, 64, 1, 4, "M sub-steps per block")),
+            Map.entry("piadm-sde/K", new Parameter("K", 1, 64, 1, 3, "K Picard iterations per block (K ≥ M is sequential)")),
+            Map.entry("piadm-ode/M", new Parameter("M", 1, 64, 1, 4, "M sub-steps per block")),
+            Map.entry("piadm-ode/K", new Parameter("K", 1, 64, 1, 3, "K Picard iterations per block (K ≥ M is sequential)")));
+
+    /** The parameters of a sampler with their ranges and defaults. */
+    public static List<Parameter> parameterSpecs(String id) {
+        return parameters(id).stream().map(n -> RANGES.get(id + "/" + n)).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** A sampler with default parameters. */
     public static Sampler create(String id) {
         return create(id, Map.of());

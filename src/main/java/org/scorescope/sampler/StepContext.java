@@ -32,6 +32,11 @@ public interface StepContext {
     /** A reusable d × capacity buffer, one per slot number (0, 1, 2, …), private to this chunk. */
     double[][] buffer(int slot);
 
+    /** The run-wide index of this chunk's first particle, or −1 when particles are not real ones (exact propagation). */
+    default long firstParticle() {
+        return -1;
+    }
+
     /** The sampler's per-chunk memory made by {@link Sampler#newMemory}. */
     Object memory();
 }

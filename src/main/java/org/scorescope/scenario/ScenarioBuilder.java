@@ -2,6 +2,7 @@ package org.scorescope.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.scorescope.engine.RunSpec;
 import org.scorescope.engine.SamplerSlot;
 import org.scorescope.sampler.Sampler;
@@ -99,12 +100,30 @@ public final class ScenarioBuilder {
         return out;
     }
 
+    /** "id (name=value, …)" with whole numbers shown without decimals. */
+    static String label(String id, Map<String, Double> params) {
+        StringBuilder b = new StringBuilder(id).append(" (");
+        boolean first = true;
+        for (Map.Entry<String, Double> e : params.entrySet()) {
+            double v = e.getValue();
+            b.append(first ? "" : ", ").append(e.getKey()).append('=').append(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
+            first = false;
+        }
+        return b.append(')').toString();
+    }
+
     /** A run of all the scenario's samplers, from N(0, I) or from the given initial particles. */
     public static RunSpec run(Scenario s, double[][] initial) {
         Target target = target(s.target());
         List<SamplerSlot> slots = new ArrayList<>();
-        for (Sampler sampler : samplers(s)) {
-            slots.add(SamplerSlot.of(sampler));
+        List<Sampler> built = samplers(s);
+        for (int i = 0; i < built.size(); i++) {
+            SamplerSlot slot = SamplerSlot.of(built.get(i));
+            Map<String, Double> params = s.samplers().get(i).params();
+            if (!params.isEmpty()) {
+                slot = new SamplerSlot(slot.sampler(), label(slot.label(), params), slot.noiseKey());
+            }
+            slots.add(slot);
         }
         return new RunSpec(target, new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
     }

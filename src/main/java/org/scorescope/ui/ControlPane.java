@@ -98,7 +98,7 @@ final class ControlPane extends VBox {
         add.setId("add-sampler");
         add.setOnAction(e -> {
             if (session.samplers.size() < 4) {
-                session.samplers.add(new Session.SamplerChoice("ddim", 0.5));
+                session.samplers.add(Session.SamplerChoice.of("ddim"));
             }
         });
         add.disableProperty().bind(javafx.beans.binding.Bindings.size(session.samplers).greaterThanOrEqualTo(4));
@@ -158,20 +158,34 @@ final class ControlPane extends VBox {
         id.setValue(choice.id());
         id.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(id, Priority.ALWAYS);
-        id.valueProperty().addListener((o, a, b) -> session.samplers.set(i, new Session.SamplerChoice(b, session.samplers.get(i).eta())));
-        HBox row = new HBox(4, id);
-        if (choice.id().equals("ddim-eta")) {
-            Spinner<Double> eta = doubleSpinner(0, 1, choice.eta(), 0.1);
-            eta.setPrefWidth(80);
-            eta.setTooltip(new javafx.scene.control.Tooltip("η in [0, 1]: 0 is DDIM, 1 is DDPM"));
-            eta.valueProperty().addListener((o, a, b) -> session.samplers.set(i, new Session.SamplerChoice(choice.id(), b)));
-            row.getChildren().add(eta);
+        id.valueProperty().addListener((o, a, b) -> session.samplers.set(i, Session.SamplerChoice.of(b)));
+        VBox row = new VBox(2);
+        HBox head = new HBox(4, id);
+        row.getChildren().add(head);
+        for (SamplerRegistry.Parameter p : SamplerRegistry.parameterSpecs(choice.id())) {
+            double fallback = p.name().equals("R") ? Math.max(1, choice.params().getOrDefault("K", 2.0) - 1) : p.defaultValue();
+            double value = choice.params().getOrDefault(p.name(), fallback);
+            Spinner<Double> sp = doubleSpinner(p.min(), p.max(), value, p.step());
+            sp.setId("param-" + i + "-" + p.name());
+            sp.setPrefWidth(90);
+            String range = p.step() == 1 ? String.format("%.0f–%.0f", p.min(), p.max()) : String.format("%.1f–%.1f", p.min(), p.max());
+            sp.setTooltip(new javafx.scene.control.Tooltip(p.meaning()));
+            sp.valueProperty().addListener((o, a, b) -> {
+                java.util.Map<String, Double> params = new java.util.LinkedHashMap<>(session.samplers.get(i).params());
+                params.put(p.name(), p.step() == 1 ? Math.rint(b) : b);
+                session.samplers.set(i, new Session.SamplerChoice(choice.id(), params));
+            });
+            Label name = new Label(p.name() + " (" + range + ")");
+            name.getStyleClass().add("hint");
+            HBox line = new HBox(6, name, sp);
+            line.setPadding(new Insets(0, 0, 0, 12));
+            row.getChildren().add(line);
         }
         Button remove = new Button("−");
         remove.setId("remove-sampler-" + i);
         remove.setDisable(session.samplers.size() <= 1);
         remove.setOnAction(e -> session.samplers.remove(i));
-        row.getChildren().add(remove);
+        head.getChildren().add(remove);
         return row;
     }
 

@@ -228,7 +228,7 @@ public final class MainWindow {
             String[] ids = {"ddpm", "accel-ddpm", "ddim", "accel-ddim-ms"};
             List<Session.SamplerChoice> list = new ArrayList<>();
             for (int i = 0; i < o.panels(); i++) {
-                list.add(new Session.SamplerChoice(ids[i], 0.5));
+                list.add(Session.SamplerChoice.of(ids[i]));
             }
             session.samplers.setAll(list);
         }
@@ -250,7 +250,7 @@ public final class MainWindow {
         session.seed.set((int) Math.min(Integer.MAX_VALUE, s.seed()));
         List<Session.SamplerChoice> list = new ArrayList<>();
         for (Scenario.SamplerSpec sp : s.samplers().subList(0, Math.min(4, s.samplers().size()))) {
-            list.add(new Session.SamplerChoice(sp.id(), sp.params().getOrDefault("eta", 0.5)));
+            list.add(new Session.SamplerChoice(sp.id(), sp.params()));
         }
         session.samplers.setAll(list);
     }

@@ -24,10 +24,31 @@ import org.scorescope.scenario.Scenario;
  * scenario being run, the layers shown and the playback position.
  */
 final class Session {
-    /** A sampler slot: its id and η (used by ddim-eta only). */
-    record SamplerChoice(String id, double eta) {
+    /** A sampler slot: its id and parameters (η of ddim-eta is edited in the control pane; others come from scenario files). */
+    record SamplerChoice(String id, Map<String, Double> params) {
+        SamplerChoice {
+            params = Map.copyOf(params);
+        }
+
+        /** A sampler with default parameters. */
+        static SamplerChoice of(String id) {
+            return new SamplerChoice(id, Map.of());
+        }
+
+        /** η, 0.5 when not set. */
+        double eta() {
+            return params.getOrDefault("eta", 0.5);
+        }
+
+        /** The same sampler with η set. */
+        SamplerChoice withEta(double eta) {
+            Map<String, Double> p = new LinkedHashMap<>(params);
+            p.put("eta", eta);
+            return new SamplerChoice(id, p);
+        }
+
         Scenario.SamplerSpec spec() {
-            return id.equals("ddim-eta") ? new Scenario.SamplerSpec(id, Map.of("eta", eta)) : Scenario.SamplerSpec.of(id);
+            return new Scenario.SamplerSpec(id, params);
         }
     }
 
@@ -39,7 +60,7 @@ final class Session {
     final IntegerProperty particles = new SimpleIntegerProperty(20_000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObservableList<SamplerChoice> samplers = FXCollections.observableArrayList(
-            new SamplerChoice("ddpm", 0.5), new SamplerChoice("accel-ddpm", 0.5));
+            SamplerChoice.of("ddpm"), SamplerChoice.of("accel-ddpm"));
     /** Set when the scenario came from a file with an explicit target: kept until the user picks a preset. */
     final ObjectProperty<Scenario.TargetSpec> explicitTarget = new SimpleObjectProperty<>();
 

@@ -153,4 +153,29 @@ class EngineTest {
         assertEquals(10, rec.at(10).samplers().get(0).nfe() + 10);
         assertEquals(10, rec.at(0).samplers().get(0).nfe());
     }
+
+    @Test
+    void piadmFramesCarryThePicardIteratesOfTheTrackedParticles() {
+        FrameRecorder rec = new FrameRecorder();
+        try (Engine e = new Engine(2)) {
+            e.run(RunSpec.of(Presets.get("ring8"), GRID, List.of(SamplerSlot.of(SamplerRegistry.create("piadm-sde",
+                    java.util.Map.of("M", 4.0, "K", 3.0)))), 10_000, 2), rec);
+        }
+        for (int t = GRID.steps() - 1; t >= 0; t--) {
+            Frame.SamplerFrame f = rec.at(t).samplers().get(0);
+            Frame.SamplerFrame before = rec.at(t + 1).samplers().get(0);
+            var pi = (org.scorescope.sampler.PicardIterates) f.diagnostics();
+            assertEquals(4, pi.iterates(), "K + 1 iterates");
+            assertEquals(5, pi.points()[0].length, "M + 1 sub-points");
+            for (int p = 0; p < 16; p++) {
+                for (int a = 0; a < 2; a++) {
+                    for (int j = 0; j <= 4; j++) {
+                        assertEquals(before.positions()[a][p], pi.points()[0][j][a][p], 0f, "iterate 0 is the block's start");
+                    }
+                    assertEquals(f.positions()[a][p], pi.points()[3][4][a][p], 0f, "the last iterate ends where the particle is");
+                }
+            }
+        }
+        assertEquals(null, rec.at(GRID.steps()).samplers().get(0).diagnostics());
+    }
 }

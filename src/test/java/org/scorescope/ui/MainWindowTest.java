@@ -218,4 +218,15 @@ class MainWindowTest {
         waitUntil("engine and render threads gone", () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.isAlive() && (t.getName().startsWith("scorescope-engine") || t.getName().startsWith("scorescope-render"))));
     }
+
+    @Test
+    void samplerParametersAreEditableWithTheirRanges(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#sampler-1").queryAs(ComboBox.class).getSelectionModel().select("lagrange"));
+        waitUntil("K spinner", () -> robot.lookup("#param-1-K").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Double> k = robot.lookup("#param-1-K").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> k.increment());
+        waitUntil("caption shows K=3", () -> caption(robot, 1) != null && caption(robot, 1).startsWith("lagrange (K=3)"));
+        assertTrue(robot.lookup(".hint").queryAll().stream().anyMatch(n -> n instanceof Label l && l.getText().equals("K (1–4)")));
+    }
 }
