@@ -72,6 +72,7 @@ public final class MainWindow {
     private RunMetrics.Snapshot chartSnapshot;
     private int chartStep = -1;
     private boolean userBins;
+    private int pendingStep = -1;
     private RenderedScene.Marginals latestMarginals;
     private RenderedScene.Marginals shownMarginals;
     private final Label frameTime = new Label();
@@ -314,6 +315,7 @@ public final class MainWindow {
             boxTarget = targetKey;
         }
         session.step.set(spec.grid().steps());
+        pendingStep = -1;
         timeline.slider.setMax(spec.grid().steps());
         controls.showAbarT(spec.grid().abar(spec.grid().steps()));
         if (panels.size() != spec.slots().size()) {
@@ -430,6 +432,9 @@ public final class MainWindow {
         Frame latest = c.recorder().latest();
         int computedDown = latest != null && latest.runId() == c.runId() ? latest.t() : steps + 1;
         timeline.computed.setProgress(computedDown > steps ? 0 : (double) (steps - computedDown) / steps);
+        if (session.playing.get()) {
+            pendingStep = -1;
+        }
         if (session.playing.get() && now - lastAdvance >= 1e9 / session.speed.get()) {
             int next = session.step.get() - 1;
             if (next < 0) {
@@ -443,6 +448,10 @@ public final class MainWindow {
                 session.step.set(next);
                 lastAdvance = now;
             }
+        }
+        if (pendingStep >= 0 && pendingStep >= computedDown) {
+            session.step.set(pendingStep);
+            pendingStep = -1;
         }
         int step = session.step.get();
         PanelView first = panels.get(Math.max(0, Math.min(panels.size() - 1, session.focus.get())));
@@ -539,14 +548,20 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Shows step t, or, while it is not computed yet, the lowest computed step and then t as soon
+     * as it is (so End during a run arrives at the end).
+     */
     private void scrubTo(int t) {
         RunContext c = context;
         if (c == null) {
             return;
         }
         Frame latest = c.recorder().latest();
-        int computedDown = latest != null ? latest.t() : c.grid().steps();
-        session.step.set(Math.max(computedDown, Math.min(c.grid().steps(), t)));
+        int computedDown = latest != null && latest.runId() == c.runId() ? latest.t() : c.grid().steps();
+        int wanted = Math.max(0, Math.min(c.grid().steps(), t));
+        pendingStep = wanted < computedDown ? wanted : -1;
+        session.step.set(Math.max(computedDown, wanted));
     }
 
     /** Moves the displayed step by dt (positive: towards noise). */
