@@ -277,10 +277,9 @@ final class RateStudyWindow {
 
     private void finish(List<Sweep.Row> result, Map<Integer, Double> floor, Sweep.Plan plan, String text) {
         rows = result;
-        running = false;
+        message.setText(text);
         run.setDisable(false);
         cancel.setDisable(true);
-        message.setText(text);
         List<RateStudy.Curve> curves = RateStudy.curves(result, floor);
         chart.setNotify(false);
         points.removeAllSeries();
@@ -356,6 +355,7 @@ final class RateStudyWindow {
         }
         chart.setNotify(true);
         fits.getItems().setAll(table);
+        running = false;
     }
 
     /** The rows of the last run (the same columns as the CLI sweep). */

@@ -63,6 +63,7 @@ class RateStudyTest {
         });
         robot.clickOn("#rs-run");
         waitUntil("the study finishes", 120, () -> !w.running() && w.fits.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#rs-message").queryAs(Label.class).getText().startsWith("done"),
                 robot.lookup("#rs-message").queryAs(Label.class).getText());
         var rows = w.fits.getItems();
@@ -111,8 +112,9 @@ class RateStudyTest {
         waitUntil("started", 20, w::running);
         robot.clickOn("#rs-cancel");
         waitUntil("cancelled", 60, () -> !w.running());
-        assertTrue(robot.lookup("#rs-message").queryAs(Label.class).getText().startsWith("cancelled"),
-                robot.lookup("#rs-message").queryAs(Label.class).getText());
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#rs-message").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("cancelled"), text);
         assertTrue(w.rows().size() < 2 * 7 * 5);
         assertTrue(w.rows().stream().allMatch(r -> r.metric().equals("tv")));
     }
