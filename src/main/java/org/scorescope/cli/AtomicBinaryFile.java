@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Binary files (PNG) written under a temporary name and renamed into place, like {@link AtomicFile}. */
+/**
+ * Writes a file under a temporary name in the same folder and renames it into place (atomically
+ * where the file system can) when complete, so that a failure never leaves a half-written file.
+ */
 public final class AtomicBinaryFile {
     /** Writes the bytes. */
     @FunctionalInterface
@@ -24,12 +27,18 @@ public final class AtomicBinaryFile {
         Path abs = target.toAbsolutePath();
         Path tmp = null;
         try {
-            Files.createDirectories(abs.getParent());
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
             tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
