@@ -33,6 +33,10 @@ final class ControlPane extends VBox {
     private Map<String, Image> thumbnails = Map.of();
     final ComboBox<String> target = new ComboBox<>();
     final Button rateStudy = new Button("Rate study…");
+    final Button lectures = new Button("Lectures…");
+    final Button open = new Button("Open…");
+    final Button save = new Button("Save…");
+    final javafx.scene.control.MenuButton recent = new javafx.scene.control.MenuButton("Recent");
 
     ControlPane(Session session) {
         super(6);
@@ -114,7 +118,13 @@ final class ControlPane extends VBox {
 
         rateStudy.setId("open-rate-study");
         rateStudy.setMaxWidth(Double.MAX_VALUE);
+        lectures.setId("open-lectures");
+        open.setId("open-scenario");
+        save.setId("save-scenario");
+        recent.setId("recent-scenarios");
+        HBox files = new HBox(4, lectures, open, save, recent);
         getChildren().addAll(
+                files,
                 rateStudy,
                 section("Target"), target,
                 section("Schedule"), schedule, theory, abarT,

@@ -64,6 +64,9 @@ public final class MainWindow {
     private final GridPane viewArea = new GridPane();
     private final List<PanelView> panels = new ArrayList<>();
     private final Label status = new Label();
+    private final Label banner = new Label();
+    /** The message of the last scenario file that could not be opened (tests read it). */
+    String lastError;
     final MetricsPane metricsPane = new MetricsPane();
     private final javafx.scene.control.SplitPane center = new javafx.scene.control.SplitPane();
     private RunMetrics metrics;
@@ -114,6 +117,24 @@ public final class MainWindow {
         this.options = options;
         controls = new ControlPane(session);
         controls.rateStudy.setOnAction(e -> openRateStudy());
+        controls.lectures.setOnAction(e -> openLectures());
+        controls.open.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
+            java.io.File f = fc.showOpenDialog(stage);
+            if (f != null) {
+                openScenario(f.toPath());
+            }
+        });
+        controls.save.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
+            java.io.File f = fc.showSaveDialog(stage);
+            if (f != null) {
+                saveScenario(f.toPath());
+            }
+        });
+        refreshRecent();
         timeline = new TimelineBar(session, this::home, () -> stepBy(1), () -> stepBy(-1), this::end);
         applyOptions(options);
 
@@ -134,10 +155,22 @@ public final class MainWindow {
         statusLine.setPadding(new Insets(2, 10, 4, 10));
         VBox bottom = new VBox(timeline, statusLine);
         root.setLeft(left);
+        banner.setId("scenario-banner");
+        banner.getStyleClass().add("banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.visibleProperty().bind(session.title.isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> session.title.get() + (session.description.get().isEmpty() ? "" : " — " + session.description.get()),
+                session.title, session.description));
+        session.title.addListener((o, a, b) -> stage.setTitle(b.isEmpty() ? "ScoreScope" : "ScoreScope — " + b));
         center.setOrientation(javafx.geometry.Orientation.VERTICAL);
         center.getItems().addAll(viewArea, metricsPane);
         center.setDividerPositions(0.68);
-        root.setCenter(center);
+        BorderPane middle = new BorderPane(center);
+        middle.setTop(banner);
+        root.setCenter(middle);
         metricsPane.bins.valueProperty().addListener((o, a, b) -> {
             if (!settingBins) {
                 userBins = true;
@@ -151,6 +184,20 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1280, 760);
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("scorescope.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                openScenario(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
         scene.addPostLayoutPulseListener(meter::endPulse);
         stage.setScene(scene);
         stage.setTitle("ScoreScope");
@@ -239,6 +286,8 @@ public final class MainWindow {
 
     /** Loads a scenario into the controls (the run restarts). */
     void load(Scenario s) {
+        session.title.set(s.title());
+        session.description.set(s.description());
         if (s.target().preset() != null && s.target().embed() == 0) {
             session.explicitTarget.set(null);
             session.target.set(s.target().preset());
@@ -254,6 +303,64 @@ public final class MainWindow {
             list.add(new Session.SamplerChoice(sp.id(), sp.params()));
         }
         session.samplers.setAll(list);
+    }
+
+    /**
+     * Opens a scenario file: a bad file leaves the session as it was and shows a dialog that names
+     * the field, the value and what is allowed.
+     *
+     * @return whether the scenario was loaded
+     */
+    boolean openScenario(java.nio.file.Path file) {
+        Scenario s;
+        try {
+            s = ScenarioJson.read(file);
+        } catch (ScenarioException e) {
+            lastError = e.getMessage();
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR);
+            a.initOwner(stage);
+            a.setTitle("ScoreScope");
+            a.setHeaderText("Cannot open " + file.getFileName() + " — nothing was changed");
+            a.setContentText(e.getMessage());
+            a.show();
+            return false;
+        }
+        load(s);
+        RecentFiles.add(file);
+        refreshRecent();
+        status.setText("opened " + file);
+        return true;
+    }
+
+    /** Writes the current scenario as JSON (atomically). */
+    void saveScenario(java.nio.file.Path file) {
+        String json = ScenarioJson.write(session.scenario());
+        org.scorescope.cli.AtomicFile.write(file, w -> w.write(json));
+        RecentFiles.add(file);
+        refreshRecent();
+        status.setText("saved " + file);
+    }
+
+    private void refreshRecent() {
+        controls.recent.getItems().clear();
+        for (java.nio.file.Path p : RecentFiles.list()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(p.toString());
+            item.setOnAction(e -> openScenario(p));
+            controls.recent.getItems().add(item);
+        }
+        controls.recent.setDisable(controls.recent.getItems().isEmpty());
+    }
+
+    private LecturesWindow lectures;
+
+    /** Opens the lecture start page. */
+    LecturesWindow openLectures() {
+        if (lectures == null) {
+            lectures = new LecturesWindow(this);
+        }
+        lectures.stage.show();
+        lectures.stage.toFront();
+        return lectures;
     }
 
     private void listenForRestarts() {
@@ -732,6 +839,9 @@ public final class MainWindow {
         if (rateStudy != null) {
             rateStudy.stage.close();
             rateStudy.close();
+        }
+        if (lectures != null) {
+            lectures.stage.close();
         }
         if (handle != null) {
             handle.cancel();

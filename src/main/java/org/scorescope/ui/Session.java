@@ -52,6 +52,8 @@ final class Session {
         }
     }
 
+    final StringProperty title = new SimpleStringProperty("");
+    final StringProperty description = new SimpleStringProperty("");
     final StringProperty target = new SimpleStringProperty("ring8");
     final StringProperty schedule = new SimpleStringProperty("linear");
     final DoubleProperty c0 = new SimpleDoubleProperty(2);
@@ -90,7 +92,7 @@ final class Session {
             params.put("c1", c1.get());
         }
         Scenario.TargetSpec t = explicitTarget.get() != null ? explicitTarget.get() : Scenario.TargetSpec.preset(target.get());
-        return new Scenario("", "", t, new Scenario.ScheduleSpec(schedule.get(), params, null, null), specs,
+        return new Scenario(title.get(), description.get(), t, new Scenario.ScheduleSpec(schedule.get(), params, null, null), specs,
                 steps.get(), particles.get(), seed.get());
     }
 

@@ -1,0 +1,106 @@
+package org.scorescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.scorescope.scenario.ScenarioJson;
+
+/** Issue 7: lecture start page, scenario files in the GUI, bad files that change nothing. */
+@ExtendWith(ApplicationExtension.class)
+class ScenarioFilesUiTest {
+    private MainWindow window;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, UiOptions.none());
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.close());
+    }
+
+    private static void waitUntil(String what, java.util.function.BooleanSupplier c) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+    }
+
+    @Test
+    void aLectureOpensWithOneClickFromTheStartPage(FxRobot robot) {
+        robot.clickOn("#open-lectures");
+        waitUntil("lecture page", () -> robot.lookup("#lecture-4").tryQuery().isPresent());
+        robot.clickOn("#lecture-4");
+        waitUntil("the 1D lecture is running", () -> {
+            Label c = robot.lookup("#caption-1").tryQueryAs(Label.class).orElse(null);
+            return c != null && c.getText() != null && c.getText().startsWith("ddim-exact");
+        });
+        assertEquals("bimodal1d", window.session.target.get());
+        String banner = robot.lookup("#scenario-banner").queryAs(Label.class).getText();
+        assertTrue(banner.startsWith("1D: trajectories through time — The picture drawn on the board"), banner);
+    }
+
+    @Test
+    void badScenarioFilesGiveTheirOwnMessageAndChangeNothing(FxRobot robot) throws Exception {
+        String[][] cases = {
+            {"{\"target\": \"ring8\", \"samplers\": [\"ddpm\"", "not valid JSON"},
+            {"{\"target\": \"ring9\", \"samplers\": [\"ddpm\"]}", "target: unknown target 'ring9'"},
+            {"{\"target\": \"ring8\", \"samplers\": [\"ddpm\"], \"particles\": -5}", "particles: must be in 1..10000000, was -5"},
+            {"{\"target\": \"ring8\", \"samplers\": [\"ddpm\"], \"particles\": 1000000000000}", "particles: must be in 1..10000000"},
+            {"{\"target\": {\"type\": \"gaussian-mixture\", \"weights\": [1], \"means\": [[NaN, 0]], \"covariances\": [[[1,0],[0,1]]]}, \"samplers\": [\"ddpm\"]}",
+                "target.means[0][0]: must be finite"},
+            {"{\"target\": \"ring8\", \"samplers\": [\"ddim\"], \"schedule\": {\"id\": \"custom\", \"values\": [0.99, 0.5, 0.7]}, \"steps\": 2}",
+                "schedule.values: alpha-bar must be strictly decreasing"},
+            {"{\"target\": \"ring8\", \"samplers\": [\"warp-drive\"]}", "samplers[0]: unknown sampler 'warp-drive'"}};
+        var before = window.session.scenario();
+        for (int i = 0; i < cases.length; i++) {
+            Path f = dir.resolve("bad" + i + ".json");
+            Files.writeString(f, cases[i][0]);
+            boolean[] ok = new boolean[1];
+            robot.interact(() -> ok[0] = window.openScenario(f));
+            assertFalse(ok[0]);
+            assertTrue(window.lastError.contains(cases[i][1]), window.lastError + " should contain " + cases[i][1]);
+            assertEquals(before, window.session.scenario(), "the session is unchanged");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isPresent(), "an error dialog is shown");
+    }
+
+    @Test
+    void saveAndReopenRoundTrips(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.session.steps.set(17);
+            window.session.seed.set(5);
+        });
+        Path f = dir.resolve("mine.json");
+        robot.interact(() -> window.saveScenario(f));
+        assertEquals(17, ScenarioJson.read(f).steps());
+        robot.interact(() -> window.session.steps.set(9));
+        boolean[] ok = new boolean[1];
+        robot.interact(() -> ok[0] = window.openScenario(f));
+        assertTrue(ok[0]);
+        assertEquals(17, window.session.steps.get());
+        assertEquals(5, window.session.seed.get());
+        assertTrue(RecentFiles.list().contains(f.toAbsolutePath()));
+    }
+}
