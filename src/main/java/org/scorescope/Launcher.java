@@ -43,7 +43,7 @@ public final class Launcher {
 
     /** Whether the first argument names a headless command (anything else is an application option). */
     static boolean isCommand(String first) {
-        return List.of("sample", "sweep", "bench", "help", "-h", "--help", "-V", "--version").contains(first);
+        return List.of("sample", "sweep", "bench", "render", "help", "-h", "--help", "-V", "--version").contains(first);
     }
 
     private static Optional<Integer> relaunchWithVectorModule() {

@@ -30,8 +30,10 @@ public final class AtomicBinaryFile {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
             }
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            // Not createTempFile: it forces mode 0600, which the rename would keep; this respects the umask.
+            tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 body.write(out);
             }
             try {

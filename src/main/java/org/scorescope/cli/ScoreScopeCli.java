@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The headless entry point: {@code scorescope sample|sweep|bench …}. */
 @Command(name = "scorescope", mixinStandardHelpOptions = true, version = "ScoreScope 0.1",
         description = "Diffusion-model samplers on targets with closed-form scores. With no command, opens the application.",
-        subcommands = {SampleCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SampleCommand.class, SweepCommand.class, BenchCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
 public final class ScoreScopeCli {
     /** Exit code for input the user can fix (bad flag, bad scenario file). */
     public static final int BAD_INPUT = 2;

@@ -1,0 +1,192 @@
+package org.scorescope.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import org.jfree.svg.SVGHints;
+import org.scorescope.engine.Frame;
+
+/**
+ * Draws a {@link Figure} on any Graphics2D: a PNG's image, a JFreeSVG or a JFreePDF document. The
+ * density heat map and the particle cloud are one embedded raster per cell (a cloud of many
+ * particles is a raster in every format); axes, labels, score arrows and trails are vector strokes,
+ * grouped in SVG as {@code axes-R-C}, {@code arrows-R-C}, {@code trails-R-C} (row, column).
+ */
+public final class FigureComposer {
+    /** Space around each cell for ticks and captions, in pixels at scale 1. */
+    static final int LEFT = 56;
+    static final int TOP = 30;
+    static final int BOTTOM = 34;
+    static final int RIGHT = 12;
+    static final int HEADER = 34;
+    private static final Color INK = new Color(0x1A1A1F);
+
+    private FigureComposer() {
+    }
+
+    /** Pixel size of the whole figure. */
+    public static int[] size(Figure f) {
+        int cw = f.view().width() + LEFT + RIGHT;
+        int ch = f.view().height() + TOP + BOTTOM;
+        return new int[] {cw * f.columns().size(), HEADER + ch * f.rows().size()};
+    }
+
+    /**
+     * Draws the figure at its pixel size; {@code transparent} leaves the background clear.
+     */
+    public static void draw(Figure f, Graphics2D g, boolean transparent) {
+        int[] size = size(f);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        if (!transparent) {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, size[0], size[1]);
+        }
+        g.setColor(INK);
+        g.setFont(new Font("SansSerif", Font.BOLD, 15));
+        g.drawString(f.title(), LEFT, 22);
+        Viewport v = f.view();
+        int cw = v.width() + LEFT + RIGHT;
+        int ch = v.height() + TOP + BOTTOM;
+        for (int r = 0; r < f.rows().size(); r++) {
+            for (int c = 0; c < f.columns().size(); c++) {
+                Figure.Cell cell = f.cells()[r][c];
+                int ox = c * cw + LEFT;
+                int oy = HEADER + r * ch + TOP;
+                g.setFont(new Font("SansSerif", Font.BOLD, 12));
+                g.setColor(INK);
+                g.drawString(f.rows().get(r) + " · " + f.columns().get(c), ox, oy - 16);
+                g.setFont(new Font("SansSerif", Font.PLAIN, 11));
+                g.drawString(cell.caption(), ox, oy - 4);
+                g.drawImage(raster(f, cell), ox, oy, null);
+                Graphics2D sub = (Graphics2D) g.create();
+                sub.translate(ox, oy);
+                sub.clipRect(0, 0, v.width(), v.height());
+                if (f.style().scoreField()) {
+                    group(sub, "arrows-" + r + "-" + c);
+                    arrows(sub, ScoreField.of(f.target(), cell.frame().abar(), v, Math.max(24, Math.min(v.width(), v.height()) / 18)));
+                    endGroup(sub);
+                }
+                if (f.style().trails() && cell.history() != null) {
+                    group(sub, "trails-" + r + "-" + c);
+                    trails(sub, cell, v);
+                    endGroup(sub);
+                }
+                sub.dispose();
+                group(g, "axes-" + r + "-" + c);
+                axes(g, v, ox, oy);
+                endGroup(g);
+            }
+        }
+    }
+
+    /** The density and particle layers of one cell. */
+    static BufferedImage raster(Figure f, Figure.Cell cell) {
+        Viewport v = f.view();
+        PanelStyle layers = new PanelStyle(f.style().density(), f.style().contours(), f.style().particles(), false, false, f.style().lineWidth());
+        DensityGrid grid = f.style().density() || f.style().contours() ? DensityGrid.of(f.target(), cell.frame().abar(), v) : null;
+        Raster r = PanelRenderer.plane(f.target(), cell.frame(), null, cell.slot(), v, layers, 0, grid, null);
+        BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+        System.arraycopy(r.argb, 0, ((DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0, r.argb.length);
+        return img;
+    }
+
+    private static void arrows(Graphics2D g, ScoreField field) {
+        float[] s = field.segments();
+        g.setStroke(new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (int i = 0; i < field.size(); i++) {
+            g.setColor(new Color(field.colors()[i]));
+            double x0 = s[4 * i];
+            double y0 = s[4 * i + 1];
+            double x1 = s[4 * i + 2];
+            double y1 = s[4 * i + 3];
+            double len = Math.hypot(x1 - x0, y1 - y0);
+            if (len < 0.5) {
+                continue;
+            }
+            g.draw(new Line2D.Double(x0, y0, x1, y1));
+            double h = Math.min(field.headSize(), 0.45 * len);
+            double ux = (x1 - x0) / len;
+            double uy = (y1 - y0) / len;
+            double cs = Math.cos(0.45);
+            double sn = Math.sin(0.45);
+            g.draw(new Line2D.Double(x1, y1, x1 - h * (ux * cs - uy * sn), y1 - h * (uy * cs + ux * sn)));
+            g.draw(new Line2D.Double(x1, y1, x1 - h * (ux * cs + uy * sn), y1 - h * (uy * cs - ux * sn)));
+        }
+    }
+
+    private static void trails(Graphics2D g, Figure.Cell cell, Viewport v) {
+        Frame[] h = cell.history();
+        int tracked = Math.min(16, cell.frame().samplers().get(cell.slot()).stored());
+        g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setColor(new Color(255, 140, 66, 210));
+        for (int p = 0; p < tracked; p++) {
+            Path2D.Double path = new Path2D.Double();
+            boolean started = false;
+            for (int s = h.length - 1; s >= cell.frame().t(); s--) {
+                if (h[s] == null) {
+                    continue;
+                }
+                float[][] pos = h[s].samplers().get(cell.slot()).positions();
+                double x = v.px(pos[0][p]);
+                double y = v.py(pos[1][p]);
+                if (started) {
+                    path.lineTo(x, y);
+                } else {
+                    path.moveTo(x, y);
+                    started = true;
+                }
+            }
+            g.draw(path);
+        }
+    }
+
+    private static void axes(Graphics2D g, Viewport v, int ox, int oy) {
+        g.setColor(INK);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(ox, oy, v.width(), v.height());
+        g.setFont(new Font("SansSerif", Font.PLAIN, 10));
+        for (double x : ticks(v.x0(), v.x1())) {
+            double px = ox + v.px(x);
+            g.draw(new Line2D.Double(px, oy + v.height(), px, oy + v.height() + 4));
+            g.drawString(label(x), (float) px - 6, oy + v.height() + 16);
+        }
+        for (double y : ticks(v.y0(), v.y1())) {
+            double py = oy + v.py(y);
+            g.draw(new Line2D.Double(ox - 4, py, ox, py));
+            g.drawString(label(y), ox - 30, (float) py + 4);
+        }
+    }
+
+    /** "Nice" tick positions: 1, 2 or 5 × 10^k apart, about five in the range. */
+    static double[] ticks(double lo, double hi) {
+        double raw = (hi - lo) / 5;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
+        double first = Math.ceil(lo / step) * step;
+        int n = (int) Math.floor((hi - first) / step) + 1;
+        double[] t = new double[Math.max(0, n)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = first + i * step;
+        }
+        return t;
+    }
+
+    private static String label(double v) {
+        return Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : String.format("%.1f", v);
+    }
+
+    private static void group(Graphics2D g, String id) {
+        g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, id);
+    }
+
+    private static void endGroup(Graphics2D g) {
+        g.setRenderingHint(SVGHints.KEY_END_GROUP, "true");
+    }
+}
