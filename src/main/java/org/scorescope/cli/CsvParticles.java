@@ -34,7 +34,8 @@ public final class CsvParticles {
 
     /**
      * Reads initial particles: the first {@code dim} columns of each row; a first row that does not
-     * parse as numbers is a header.
+     * parse as numbers is a header; lines starting with '#' are comments (exports name their scenario
+     * there).
      *
      * @return positions[axis][i]
      */
@@ -48,7 +49,7 @@ public final class CsvParticles {
         List<double[]> rows = new ArrayList<>();
         for (int ln = 0; ln < lines.size(); ln++) {
             String line = lines.get(ln).trim();
-            if (line.isEmpty()) {
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] parts = line.split(",");
@@ -87,7 +88,7 @@ public final class CsvParticles {
 
     private static int firstNonEmpty(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
+            if (!lines.get(i).isBlank() && !lines.get(i).trim().startsWith("#")) {
                 return i;
             }
         }

@@ -107,6 +107,28 @@ public final class FigureBuilder {
         return new Figure(s.title(), rows, cols, cells, plane, view(plane, width, height), style, ScenarioJson.write(s));
     }
 
+    /**
+     * A figure of frames already computed (the app's current run): one column at step t, a row per
+     * sampler, in the given world box.
+     */
+    public static Figure fromFrames(Scenario s, Target target, Frame[] history, int step, double[] box, int width, int height,
+            PanelStyle style) {
+        Target plane = plane(target);
+        Frame f = history[step];
+        int samplers = f.samplers().size();
+        Binning bins = Binning.defaultFor(plane, f.samplers().get(0).particles());
+        double[] masses = ExactBinMasses.compute(plane, bins, f.abar());
+        List<String> rows = new ArrayList<>();
+        Figure.Cell[][] cells = new Figure.Cell[samplers][1];
+        for (int r = 0; r < samplers; r++) {
+            rows.add(f.samplers().get(r).label());
+            cells[r][0] = new Figure.Cell(f, r, history, caption(f, r, bins, masses));
+        }
+        Viewport v = Viewport.fit(new double[] {box[0], box[2]}, new double[] {box[1], box[3]}, width, height);
+        return new Figure(s.title(), rows, List.of("t = " + step + " / " + (history.length - 1)), cells, plane, v, style,
+                ScenarioJson.write(s));
+    }
+
     /** One figure per step T … 0 (or the listed steps), a row of the samplers each: the frames of an animation. */
     public static List<Figure> animation(Scenario s, int[] steps, int width, int height, PanelStyle style, Engine engine) {
         Figure all = steps(s, steps, width, height, style, engine);

@@ -37,6 +37,9 @@ final class ControlPane extends VBox {
     final Button open = new Button("Open…");
     final Button save = new Button("Save…");
     final javafx.scene.control.MenuButton recent = new javafx.scene.control.MenuButton("Recent");
+    final Button exportFigure = new Button("Export figure…");
+    final Button exportData = new Button("Export data…");
+    final Spinner<Integer> exportScale = new Spinner<>(1, 4, 2);
 
     ControlPane(Session session) {
         super(6);
@@ -123,8 +126,14 @@ final class ControlPane extends VBox {
         save.setId("save-scenario");
         recent.setId("recent-scenarios");
         HBox files = new HBox(4, lectures, open, save, recent);
+        exportFigure.setId("export-figure");
+        exportData.setId("export-data");
+        exportScale.setPrefWidth(60);
+        exportScale.setTooltip(new javafx.scene.control.Tooltip("PNG scale: 1–4 × the panel's screen size"));
+        HBox exports = new HBox(4, exportFigure, exportScale, exportData);
         getChildren().addAll(
                 files,
+                exports,
                 rateStudy,
                 section("Target"), target,
                 section("Schedule"), schedule, theory, abarT,

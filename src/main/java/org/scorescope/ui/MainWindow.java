@@ -135,6 +135,17 @@ public final class MainWindow {
             }
         });
         refreshRecent();
+        controls.exportFigure.setOnAction(e -> chooseAndExportFigure());
+        controls.exportData.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Particles at this step (CSV)", "*.csv"),
+                    new javafx.stage.FileChooser.ExtensionFilter("Metric series (CSV)", "*-metrics.csv"),
+                    new javafx.stage.FileChooser.ExtensionFilter("Metrics and particles (JSON)", "*.json"));
+            java.io.File f = fc.showSaveDialog(stage);
+            if (f != null) {
+                exportData(f.toPath());
+            }
+        });
         timeline = new TimelineBar(session, this::home, () -> stepBy(1), () -> stepBy(-1), this::end);
         applyOptions(options);
 
@@ -349,6 +360,93 @@ public final class MainWindow {
             controls.recent.getItems().add(item);
         }
         controls.recent.setDisable(controls.recent.getItems().isEmpty());
+    }
+
+    private final java.util.concurrent.ExecutorService exporter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scorescope-export");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private void chooseAndExportFigure() {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("PNG", "*.png"),
+                new javafx.stage.FileChooser.ExtensionFilter("SVG", "*.svg"), new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        java.io.File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            exportFigure(f.toPath(), controls.exportScale.getValue());
+        }
+    }
+
+    /**
+     * Writes the current step of every panel, in the current view, as a figure (format by file
+     * extension) on the export thread; the scenario is written beside it and embedded.
+     *
+     * @return the export job, for tests to wait on
+     */
+    java.util.concurrent.Future<?> exportFigure(java.nio.file.Path file, int scale) {
+        RunContext c = context;
+        if (c == null || c.oneDimensional()) {
+            status.setText("Figures show 2D targets; this one is 1D");
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        int step = session.step.get();
+        Frame[] history = new Frame[c.grid().steps() + 1];
+        for (int t = c.grid().steps(); t >= step; t--) {
+            history[t] = RenderWorker.frameAt(c, t) != null ? RenderWorker.frameAt(c, t) : c.recorder().at(t);
+        }
+        Scenario scenario = session.scenario();
+        PanelStyle style = session.style();
+        double[] view = box.clone();
+        PanelView p = panels.get(0);
+        int w = Math.max(160, (int) p.getWidth());
+        int h = Math.max(160, (int) p.getHeight());
+        String name = file.getFileName().toString().toLowerCase();
+        status.setText("exporting " + file.getFileName() + " …");
+        return exporter.submit(() -> {
+            String result;
+            try {
+                var fig = org.scorescope.render.FigureBuilder.fromFrames(scenario, c.target(), history, step, view, w, h, style);
+                if (name.endsWith(".svg")) {
+                    org.scorescope.render.FigureWriter.svg(fig, file);
+                } else if (name.endsWith(".pdf")) {
+                    org.scorescope.render.FigureWriter.pdf(fig, file);
+                } else {
+                    org.scorescope.render.FigureWriter.png(fig, file, scale, false);
+                }
+                String json = ScenarioJson.write(scenario);
+                org.scorescope.cli.AtomicFile.write(org.scorescope.cli.RenderCommand.besideScenario(file), wr -> wr.write(json));
+                result = "wrote " + file;
+            } catch (RuntimeException e) {
+                result = "export failed: " + e.getMessage();
+            }
+            String text = result;
+            Platform.runLater(() -> status.setText(text));
+        });
+    }
+
+    /** Writes the data behind the view: particles (CSV), metric series (*-metrics.csv) or both (JSON). */
+    void exportData(java.nio.file.Path file) {
+        RunContext c = context;
+        RunMetrics m = metrics;
+        if (c == null || m == null || m.latest() == null) {
+            return;
+        }
+        Frame f = RenderWorker.frameAt(c, session.step.get());
+        String json = ScenarioJson.write(session.scenario());
+        String name = file.getFileName().toString().toLowerCase();
+        try {
+            if (name.endsWith("-metrics.csv")) {
+                DataExport.metricsCsv(file, json, m.latest(), c.labels(), c.grid().abar());
+            } else if (name.endsWith(".json")) {
+                DataExport.json(file, json, m.latest(), c.labels(), c.grid().abar(), f);
+            } else {
+                DataExport.particlesCsv(file, json, f);
+            }
+            status.setText("wrote " + file);
+        } catch (Exception e) {
+            status.setText("export failed: " + e.getMessage());
+        }
     }
 
     private LecturesWindow lectures;
@@ -694,6 +792,12 @@ public final class MainWindow {
         boolean typing = stage.getScene().getFocusOwner() instanceof TextInputControl;
         switch (e.getCode()) {
             case F11 -> session.presentation.set(!session.presentation.get());
+            case E -> {
+                if (!e.isShortcutDown()) {
+                    return;
+                }
+                chooseAndExportFigure();
+            }
             case M -> {
                 if (typing) {
                     return;
@@ -849,6 +953,7 @@ public final class MainWindow {
         engine.close();
         worker.close();
         metricsPane.close();
+        exporter.shutdownNow();
     }
 
     Stage stage() {

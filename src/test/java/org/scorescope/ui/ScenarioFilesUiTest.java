@@ -103,4 +103,40 @@ class ScenarioFilesUiTest {
         assertEquals(5, window.session.seed.get());
         assertTrue(RecentFiles.list().contains(f.toAbsolutePath()));
     }
+
+    @Test
+    void exportsTheFigureAndTheDataBehindTheView(FxRobot robot) throws Exception {
+        robot.interact(() -> window.session.steps.set(6));
+        robot.type(javafx.scene.input.KeyCode.END);
+        waitUntil("run finished and shown", () -> {
+            Label c = robot.lookup("#caption-0").tryQueryAs(Label.class).orElse(null);
+            return c != null && c.getText() != null && c.getText().contains("t = 0 / 6") && window.context() != null;
+        });
+        Path png = dir.resolve("view.png");
+        java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
+        robot.interact(() -> job[0] = window.exportFigure(png, 2));
+        job[0].get(60, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(img.getWidth() > 300 && img.getHeight() > 300, img.getWidth() + "x" + img.getHeight());
+        assertEquals(6, ScenarioJson.read(dir.resolve("view.scenario.json")).steps());
+        Path csv = dir.resolve("particles.csv");
+        Path metrics = dir.resolve("run-metrics.csv");
+        Path json = dir.resolve("run.json");
+        waitUntil("metrics of the whole run", () -> window.session.step.get() == 0);
+        robot.interact(() -> {
+            window.exportData(csv);
+            window.exportData(metrics);
+            window.exportData(json);
+        });
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("# scenario: {"));
+        assertEquals("sampler,particle,x0,x1", lines.get(2));
+        assertEquals(3 + 2 * 20_000, lines.size());
+        java.util.List<String> m = Files.readAllLines(metrics);
+        assertEquals("sampler,t,abar,nfe,tv,noise_floor_mean,noise_floor_sd,diverged,w2,kl", m.get(1));
+        assertEquals(2 + 2 * 7, m.size());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(2, tree.get("metrics").size());
+        assertEquals(6, tree.get("scenario").get("steps").asInt());
+    }
 }
