@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code render}: figures with no display. A grid of samplers (rows) × steps (columns), or with
- * {@code --small-multiples --nfe} × NFE budgets; PNG, SVG, PDF or an animated GIF over the steps. The
+ * {@code --small-multiples --nfe} × NFE budgets; PNG, SVG, PDF, or an animation over the steps (GIF, MP4). The
  * scenario is written beside the figure ({@code NAME.scenario.json}) and embedded in it.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -44,7 +44,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--nfe", split = ",", paramLabel = "5,10,20", description = "NFE budgets for --small-multiples.")
     List<Integer> nfe;
 
-    @Option(names = "--format", paramLabel = "png|svg|pdf|gif", description = "Output format (default: from the file name).")
+    @Option(names = "--format", paramLabel = "png|svg|pdf|gif|mp4", description = "Output format (default: from the file name).")
     String format;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "360x360", description = "Size of one cell in pixels (default ${DEFAULT-VALUE}).")
@@ -72,8 +72,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String fmt = format != null ? format : extension(out);
-        if (!Set.of("png", "svg", "pdf", "gif").contains(fmt)) {
-            throw new ScenarioException("--format", "must be png, svg, pdf or gif, was '" + fmt + "'");
+        if (!Set.of("png", "svg", "pdf", "gif", "mp4").contains(fmt)) {
+            throw new ScenarioException("--format", "must be png, svg, pdf, gif or mp4, was '" + fmt + "'");
         }
         if (Files.exists(out) && !force) {
             throw new ScenarioException("--out", out + " exists; choose another name or add --force");
@@ -95,9 +95,14 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Scenario s = scenario.resolve(specs, runSteps);
         try (Engine engine = new Engine(scenario.threads())) {
-            if (fmt.equals("gif")) {
+            if (fmt.equals("gif") || fmt.equals("mp4")) {
                 int[] frames = steps != null ? steps.stream().mapToInt(Integer::intValue).toArray() : allSteps(s.steps());
-                FigureWriter.gif(FigureBuilder.animation(s, frames, cell[0], cell[1], style, engine), out, fps, scale);
+                List<Figure> figs = FigureBuilder.animation(s, frames, cell[0], cell[1], style, engine);
+                if (fmt.equals("gif")) {
+                    FigureWriter.gif(figs, out, fps, scale);
+                } else {
+                    FigureWriter.mp4(figs, out, fps, scale);
+                }
             } else {
                 Figure f;
                 if (smallMultiples) {

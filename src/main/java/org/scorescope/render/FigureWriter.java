@@ -24,7 +24,7 @@ import org.scorescope.cli.AtomicFile;
 /**
  * Writes figures: PNG (the scenario in an iTXt chunk "scorescope-scenario"), SVG (the scenario in a
  * {@code <metadata id="scorescope-scenario">} element), PDF (JFreePDF; title and the scenario beside),
- * animated GIF. Every file is written to a temporary name and renamed.
+ * animated GIF, H.264 MP4 (jcodec). Every file is written to a temporary name and renamed.
  */
 public final class FigureWriter {
     /** The PNG text key and SVG metadata id that hold the scenario. */
@@ -136,6 +136,39 @@ public final class FigureWriter {
             }
             w.dispose();
         });
+    }
+
+    /**
+     * An H.264 MP4 (jcodec, pure Java), one figure per frame; sides are rounded down to even numbers
+     * as H.264 requires. Encoded to a temporary file in the same folder, then renamed.
+     */
+    public static void mp4(List<Figure> frames, Path file, double fps, double scale) {
+        Path abs = file.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            org.jcodec.api.awt.AWTSequenceEncoder enc = org.jcodec.api.awt.AWTSequenceEncoder.createSequenceEncoder(tmp.toFile(),
+                    (int) Math.max(1, Math.round(fps)));
+            for (Figure f : frames) {
+                BufferedImage argb = image(f, scale, false);
+                int w = argb.getWidth() & ~1;
+                int h = argb.getHeight() & ~1;
+                BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+                Graphics2D g = rgb.createGraphics();
+                g.drawImage(argb, 0, 0, null);
+                g.dispose();
+                enc.encodeImage(rgb);
+            }
+            enc.finish();
+            java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(tmp);
+            } catch (java.io.IOException ignored) {
+                // best effort
+            }
+        }
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

@@ -119,6 +119,20 @@ class RenderCommandTest {
     }
 
     @Test
+    void mp4HasOneFramePerStepAtTheAskedSize() throws Exception {
+        Path mp4 = dir.resolve("anim.mp4");
+        assertEquals(0, run("render", "--scenario", scenario().toString(), "--size", "120x120", "--fps", "4", "--out", mp4.toString()));
+        try (var ch = org.jcodec.common.io.NIOUtils.readableChannel(mp4.toFile())) {
+            var demuxer = org.jcodec.containers.mp4.demuxer.MP4Demuxer.createMP4Demuxer(ch);
+            var track = demuxer.getVideoTrack();
+            assertEquals(9, track.getMeta().getTotalFrames(), "T + 1 frames");
+            var size = track.getMeta().getVideoCodecMeta().getSize();
+            assertEquals(2 * (120 + 68), size.getWidth());
+            assertEquals(34 + 120 + 64, size.getHeight());
+        }
+    }
+
+    @Test
     void anExistingFileIsNotOverwrittenWithoutForceAndBadOptionsExitTwo() throws Exception {
         Path png = dir.resolve("keep.png");
         Files.writeString(png, "precious");
