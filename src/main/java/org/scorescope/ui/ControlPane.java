@@ -38,6 +38,7 @@ final class ControlPane extends VBox {
     final Button save = new Button("Save…");
     final javafx.scene.control.MenuButton recent = new javafx.scene.control.MenuButton("Recent");
     final Button exportFigure = new Button("Export figure…");
+    final Button editor = new Button("Draw a target…");
     final Button exportData = new Button("Export data…");
     final Spinner<Integer> exportScale = new Spinner<>(1, 4, 2);
 
@@ -131,11 +132,13 @@ final class ControlPane extends VBox {
         exportScale.setPrefWidth(60);
         exportScale.setTooltip(new javafx.scene.control.Tooltip("PNG scale: 1–4 × the panel's screen size"));
         HBox exports = new HBox(4, exportFigure, exportScale, exportData);
+        editor.setId("open-editor");
+        editor.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(
                 files,
                 exports,
                 rateStudy,
-                section("Target"), target,
+                section("Target"), target, editor,
                 section("Schedule"), schedule, theory, abarT,
                 section("Steps T (2–1000)"), steps,
                 section("Particles (1,000–1,000,000, log)"), particles, particlesLabel,

@@ -136,6 +136,7 @@ public final class MainWindow {
         });
         refreshRecent();
         controls.exportFigure.setOnAction(e -> chooseAndExportFigure());
+        controls.editor.setOnAction(e -> openEditor());
         controls.exportData.setOnAction(e -> {
             javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
             fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Particles at this step (CSV)", "*.csv"),
@@ -447,6 +448,18 @@ public final class MainWindow {
         } catch (Exception e) {
             status.setText("export failed: " + e.getMessage());
         }
+    }
+
+    private TargetEditor editor;
+
+    /** Opens the target editor. */
+    TargetEditor openEditor() {
+        if (editor == null || !editor.stage.isShowing()) {
+            editor = new TargetEditor(this);
+        }
+        editor.stage.show();
+        editor.stage.toFront();
+        return editor;
     }
 
     private LecturesWindow lectures;
@@ -946,6 +959,9 @@ public final class MainWindow {
         }
         if (lectures != null) {
             lectures.stage.close();
+        }
+        if (editor != null) {
+            editor.stage.close();
         }
         if (handle != null) {
             handle.cancel();

@@ -1,0 +1,97 @@
+package org.scorescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.scorescope.scenario.ScenarioBuilder;
+
+/** Issue 7, must-show 3: draw a two-component target, sample it, export a PNG. */
+@ExtendWith(ApplicationExtension.class)
+class TargetEditorTest {
+    private MainWindow window;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, UiOptions.none());
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.close());
+    }
+
+    private static void waitUntil(String what, java.util.function.BooleanSupplier c) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+    }
+
+    @Test
+    void drawTwoGaussiansSampleThemAndExportAPng(FxRobot robot) throws Exception {
+        robot.clickOn("#open-editor");
+        TargetEditor[] ed = new TargetEditor[1];
+        robot.interact(() -> ed[0] = window.openEditor());
+        TargetEditor e = ed[0];
+        waitUntil("editor", () -> robot.lookup("#editor-canvas").tryQuery().isPresent());
+        var canvas = e.canvas;
+        Point2D origin = canvas.localToScreen(0, 0);
+        // Click twice: one Gaussian at (-2, 1), one at (2, -1) in world units (the view is [-6, 6]², 520 px).
+        double scale = TargetEditor.SIZE / 12.0;
+        Point2D a = origin.add((-2 + 6) * scale, (6 - 1) * scale);
+        Point2D b = origin.add((2 + 6) * scale, (6 + 1) * scale);
+        robot.clickOn(a, MouseButton.PRIMARY);
+        robot.clickOn(b, MouseButton.PRIMARY);
+        waitUntil("two components", () -> e.components.size() == 2);
+        double[][] before = e.components.get(1).covariance();
+        // Drag the major-axis handle of the second component (2 sd along angle 0 → 1.2 world units right) further out.
+        Point2D handle = b.add(2 * 0.6 * scale, 0);
+        robot.drag(handle, MouseButton.PRIMARY).moveTo(handle.add(30, -30)).release(MouseButton.PRIMARY);
+        double[][] after = e.components.get(1).covariance();
+        assertNotEquals(before[0][1], after[0][1], "the ellipse was rotated by dragging its handle");
+        robot.interact(() -> e.weight.getValueFactory().setValue(3.0));
+        assertEquals(3.0, e.components.get(1).weight);
+        waitUntil("density preview", e::previewShown);
+        robot.clickOn("#editor-use");
+        waitUntil("the run uses the drawn target", () -> window.status().getText().startsWith("custom target"));
+        var target = ScenarioBuilder.target(window.session.scenario().target());
+        assertEquals(2, ((org.scorescope.target.GaussianMixture) target).components());
+        assertEquals(0.75, ((org.scorescope.target.GaussianMixture) target).weight(1), 1e-12);
+        robot.interact(() -> window.stage().toFront());
+        robot.interact(() -> window.session.steps.set(8));
+        robot.interact(() -> window.stepBy(-100));
+        waitUntil("sampled to the end", () -> {
+            Label c = robot.lookup("#caption-0").tryQueryAs(Label.class).orElse(null);
+            return c != null && c.getText() != null && c.getText().contains("t = 0 / 8");
+        });
+        Path png = dir.resolve("drawn.png");
+        java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
+        robot.interact(() -> job[0] = window.exportFigure(png, 1));
+        job[0].get(60, TimeUnit.SECONDS);
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(img.getWidth() > 200);
+        var saved = org.scorescope.scenario.ScenarioJson.read(dir.resolve("drawn.scenario.json"));
+        assertEquals("gaussian-mixture", saved.target().type());
+        assertEquals(2, saved.target().means().length);
+    }
+}
