@@ -126,19 +126,36 @@ final class ControlPane extends VBox {
         open.setId("open-scenario");
         save.setId("save-scenario");
         recent.setId("recent-scenarios");
-        HBox files = new HBox(4, lectures, open, save, recent);
+        javafx.scene.layout.GridPane files = new javafx.scene.layout.GridPane();
+        files.setHgap(4);
+        files.setVgap(4);
+        Button[] grid = {lectures, rateStudy, open, save, exportFigure, exportData};
+        for (int i = 0; i < grid.length; i++) {
+            grid[i].setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.layout.GridPane.setHgrow(grid[i], Priority.ALWAYS);
+            files.add(grid[i], i % 2, i / 2);
+        }
+        recent.setMaxWidth(Double.MAX_VALUE);
+        editor.setMaxWidth(Double.MAX_VALUE);
+        files.add(recent, 0, 3);
+        files.add(editor, 1, 3);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        files.getColumnConstraints().addAll(half, half);
         exportFigure.setId("export-figure");
         exportData.setId("export-data");
         exportScale.setPrefWidth(60);
         exportScale.setTooltip(new javafx.scene.control.Tooltip("PNG scale: 1–4 × the panel's screen size"));
-        HBox exports = new HBox(4, exportFigure, exportScale, exportData);
+        Label scaleLabel = new Label("PNG export scale (1–4×)");
+        scaleLabel.getStyleClass().add("hint");
+        HBox exports = new HBox(6, scaleLabel, exportScale);
+        exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         editor.setId("open-editor");
         editor.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(
                 files,
                 exports,
-                rateStudy,
-                section("Target"), target, editor,
+                section("Target"), target,
                 section("Schedule"), schedule, theory, abarT,
                 section("Steps T (2–1000)"), steps,
                 section("Particles (1,000–1,000,000, log)"), particles, particlesLabel,
