@@ -14,8 +14,9 @@ import org.scorescope.engine.Frame;
 
 /**
  * Draws a {@link Figure} on any Graphics2D: a PNG's image, a JFreeSVG or a JFreePDF document. The
- * density heat map and the particle cloud are one embedded raster per cell (a cloud of many
- * particles is a raster in every format); axes, labels, score arrows and trails are vector strokes,
+ * density heat map is an embedded raster per cell; the particle cloud is part of that raster when a
+ * cell shows more than {@value #VECTOR_POINTS_UP_TO} particles, and vector dots (SVG group
+ * {@code particles-R-C}) up to that many; axes, labels, score arrows and trails are vector strokes,
  * grouped in SVG as {@code axes-R-C}, {@code arrows-R-C}, {@code trails-R-C} (row, column).
  */
 public final class FigureComposer {
@@ -26,6 +27,8 @@ public final class FigureComposer {
     static final int RIGHT = 12;
     static final int HEADER = 34;
     private static final Color INK = new Color(0x1A1A1F);
+    /** Cells with at most this many particles draw them as vector dots; more go into the raster. */
+    public static final int VECTOR_POINTS_UP_TO = 2000;
 
     private FigureComposer() {
     }
@@ -64,10 +67,16 @@ public final class FigureComposer {
                 g.drawString(f.rows().get(r) + " · " + f.columns().get(c), ox, oy - 16);
                 g.setFont(new Font("SansSerif", Font.PLAIN, 11));
                 g.drawString(cell.caption(), ox, oy - 4);
-                g.drawImage(raster(f, cell), ox, oy, null);
+                boolean vectorPoints = f.style().particles() && cell.frame().samplers().get(cell.slot()).stored() <= VECTOR_POINTS_UP_TO;
+                g.drawImage(raster(f, cell, !vectorPoints), ox, oy, null);
                 Graphics2D sub = (Graphics2D) g.create();
                 sub.translate(ox, oy);
                 sub.clipRect(0, 0, v.width(), v.height());
+                if (vectorPoints) {
+                    group(sub, "particles-" + r + "-" + c);
+                    points(sub, cell, v);
+                    endGroup(sub);
+                }
                 if (f.style().scoreField()) {
                     group(sub, "arrows-" + r + "-" + c);
                     arrows(sub, ScoreField.of(f.target(), cell.frame().abar(), v, Math.max(24, Math.min(v.width(), v.height()) / 18)));
@@ -86,10 +95,21 @@ public final class FigureComposer {
         }
     }
 
-    /** The density and particle layers of one cell. */
-    static BufferedImage raster(Figure f, Figure.Cell cell) {
+    private static void points(Graphics2D g, Figure.Cell cell, Viewport v) {
+        Frame.SamplerFrame sf = cell.frame().samplers().get(cell.slot());
+        g.setColor(new Color(255, 255, 255, 220));
+        for (int i = 0; i < sf.stored(); i++) {
+            double x = v.px(sf.positions()[0][i]);
+            double y = v.py(sf.positions()[1][i]);
+            g.fill(new java.awt.geom.Ellipse2D.Double(x - 1.2, y - 1.2, 2.4, 2.4));
+        }
+    }
+
+    /** The density (and, for large clouds, particle) layers of one cell. */
+    static BufferedImage raster(Figure f, Figure.Cell cell, boolean withParticles) {
         Viewport v = f.view();
-        PanelStyle layers = new PanelStyle(f.style().density(), f.style().contours(), f.style().particles(), false, false, f.style().lineWidth());
+        PanelStyle layers = new PanelStyle(f.style().density(), f.style().contours(), withParticles && f.style().particles(), false, false,
+                f.style().lineWidth());
         DensityGrid grid = f.style().density() || f.style().contours() ? DensityGrid.of(f.target(), cell.frame().abar(), v) : null;
         Raster r = PanelRenderer.plane(f.target(), cell.frame(), null, cell.slot(), v, layers, 0, grid, null);
         BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_ARGB_PRE);

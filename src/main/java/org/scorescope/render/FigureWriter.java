@@ -99,6 +99,15 @@ public final class FigureWriter {
 
     /** An animated GIF, one figure per frame, looping. */
     public static void gif(List<Figure> frames, Path file, double fps, double scale) {
+        gif(frames, file, fps, scale, i -> { }, () -> false);
+    }
+
+    /**
+     * The same, reporting each encoded frame to {@code progress}; when {@code cancelled} turns true
+     * the export stops and no file is left.
+     */
+    public static void gif(List<Figure> frames, Path file, double fps, double scale, java.util.function.IntConsumer progress,
+            java.util.function.BooleanSupplier cancelled) {
         AtomicBinaryFile.write(file, out -> {
             ImageWriter w = ImageIO.getImageWritersByFormatName("gif").next();
             try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
@@ -106,6 +115,9 @@ public final class FigureWriter {
                 w.prepareWriteSequence(null);
                 int delay = (int) Math.max(2, Math.round(100 / fps));
                 for (int i = 0; i < frames.size(); i++) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new java.util.concurrent.CancellationException("export cancelled");
+                    }
                     BufferedImage argb = image(frames.get(i), scale, false);
                     BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
                     Graphics2D g = rgb.createGraphics();
@@ -131,6 +143,7 @@ public final class FigureWriter {
                     }
                     md.setFromTree(fmt, root);
                     w.writeToSequence(new IIOImage(rgb, null, md), p);
+                    progress.accept(i + 1);
                 }
                 w.endWriteSequence();
             }
@@ -143,12 +156,22 @@ public final class FigureWriter {
      * as H.264 requires. Encoded to a temporary file in the same folder, then renamed.
      */
     public static void mp4(List<Figure> frames, Path file, double fps, double scale) {
+        mp4(frames, file, fps, scale, i -> { }, () -> false);
+    }
+
+    /** The same with progress and cancellation (no file is left when cancelled). */
+    public static void mp4(List<Figure> frames, Path file, double fps, double scale, java.util.function.IntConsumer progress,
+            java.util.function.BooleanSupplier cancelled) {
         Path abs = file.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
             org.jcodec.api.awt.AWTSequenceEncoder enc = org.jcodec.api.awt.AWTSequenceEncoder.createSequenceEncoder(tmp.toFile(),
                     (int) Math.max(1, Math.round(fps)));
+            int done = 0;
             for (Figure f : frames) {
+                if (cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("export cancelled");
+                }
                 BufferedImage argb = image(f, scale, false);
                 int w = argb.getWidth() & ~1;
                 int h = argb.getHeight() & ~1;
@@ -157,6 +180,7 @@ public final class FigureWriter {
                 g.drawImage(argb, 0, 0, null);
                 g.dispose();
                 enc.encodeImage(rgb);
+                progress.accept(++done);
             }
             enc.finish();
             java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -39,6 +39,7 @@ final class ControlPane extends VBox {
     final javafx.scene.control.MenuButton recent = new javafx.scene.control.MenuButton("Recent");
     final Button exportFigure = new Button("Export figure…");
     final Button editor = new Button("Draw a target…");
+    final Button exportAnimation = new Button("Export animation…");
     final Button exportData = new Button("Export data…");
     final Spinner<Integer> exportScale = new Spinner<>(1, 4, 2);
 
@@ -139,6 +140,9 @@ final class ControlPane extends VBox {
         editor.setMaxWidth(Double.MAX_VALUE);
         files.add(recent, 0, 3);
         files.add(editor, 1, 3);
+        exportAnimation.setId("export-animation");
+        exportAnimation.setMaxWidth(Double.MAX_VALUE);
+        files.add(exportAnimation, 0, 4, 2, 1);
         javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
         half.setPercentWidth(50);
         files.getColumnConstraints().addAll(half, half);

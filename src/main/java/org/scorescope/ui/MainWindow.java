@@ -137,6 +137,15 @@ public final class MainWindow {
         refreshRecent();
         controls.exportFigure.setOnAction(e -> chooseAndExportFigure());
         controls.editor.setOnAction(e -> openEditor());
+        controls.exportAnimation.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("GIF", "*.gif"),
+                    new javafx.stage.FileChooser.ExtensionFilter("MP4 (H.264)", "*.mp4"));
+            java.io.File f = fc.showSaveDialog(stage);
+            if (f != null) {
+                exportAnimation(f.toPath(), 6);
+            }
+        });
         controls.exportData.setOnAction(e -> {
             javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
             fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Particles at this step (CSV)", "*.csv"),
@@ -163,7 +172,14 @@ public final class MainWindow {
         frameTime.setId("frame-time");
         frameTime.getStyleClass().add("status");
         frameTime.visibleProperty().bind(session.frameTime);
-        HBox statusLine = new HBox(20, status, frameTime);
+        exportProgress.setId("export-progress");
+        exportCancel.setId("export-cancel");
+        exportCancel.setOnAction(e -> exportCancelled.set(true));
+        HBox exportBox = new HBox(6, exportProgress, exportCancel);
+        exportBox.visibleProperty().bind(exportProgress.visibleProperty());
+        exportBox.managedProperty().bind(exportProgress.visibleProperty());
+        exportProgress.setVisible(false);
+        HBox statusLine = new HBox(20, status, exportBox, frameTime);
         statusLine.setPadding(new Insets(2, 10, 4, 10));
         VBox bottom = new VBox(timeline, statusLine);
         root.setLeft(left);
@@ -361,6 +377,78 @@ public final class MainWindow {
             controls.recent.getItems().add(item);
         }
         controls.recent.setDisable(controls.recent.getItems().isEmpty());
+    }
+
+    final javafx.scene.control.ProgressBar exportProgress = new javafx.scene.control.ProgressBar(0);
+    private final javafx.scene.control.Button exportCancel = new javafx.scene.control.Button("Cancel export");
+    final java.util.concurrent.atomic.AtomicBoolean exportCancelled = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Writes the run (every step T … 0, in the current view) as a GIF or MP4 on the export thread,
+     * with a progress bar and a cancel button in the status line. Waits for the run to finish.
+     *
+     * @return the job, for tests
+     */
+    java.util.concurrent.Future<?> exportAnimation(java.nio.file.Path file, double fps) {
+        RunContext c = context;
+        if (c == null || c.oneDimensional()) {
+            status.setText("Animations show 2D targets; this one is 1D");
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        Scenario scenario = session.scenario();
+        PanelStyle style = session.style();
+        double[] view = box.clone();
+        PanelView p = panels.get(0);
+        int w = Math.max(160, (int) p.getWidth()) & ~1;
+        int h = Math.max(160, (int) p.getHeight()) & ~1;
+        boolean mp4 = file.getFileName().toString().toLowerCase().endsWith(".mp4");
+        int steps = c.grid().steps();
+        exportCancelled.set(false);
+        exportProgress.setProgress(0);
+        exportProgress.setVisible(true);
+        status.setText("exporting " + file.getFileName() + " …");
+        return exporter.submit(() -> {
+            String result;
+            try {
+                Frame[] history = new Frame[steps + 1];
+                long deadline = System.nanoTime() + 600_000_000_000L;
+                while (c.recorder().at(0) == null && !exportCancelled.get() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                if (exportCancelled.get()) {
+                    throw new java.util.concurrent.CancellationException("export cancelled");
+                }
+                if (c.recorder().at(0) == null) {
+                    throw new IllegalStateException("the run did not finish");
+                }
+                for (int t = 0; t <= steps; t++) {
+                    history[t] = c.recorder().at(t);
+                }
+                List<org.scorescope.render.Figure> frames = new ArrayList<>();
+                for (int t = steps; t >= 0; t--) {
+                    frames.add(org.scorescope.render.FigureBuilder.fromFrames(scenario, c.target(), history, t, view, w, h, style));
+                }
+                java.util.function.IntConsumer progress = i -> Platform.runLater(() -> exportProgress.setProgress((double) i / frames.size()));
+                if (mp4) {
+                    org.scorescope.render.FigureWriter.mp4(frames, file, fps, 1, progress, exportCancelled::get);
+                } else {
+                    org.scorescope.render.FigureWriter.gif(frames, file, fps, 1, progress, exportCancelled::get);
+                }
+                String json = ScenarioJson.write(scenario);
+                org.scorescope.cli.AtomicFile.write(org.scorescope.cli.RenderCommand.besideScenario(file), wr -> wr.write(json));
+                result = "wrote " + file + " (" + frames.size() + " frames)";
+            } catch (java.util.concurrent.CancellationException | InterruptedException e) {
+                result = "export cancelled; nothing was written";
+            } catch (RuntimeException e) {
+                result = "export failed: " + e.getMessage();
+            }
+            String text = result;
+            Platform.runLater(() -> {
+                status.setText(text);
+                exportProgress.setVisible(false);
+            });
+            return null;
+        });
     }
 
     private final java.util.concurrent.ExecutorService exporter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {

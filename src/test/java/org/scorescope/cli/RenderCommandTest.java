@@ -89,6 +89,10 @@ class RenderCommandTest {
         }
         assertTrue(text.contains("<metadata id=\"scorescope-scenario\"><![CDATA[" + Files.readString(dir.resolve("fig.scenario.json"))));
         assertTrue(text.contains("<image"), "the particle layer is an embedded raster");
+        assertTrue(!text.contains("particles-1-1"), "3000 particles are a raster, not vector dots");
+        Path small = dir.resolve("small.svg");
+        assertEquals(0, run("render", "--scenario", scenario().toString(), "--particles", "500", "--steps", "0", "--out", small.toString()));
+        assertTrue(Files.readString(small).matches("(?s).*<g id=['\"]particles-1-0['\"].*"), "up to 2000 particles are vector dots");
     }
 
     @Test

@@ -139,4 +139,35 @@ class ScenarioFilesUiTest {
         assertEquals(2, tree.get("metrics").size());
         assertEquals(6, tree.get("scenario").get("steps").asInt());
     }
+
+    @Test
+    void exportsAnAnimationWithProgressAndACancelThatLeavesNothing(FxRobot robot) throws Exception {
+        robot.interact(() -> window.session.steps.set(6));
+        Path gif = dir.resolve("run.gif");
+        java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
+        robot.interact(() -> job[0] = window.exportAnimation(gif, 5));
+        job[0].get(120, TimeUnit.SECONDS);
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            var r = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            r.setInput(in);
+            assertEquals(7, r.getNumImages(true));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("wrote "), window.status().getText());
+        Path mp4 = dir.resolve("never.mp4");
+        robot.interact(() -> {
+            window.session.steps.set(200);
+            window.exportCancelled.set(true);
+        });
+        robot.interact(() -> {
+            job[0] = window.exportAnimation(mp4, 5);
+            window.exportCancelled.set(true);
+        });
+        job[0].get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().contains("cancelled"), window.status().getText());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("never")), "no file and no temporary file left");
+        }
+    }
 }
