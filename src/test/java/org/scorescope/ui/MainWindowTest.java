@@ -132,6 +132,9 @@ class MainWindowTest {
         assertTrue(trails.isSelected());
         robot.type(KeyCode.T);
         assertFalse(trails.isSelected());
+        // The layer boxes are at the bottom of the control pane: scroll there, as a user would.
+        robot.interact(() -> robot.lookup("#control-scroll").queryAs(ScrollPane.class).setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#toggle-contours");
         assertTrue(robot.lookup("#toggle-contours").queryAs(CheckBox.class).isSelected());
         robot.clickOn("#toggle-particles");
