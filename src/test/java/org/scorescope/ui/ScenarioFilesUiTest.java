@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,11 +38,7 @@ class ScenarioFilesUiTest {
     }
 
     private static void waitUntil(String what, java.util.function.BooleanSupplier c) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
+        UiWait.until(what, c);
     }
 
     @Test

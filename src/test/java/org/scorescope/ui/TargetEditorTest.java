@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -40,11 +39,7 @@ class TargetEditorTest {
     }
 
     private static void waitUntil(String what, java.util.function.BooleanSupplier c) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
+        UiWait.until(what, c);
     }
 
     @Test
