@@ -18,7 +18,11 @@ package org.scorescope.sampler;
  * order 2 uses order 2 on every interval (their {@code steps} = NFE = 2T, even); order 3 on T
  * intervals uses [3, …, 3, 2, 1] (their case {@code steps % 3 == 0}, NFE = 3T − 3), so the last two
  * intervals are lower order exactly as there. No final denoising step
- * ({@code denoise_to_zero=False}).
+ * ({@code denoise_to_zero=False}). Intermediate points are uniform in λ, which is what the reference
+ * does with {@code skip_type='logSNR'} (with {@code 'time_uniform'} it spaces them in t). This is the
+ * noise-prediction DPM-Solver ({@code algorithm_type="dpmsolver"}; the reference class's default is
+ * now "dpmsolver++"). Checked against the reference code on the same grid and particles to 1e-9
+ * ({@code ReferenceImplementationTest}).
  */
 public final class DpmSolverSampler implements Sampler {
     private static final double R1_2 = 0.5;
