@@ -113,20 +113,40 @@ public final class FigureBuilder {
      */
     public static Figure fromFrames(Scenario s, Target target, Frame[] history, int step, double[] box, int width, int height,
             PanelStyle style) {
+        return fromFrames(s, target, history, new int[] {step}, null, box, width, height, style);
+    }
+
+    /**
+     * Small multiples from frames already computed: a column per step, a row per sampler (or only
+     * the listed samplers), on shared axes and the same initial noise.
+     *
+     * @param only sampler indices to show, or null for all
+     */
+    public static Figure fromFrames(Scenario s, Target target, Frame[] history, int[] steps, int[] only, double[] box, int width,
+            int height, PanelStyle style) {
         Target plane = plane(target);
-        Frame f = history[step];
-        int samplers = f.samplers().size();
-        Binning bins = Binning.defaultFor(plane, f.samplers().get(0).particles());
-        double[] masses = ExactBinMasses.compute(plane, bins, f.abar());
+        Frame any = history[steps[0]];
+        int[] slots = only != null ? only : java.util.stream.IntStream.range(0, any.samplers().size()).toArray();
+        Binning bins = Binning.defaultFor(plane, any.samplers().get(0).particles());
         List<String> rows = new ArrayList<>();
-        Figure.Cell[][] cells = new Figure.Cell[samplers][1];
-        for (int r = 0; r < samplers; r++) {
-            rows.add(f.samplers().get(r).label());
-            cells[r][0] = new Figure.Cell(f, r, history, caption(f, r, bins, masses));
+        List<String> cols = new ArrayList<>();
+        Figure.Cell[][] cells = new Figure.Cell[slots.length][steps.length];
+        for (int c = 0; c < steps.length; c++) {
+            Frame f = history[steps[c]];
+            if (f == null) {
+                throw new ScenarioException("steps", "step " + steps[c] + " is not computed yet");
+            }
+            cols.add("t = " + steps[c] + " / " + (history.length - 1));
+            double[] masses = ExactBinMasses.compute(plane, bins, f.abar());
+            for (int r = 0; r < slots.length; r++) {
+                cells[r][c] = new Figure.Cell(f, slots[r], history, caption(f, slots[r], bins, masses));
+            }
+        }
+        for (int slot : slots) {
+            rows.add(any.samplers().get(slot).label());
         }
         Viewport v = Viewport.fit(new double[] {box[0], box[2]}, new double[] {box[1], box[3]}, width, height);
-        return new Figure(s.title(), rows, List.of("t = " + step + " / " + (history.length - 1)), cells, plane, v, style,
-                ScenarioJson.write(s));
+        return new Figure(s.title(), rows, cols, cells, plane, v, style, ScenarioJson.write(s));
     }
 
     /** One figure per step T … 0 (or the listed steps), a row of the samplers each: the frames of an animation. */

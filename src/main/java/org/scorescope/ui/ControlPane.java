@@ -40,6 +40,7 @@ final class ControlPane extends VBox {
     final Button exportFigure = new Button("Export figure…");
     final Button editor = new Button("Draw a target…");
     final Button exportAnimation = new Button("Export animation…");
+    final Button exportSmallMultiples = new Button("Small multiples…");
     final Button exportData = new Button("Export data…");
     final Spinner<Integer> exportScale = new Spinner<>(1, 4, 2);
 
@@ -142,7 +143,10 @@ final class ControlPane extends VBox {
         files.add(editor, 1, 3);
         exportAnimation.setId("export-animation");
         exportAnimation.setMaxWidth(Double.MAX_VALUE);
-        files.add(exportAnimation, 0, 4, 2, 1);
+        exportSmallMultiples.setId("export-small-multiples");
+        exportSmallMultiples.setMaxWidth(Double.MAX_VALUE);
+        files.add(exportAnimation, 0, 4);
+        files.add(exportSmallMultiples, 1, 4);
         javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
         half.setPercentWidth(50);
         files.getColumnConstraints().addAll(half, half);

@@ -137,6 +137,7 @@ public final class MainWindow {
         refreshRecent();
         controls.exportFigure.setOnAction(e -> chooseAndExportFigure());
         controls.editor.setOnAction(e -> openEditor());
+        controls.exportSmallMultiples.setOnAction(e -> chooseAndExportSmallMultiples());
         controls.exportAnimation.setOnAction(e -> {
             javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
             fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("GIF", "*.gif"),
@@ -474,16 +475,26 @@ public final class MainWindow {
      * @return the export job, for tests to wait on
      */
     java.util.concurrent.Future<?> exportFigure(java.nio.file.Path file, int scale) {
+        return exportFigure(file, scale, new int[] {session.step.get()});
+    }
+
+    /**
+     * Writes the given steps as columns (small multiples) of the focused panel, or of all panels when
+     * none is focused, in the current view.
+     */
+    java.util.concurrent.Future<?> exportFigure(java.nio.file.Path file, int scale, int[] steps) {
         RunContext c = context;
         if (c == null || c.oneDimensional()) {
             status.setText("Figures show 2D targets; this one is 1D");
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        int step = session.step.get();
+        int lowest = java.util.Arrays.stream(steps).min().orElse(0);
         Frame[] history = new Frame[c.grid().steps() + 1];
-        for (int t = c.grid().steps(); t >= step; t--) {
+        for (int t = c.grid().steps(); t >= lowest; t--) {
             history[t] = RenderWorker.frameAt(c, t) != null ? RenderWorker.frameAt(c, t) : c.recorder().at(t);
         }
+        int focus = session.focus.get();
+        int[] only = focus >= 0 && focus < panels.size() ? new int[] {focus} : null;
         Scenario scenario = session.scenario();
         PanelStyle style = session.style();
         double[] view = box.clone();
@@ -495,7 +506,7 @@ public final class MainWindow {
         return exporter.submit(() -> {
             String result;
             try {
-                var fig = org.scorescope.render.FigureBuilder.fromFrames(scenario, c.target(), history, step, view, w, h, style);
+                var fig = org.scorescope.render.FigureBuilder.fromFrames(scenario, c.target(), history, steps, only, view, w, h, style);
                 if (name.endsWith(".svg")) {
                     org.scorescope.render.FigureWriter.svg(fig, file);
                 } else if (name.endsWith(".pdf")) {
@@ -512,6 +523,41 @@ public final class MainWindow {
             String text = result;
             Platform.runLater(() -> status.setText(text));
         });
+    }
+
+    private void chooseAndExportSmallMultiples() {
+        RunContext c = context;
+        if (c == null) {
+            return;
+        }
+        int steps = c.grid().steps();
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(steps + "," + (steps / 2) + "," + (steps / 4) + ",0");
+        d.initOwner(stage);
+        d.setTitle("Small multiples");
+        d.setHeaderText("Columns: steps to show (0 = output, " + steps + " = noise), separated by commas");
+        java.util.Optional<String> answer = d.showAndWait();
+        if (answer.isEmpty()) {
+            return;
+        }
+        int[] cols;
+        try {
+            cols = java.util.Arrays.stream(answer.get().split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            for (int t : cols) {
+                if (t < 0 || t > steps) {
+                    throw new NumberFormatException();
+                }
+            }
+        } catch (NumberFormatException e) {
+            status.setText("Small multiples: give whole steps in 0.." + steps);
+            return;
+        }
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("PNG", "*.png"),
+                new javafx.stage.FileChooser.ExtensionFilter("SVG", "*.svg"), new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        java.io.File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            exportFigure(f.toPath(), controls.exportScale.getValue(), cols);
+        }
     }
 
     /** Writes the data behind the view: particles (CSV), metric series (*-metrics.csv) or both (JSON). */

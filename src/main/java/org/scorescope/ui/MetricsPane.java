@@ -114,10 +114,21 @@ final class MetricsPane extends TabPane {
                 update(s, labels, true);
             }
         });
+        Button exportChart = new Button("Export chart…");
+        exportChart.setId("export-tv-chart");
+        exportChart.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("PNG", "*.png"),
+                    new javafx.stage.FileChooser.ExtensionFilter("SVG", "*.svg"));
+            java.io.File f = fc.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                exportTvChart(f.toPath(), 1200, 600);
+            }
+        });
         BorderPane tvBox = new BorderPane(tvHolder);
         Label floorNote = new Label("grey band: TV of N exact samples (noise floor, mean ± 2 sd) — below it a sampler's error cannot be resolved");
         floorNote.getStyleClass().add("hint");
-        HBox tvTop = new HBox(14, byNfe, floorNote);
+        HBox tvTop = new HBox(14, byNfe, exportChart, floorNote);
         tvTop.setPadding(new Insets(2, 8, 2, 8));
         tvBox.setTop(tvTop);
 
@@ -320,6 +331,25 @@ final class MetricsPane extends TabPane {
         org.scorescope.render.Raster r = new org.scorescope.render.Raster(w, h, 0);
         System.arraycopy(argb, 0, r.argb, 0, argb.length);
         return MainWindow.toImage(r);
+    }
+
+    /**
+     * Writes the TV chart as PNG or SVG (by extension) on the chart thread, which owns the chart.
+     *
+     * @return the job
+     */
+    java.util.concurrent.Future<?> exportTvChart(java.nio.file.Path file, int width, int height) {
+        return chartThread.submit(() -> {
+            if (file.getFileName().toString().toLowerCase().endsWith(".svg")) {
+                org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(width, height);
+                tvChart.draw(g, new java.awt.Rectangle(width, height));
+                String svg = g.getSVGDocument();
+                org.scorescope.cli.AtomicFile.write(file, w -> w.write(svg));
+            } else {
+                org.scorescope.cli.AtomicBinaryFile.write(file, out -> org.jfree.chart.ChartUtils.writeChartAsPNG(out, tvChart, width, height));
+            }
+            return null;
+        });
     }
 
     /** Whether the TV chart has been drawn at least once (tests). */

@@ -165,4 +165,40 @@ class ScenarioFilesUiTest {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("never")), "no file and no temporary file left");
         }
     }
+
+    @Test
+    void exportsOnePanelSmallMultiplesAndTheTvChart(FxRobot robot) throws Exception {
+        robot.interact(() -> window.session.steps.set(6));
+        robot.type(javafx.scene.input.KeyCode.END);
+        waitUntil("run shown to the end", () -> {
+            Label c = robot.lookup("#caption-0").tryQueryAs(Label.class).orElse(null);
+            return c != null && c.getText() != null && c.getText().contains("t = 0 / 6");
+        });
+        Path all = dir.resolve("all.png");
+        Path one = dir.resolve("one.png");
+        Path grid = dir.resolve("grid.png");
+        java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
+        robot.interact(() -> job[0] = window.exportFigure(all, 1));
+        job[0].get(60, TimeUnit.SECONDS);
+        robot.type(javafx.scene.input.KeyCode.DIGIT2);
+        waitUntil("focused", () -> window.session.focus.get() == 1);
+        robot.interact(() -> job[0] = window.exportFigure(one, 1));
+        job[0].get(60, TimeUnit.SECONDS);
+        robot.interact(() -> job[0] = window.exportFigure(grid, 1, new int[] {6, 3, 0}));
+        job[0].get(60, TimeUnit.SECONDS);
+        var a = javax.imageio.ImageIO.read(all.toFile());
+        var o = javax.imageio.ImageIO.read(one.toFile());
+        var g = javax.imageio.ImageIO.read(grid.toFile());
+        assertTrue(a.getHeight() > o.getHeight() * 1.5, "two sampler rows vs one: " + a.getHeight() + " vs " + o.getHeight());
+        assertEquals(o.getHeight(), g.getHeight(), "one row");
+        assertEquals(3 * o.getWidth(), g.getWidth(), 3, "three step columns");
+        Path chart = dir.resolve("tv.png");
+        Path chartSvg = dir.resolve("tv.svg");
+        window.metricsPane.exportTvChart(chart, 900, 400).get(30, TimeUnit.SECONDS);
+        window.metricsPane.exportTvChart(chartSvg, 900, 400).get(30, TimeUnit.SECONDS);
+        assertEquals(900, javax.imageio.ImageIO.read(chart.toFile()).getWidth());
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        assertEquals("svg", f.newDocumentBuilder().parse(chartSvg.toFile()).getDocumentElement().getNodeName());
+    }
 }
