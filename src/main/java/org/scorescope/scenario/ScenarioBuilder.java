@@ -39,6 +39,8 @@ public final class ScenarioBuilder {
                 base = Presets.get(t.preset());
             } else if ("gaussian-mixture".equals(t.type())) {
                 base = new GaussianMixture(t.weights(), t.means(), t.covariances());
+            } else if ("mixture".equals(t.type())) {
+                base = mixed(t);
             } else {
                 base = new BoxMixture(t.weights(), t.lo(), t.hi());
             }
@@ -53,6 +55,28 @@ public final class ScenarioBuilder {
             }
         }
         return base;
+    }
+
+    /** Gaussians (weights first) and boxes (weights after them) in one exact target. */
+    private static Target mixed(Scenario.TargetSpec t) {
+        int kg = t.means() == null ? 0 : t.means().length;
+        int kb = t.lo() == null ? 0 : t.lo().length;
+        if (t.weights().length != kg + kb) {
+            throw new IllegalArgumentException("weights must have one entry per Gaussian and per box (" + (kg + kb) + "), had " + t.weights().length);
+        }
+        java.util.List<Target> parts = new java.util.ArrayList<>();
+        java.util.List<Double> w = new java.util.ArrayList<>();
+        if (kg > 0) {
+            double[] wg = java.util.Arrays.copyOfRange(t.weights(), 0, kg);
+            parts.add(new GaussianMixture(wg, t.means(), t.covariances()));
+            w.add(java.util.Arrays.stream(wg).sum());
+        }
+        if (kb > 0) {
+            double[] wb = java.util.Arrays.copyOfRange(t.weights(), kg, kg + kb);
+            parts.add(new BoxMixture(wb, t.lo(), t.hi()));
+            w.add(java.util.Arrays.stream(wb).sum());
+        }
+        return new org.scorescope.target.CompositeTarget(parts.toArray(new Target[0]), w.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String fieldOf(String message) {

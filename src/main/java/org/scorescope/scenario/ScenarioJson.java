@@ -25,7 +25,8 @@ import java.util.Set;
  * <pre>
  * {"title": "...", "description": "...",
  *  "target": "ring8"  or  {"type": "gaussian-mixture", "weights": [...], "means": [[...]], "covariances": [[[...]]]}
- *                     or  {"type": "box-mixture", "weights": [...], "lo": [[...]], "hi": [[...]]}  (optional "embed": d),
+ *                     or  {"type": "box-mixture", "weights": [...], "lo": [[...]], "hi": [[...]]}
+ *                     or  {"type": "mixture", "weights": [Gaussians..., boxes...], "means", "covariances", "lo", "hi"}  (optional "embed": d),
  *  "schedule": "linear"  or  {"id": "vp-continuous", "spacing": "logsnr", "beta0": 0.1}  or  {"id": "custom", "values": [...]},
  *  "samplers": ["ddpm", {"id": "ddim-eta", "eta": 0.5}],
  *  "steps": 20, "particles": 20000, "seed": 1}
@@ -127,8 +128,12 @@ public final class ScenarioJson {
             case "box-mixture":
                 return new Scenario.TargetSpec(null, type, w, null, null, matrix(n.get("lo"), "target.lo"),
                         matrix(n.get("hi"), "target.hi"), embed);
+            case "mixture":
+                return new Scenario.TargetSpec(null, type, w, n.has("means") ? matrix(n.get("means"), "target.means") : null,
+                        n.has("covariances") ? tensor(n.get("covariances"), "target.covariances") : null,
+                        n.has("lo") ? matrix(n.get("lo"), "target.lo") : null, n.has("hi") ? matrix(n.get("hi"), "target.hi") : null, embed);
             default:
-                throw new ScenarioException("target.type", "must be 'gaussian-mixture' or 'box-mixture', was '" + type + "'");
+                throw new ScenarioException("target.type", "must be 'gaussian-mixture', 'box-mixture' or 'mixture', was '" + type + "'");
         }
     }
 
@@ -248,7 +253,8 @@ public final class ScenarioJson {
                 if (t.means() != null) {
                     tn.set("means", MAPPER.valueToTree(t.means()));
                     tn.set("covariances", MAPPER.valueToTree(t.covariances()));
-                } else {
+                }
+                if (t.lo() != null) {
                     tn.set("lo", MAPPER.valueToTree(t.lo()));
                     tn.set("hi", MAPPER.valueToTree(t.hi()));
                 }

@@ -31,15 +31,13 @@ import org.scorescope.render.PanelRenderer;
 import org.scorescope.render.Raster;
 import org.scorescope.render.Viewport;
 import org.scorescope.scenario.Scenario;
-import org.scorescope.target.BoxMixture;
-import org.scorescope.target.GaussianMixture;
 import org.scorescope.target.Target;
 
 /**
  * Draw a target with a closed-form score (issue 7): add Gaussian components (click in "Gaussian"
  * mode), move them (drag the centre), shape each covariance by dragging the two axis handles of its
  * 2-sd ellipse, set the selected component's weight, delete it (Delete key or button); or add
- * uniform boxes (drag a rectangle in "Box" mode). A target is a Gaussian mixture or a box mixture.
+ * uniform boxes (drag a rectangle in "Box" mode); both kinds mix in one exact target.
  * The exact density at γ = 0.99 is previewed live, computed off the FX thread. "Use this target"
  * makes it the run's explicit target, saved with the scenario.
  */
@@ -165,27 +163,31 @@ final class TargetEditor {
             return null;
         }
         int k = components.size();
-        double[] w = new double[k];
-        for (int i = 0; i < k; i++) {
-            w[i] = components.get(i).weight;
+        List<Component> gs = components.stream().filter(c -> !c.box).toList();
+        List<Component> bs = components.stream().filter(c -> c.box).toList();
+        double[] weights = new double[k];
+        double[][] m = new double[gs.size()][];
+        double[][][] s = new double[gs.size()][][];
+        for (int i = 0; i < gs.size(); i++) {
+            m[i] = new double[] {gs.get(i).x, gs.get(i).y};
+            s[i] = gs.get(i).covariance();
+            weights[i] = gs.get(i).weight;
         }
-        if (components.get(0).box) {
-            double[][] lo = new double[k][];
-            double[][] hi = new double[k][];
-            for (int i = 0; i < k; i++) {
-                Component c = components.get(i);
-                lo[i] = new double[] {Math.min(c.x, c.x1), Math.min(c.y, c.y1)};
-                hi[i] = new double[] {Math.max(c.x, c.x1), Math.max(c.y, c.y1)};
-            }
-            return new Scenario.TargetSpec(null, "box-mixture", w, null, null, lo, hi, 0);
+        double[][] lo = new double[bs.size()][];
+        double[][] hi = new double[bs.size()][];
+        for (int i = 0; i < bs.size(); i++) {
+            Component c = bs.get(i);
+            lo[i] = new double[] {Math.min(c.x, c.x1), Math.min(c.y, c.y1)};
+            hi[i] = new double[] {Math.max(c.x, c.x1), Math.max(c.y, c.y1)};
+            weights[gs.size() + i] = c.weight;
         }
-        double[][] m = new double[k][];
-        double[][][] s = new double[k][][];
-        for (int i = 0; i < k; i++) {
-            m[i] = new double[] {components.get(i).x, components.get(i).y};
-            s[i] = components.get(i).covariance();
+        if (bs.isEmpty()) {
+            return new Scenario.TargetSpec(null, "gaussian-mixture", weights, m, s, null, null, 0);
         }
-        return new Scenario.TargetSpec(null, "gaussian-mixture", w, m, s, null, null, 0);
+        if (gs.isEmpty()) {
+            return new Scenario.TargetSpec(null, "box-mixture", weights, null, null, lo, hi, 0);
+        }
+        return new Scenario.TargetSpec(null, "mixture", weights, m, s, lo, hi, 0);
     }
 
     private Target target() {
@@ -193,15 +195,11 @@ final class TargetEditor {
         if (t == null) {
             return null;
         }
-        return t.type().equals("box-mixture") ? new BoxMixture(t.weights(), t.lo(), t.hi()) : new GaussianMixture(t.weights(), t.means(), t.covariances());
+        return org.scorescope.scenario.ScenarioBuilder.target(t);
     }
 
     /** Adds a Gaussian at a world point (what a click in Gaussian mode does). */
     void addGaussian(double x, double y) {
-        if (!components.isEmpty() && components.get(0).box) {
-            message.setText("This target is a box mixture: clear it to draw Gaussians");
-            return;
-        }
         Component c = new Component();
         c.x = x;
         c.y = y;
@@ -240,10 +238,6 @@ final class TargetEditor {
             return;
         }
         if (boxMode.isSelected()) {
-            if (!components.isEmpty() && !components.get(0).box) {
-                message.setText("This target is a Gaussian mixture: clear it to draw boxes");
-                return;
-            }
             Component c = new Component();
             c.box = true;
             c.x = wx;
@@ -367,7 +361,7 @@ final class TargetEditor {
         Target t;
         try {
             t = target();
-        } catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException | org.scorescope.scenario.ScenarioException ex) {
             message.setText(ex.getMessage());
             return;
         }

@@ -49,5 +49,15 @@ class ScenarioJsonTest {
         assertArrayEquals(e.target().means()[1], eb.target().means()[1]);
         assertArrayEquals(e.schedule().values(), eb.schedule().values());
         assertEquals(4, ScenarioBuilder.target(eb.target()).dim());
+        String mixed = "{\"target\": {\"type\": \"mixture\", \"weights\": [1, 2, 1], \"means\": [[0, 1], [2, 0]],"
+                + " \"covariances\": [[[1, 0], [0, 1]], [[0.5, 0.1], [0.1, 0.2]]], \"lo\": [[-3, -3]], \"hi\": [[-1, 0]]},"
+                + " \"samplers\": [\"ddim\"], \"steps\": 5}";
+        Scenario m = ScenarioJson.parse(ScenarioJson.write(ScenarioJson.parse(mixed)));
+        assertEquals("mixture", m.target().type());
+        var target = ScenarioBuilder.target(m.target());
+        assertTrue(target instanceof org.scorescope.target.CompositeTarget);
+        assertEquals(0.25, target.boxMass(new double[] {-3, -3}, new double[] {-1, 0}, 0.999999), 0.02);
+        ScenarioException bad = assertThrows(ScenarioException.class, () -> ScenarioJson.parse(mixed.replace("[1, 2, 1]", "[1, 2]")));
+        assertTrue(bad.getMessage().contains("one entry per Gaussian and per box"), bad.getMessage());
     }
 }

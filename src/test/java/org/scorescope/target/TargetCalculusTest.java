@@ -30,6 +30,10 @@ class TargetCalculusTest {
                 new double[][][] {{{1, 0.2, 0}, {0.2, 0.5, 0.1}, {0, 0.1, 0.3}}, {{0.2, 0, 0}, {0, 0.2, 0}, {0, 0, 0}}})));
         out.add(Arguments.of("point cloud", new GaussianMixture(new double[] {1, 2},
                 new double[][] {{1, 1}, {-1, 0}}, new double[][][] {{{0, 0}, {0, 0}}, {{0, 0}, {0, 0}}})));
+        out.add(Arguments.of("Gaussians and boxes (composite)", new CompositeTarget(new Target[] {
+            new GaussianMixture(new double[] {1, 2}, new double[][] {{-2, 1}, {2, -1}},
+                    new double[][][] {{{0.4, 0.1}, {0.1, 0.2}}, {{0.3, 0}, {0, 0.3}}}),
+            new BoxMixture(new double[] {1}, new double[][] {{0, 0}}, new double[][] {{2, 3}})}, new double[] {3, 1})));
         out.add(Arguments.of("1D boxes", new BoxMixture(new double[] {1, 3}, new double[][] {{-2}, {0.5}}, new double[][] {{-1}, {3}})));
         return out.stream();
     }

@@ -49,6 +49,14 @@ class TargetLawTest {
     }
 
     @Test
+    void compositeBoxMassMatchesQuadrature() {
+        Target t = new CompositeTarget(new Target[] {Presets.get("gaussian"), Presets.get("checkerboard")}, new double[] {0.3, 0.7});
+        double[] lo = {-1.0, -2.5};
+        double[] hi = {2.0, 0.5};
+        assertEquals(quadrature2d(t, lo, hi, 0.6), t.boxMass(lo, hi, 0.6), 1e-9);
+    }
+
+    @Test
     void oneDimensionalMassesAndGridMassesAgree() {
         Target t = Presets.get("bimodal1d");
         double q = QUAD.integrate(10_000_000, x -> t.density(new double[] {x}, 0.6), -1.0, 2.5);

@@ -66,12 +66,19 @@ class TargetEditorTest {
         assertNotEquals(before[0][1], after[0][1], "the ellipse was rotated by dragging its handle");
         robot.interact(() -> e.weight.getValueFactory().setValue(3.0));
         assertEquals(3.0, e.components.get(1).weight);
+        // A box beside them: Box mode, drag from (-4, -2) to (-1, -4).
+        robot.clickOn("#editor-box");
+        Point2D from = origin.add((-4 + 6) * scale, (6 + 2) * scale);
+        Point2D to = origin.add((-1 + 6) * scale, (6 + 4) * scale);
+        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        waitUntil("three components", () -> e.components.size() == 3);
+        assertEquals("mixture", e.spec().type());
         waitUntil("density preview", e::previewShown);
         robot.clickOn("#editor-use");
         waitUntil("the run uses the drawn target", () -> window.status().getText().startsWith("custom target"));
         var target = ScenarioBuilder.target(window.session.scenario().target());
-        assertEquals(2, ((org.scorescope.target.GaussianMixture) target).components());
-        assertEquals(0.75, ((org.scorescope.target.GaussianMixture) target).weight(1), 1e-12);
+        assertTrue(target instanceof org.scorescope.target.CompositeTarget, "Gaussians and a box in one target");
+        assertEquals(5.0 / 5.0, target.boxMass(new double[] {-50, -50}, new double[] {50, 50}, 0.5), 1e-9);
         robot.interact(() -> window.stage().toFront());
         robot.interact(() -> window.session.steps.set(8));
         robot.interact(() -> window.stepBy(-100));
@@ -86,7 +93,9 @@ class TargetEditorTest {
         var img = javax.imageio.ImageIO.read(png.toFile());
         assertTrue(img.getWidth() > 200);
         var saved = org.scorescope.scenario.ScenarioJson.read(dir.resolve("drawn.scenario.json"));
-        assertEquals("gaussian-mixture", saved.target().type());
+        assertEquals("mixture", saved.target().type());
         assertEquals(2, saved.target().means().length);
+        assertEquals(1, saved.target().lo().length);
+        assertEquals(3.0, saved.target().weights()[1], 0);
     }
 }
