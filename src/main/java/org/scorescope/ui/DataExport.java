@@ -41,6 +41,40 @@ final class DataExport {
         });
     }
 
+    /** Particles whose trajectories are exported. */
+    static final int TRACKED = 32;
+
+    /** The tracked particles (the first 32 of each sampler) at every computed step: sampler,particle,t,abar,x0,…. */
+    static void trajectoriesCsv(Path file, String scenarioJson, org.scorescope.engine.FrameRecorder recorder, int steps) {
+        AtomicFile.write(file, w -> {
+            w.write("# scenario: " + scenarioJson.replace('\n', ' ') + "\n");
+            Frame first = recorder.at(steps);
+            int d = first.samplers().get(0).positions().length;
+            StringBuilder h = new StringBuilder("sampler,particle,t,abar");
+            for (int a = 0; a < d; a++) {
+                h.append(",x").append(a);
+            }
+            w.write(h + "\n");
+            for (int k = 0; k < first.samplers().size(); k++) {
+                int tracked = Math.min(TRACKED, first.samplers().get(k).stored());
+                for (int p = 0; p < tracked; p++) {
+                    for (int t = steps; t >= 0; t--) {
+                        Frame f = recorder.at(t);
+                        if (f == null) {
+                            break;
+                        }
+                        Frame.SamplerFrame sf = f.samplers().get(k);
+                        StringBuilder b = new StringBuilder(quote(sf.label())).append(',').append(p).append(',').append(t).append(',').append(f.abar());
+                        for (int a = 0; a < d; a++) {
+                            b.append(',').append(sf.positions()[a][p]);
+                        }
+                        w.write(b.append('\n').toString());
+                    }
+                }
+            }
+        });
+    }
+
     /** Every metric series: one row per sampler and step. */
     static void metricsCsv(Path file, String scenarioJson, RunMetrics.Snapshot s, java.util.List<String> labels, double[] abar) {
         AtomicFile.write(file, w -> {

@@ -76,6 +76,8 @@ public final class MainWindow {
     private int chartStep = -1;
     private boolean userBins;
     private int pendingStep = -1;
+    /** The TV box chosen by the user (x0, x1, y0, y1), or null for the target's box. */
+    private double[] tvBox;
     private RenderedScene.Marginals latestMarginals;
     private RenderedScene.Marginals shownMarginals;
     private final Label frameTime = new Label();
@@ -151,6 +153,7 @@ public final class MainWindow {
             javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
             fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Particles at this step (CSV)", "*.csv"),
                     new javafx.stage.FileChooser.ExtensionFilter("Metric series (CSV)", "*-metrics.csv"),
+                    new javafx.stage.FileChooser.ExtensionFilter("Tracked trajectories (CSV)", "*-trajectories.csv"),
                     new javafx.stage.FileChooser.ExtensionFilter("Metrics and particles (JSON)", "*.json"));
             java.io.File f = fc.showSaveDialog(stage);
             if (f != null) {
@@ -200,6 +203,16 @@ public final class MainWindow {
         BorderPane middle = new BorderPane(center);
         middle.setTop(banner);
         root.setCenter(middle);
+        metricsPane.boxFromView.setOnAction(e -> {
+            if (box != null && context != null && !context.oneDimensional()) {
+                tvBox = box.clone();
+                restart();
+            }
+        });
+        metricsPane.boxReset.setOnAction(e -> {
+            tvBox = null;
+            restart();
+        });
         metricsPane.bins.valueProperty().addListener((o, a, b) -> {
             if (!settingBins) {
                 userBins = true;
@@ -560,7 +573,10 @@ public final class MainWindow {
         }
     }
 
-    /** Writes the data behind the view: particles (CSV), metric series (*-metrics.csv) or both (JSON). */
+    /**
+     * Writes the data behind the view: particles at this step (CSV), metric series (*-metrics.csv),
+     * tracked trajectories (*-trajectories.csv) or metrics and particles (JSON).
+     */
     void exportData(java.nio.file.Path file) {
         RunContext c = context;
         RunMetrics m = metrics;
@@ -573,6 +589,8 @@ public final class MainWindow {
         try {
             if (name.endsWith("-metrics.csv")) {
                 DataExport.metricsCsv(file, json, m.latest(), c.labels(), c.grid().abar());
+            } else if (name.endsWith("-trajectories.csv")) {
+                DataExport.trajectoriesCsv(file, json, c.recorder(), c.grid().steps());
             } else if (name.endsWith(".json")) {
                 DataExport.json(file, json, m.latest(), c.labels(), c.grid().abar(), f);
             } else {
@@ -643,6 +661,11 @@ public final class MainWindow {
         Target target = spec.target();
         Target view2d = target.dim() == 1 ? null : target.dim() == 2 ? target : target.marginal(0, 1);
         Binning bins = Binning.defaultFor(view2d != null ? view2d : target, spec.particles());
+        if (tvBox != null && view2d != null && String.valueOf(s.target()).equals(boxTarget)) {
+            bins = new Binning(new double[] {tvBox[0], tvBox[2]}, new double[] {tvBox[1], tvBox[3]}, bins.bins());
+        } else {
+            tvBox = null;
+        }
         if (userBins) {
             int[] counts = new int[bins.dim()];
             java.util.Arrays.fill(counts, metricsPane.bins.getValue());
@@ -653,6 +676,8 @@ public final class MainWindow {
             settingBins = false;
         }
         metrics = new RunMetrics(bins);
+        metricsPane.boxLabel.setText(String.format("box [%.2f, %.2f] × [%.2f, %.2f]%s", bins.lo()[0], bins.hi()[0],
+                bins.dim() > 1 ? bins.lo()[1] : 0, bins.dim() > 1 ? bins.hi()[1] : 0, tvBox != null ? " (view)" : " (target)"));
         handle = engine.submit(spec, new org.scorescope.engine.CompositeListener(List.of(recorder, metrics)));
         List<String> labels = spec.slots().stream().map(x -> x.label()).toList();
         context = new RunContext(handle.id(), target, view2d, spec.grid(), labels, spec.particles(), recorder, bins);

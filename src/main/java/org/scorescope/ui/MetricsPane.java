@@ -60,6 +60,9 @@ final class MetricsPane extends TabPane {
     final Label differenceLabel = new Label();
     final TableView<SummaryRow> table = new TableView<>();
     final Spinner<Integer> bins = new Spinner<>(4, 256, 24);
+    final Button boxFromView = new Button("TV box = current view");
+    final Button boxReset = new Button("TV box = target's box");
+    final Label boxLabel = new Label();
     private RunMetrics.Snapshot shown;
     private List<String> labels = List.of();
     private final ImageView tvImage = new ImageView();
@@ -184,7 +187,12 @@ final class MetricsPane extends TabPane {
         bins.setId("bins");
         bins.setEditable(true);
         bins.setPrefWidth(80);
-        HBox tableTop = new HBox(10, copy, new Label("bins per axis (4–256; more bins raise the noise floor):"), bins);
+        boxFromView.setId("tv-box-view");
+        boxReset.setId("tv-box-reset");
+        boxLabel.setId("tv-box");
+        boxLabel.getStyleClass().add("hint");
+        HBox tableTop = new HBox(10, copy, new Label("bins per axis (4–256; more bins raise the noise floor):"), bins,
+                boxFromView, boxReset, boxLabel);
         tableTop.setPadding(new Insets(4, 8, 4, 8));
         BorderPane summary = new BorderPane(table);
         summary.setTop(tableTop);

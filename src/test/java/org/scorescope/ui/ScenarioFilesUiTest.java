@@ -130,6 +130,17 @@ class ScenarioFilesUiTest {
         java.util.List<String> m = Files.readAllLines(metrics);
         assertEquals("sampler,t,abar,nfe,tv,noise_floor_mean,noise_floor_sd,diverged,w2,kl", m.get(1));
         assertEquals(2 + 2 * 7, m.size());
+        Path traj = dir.resolve("run-trajectories.csv");
+        robot.interact(() -> window.exportData(traj));
+        java.util.List<String> tl = Files.readAllLines(traj);
+        assertEquals("sampler,particle,t,abar,x0,x1", tl.get(1));
+        assertEquals(2 + 2 * 32 * 7, tl.size(), "32 tracked particles × 7 levels × 2 samplers");
+        assertTrue(tl.get(2).startsWith("ddpm,0,6,"), tl.get(2));
+        // The TV box can be the current view.
+        robot.interact(() -> window.metricsPane.boxFromView.fire());
+        waitUntil("box from the view", () -> window.metricsPane.boxLabel.getText().endsWith("(view)"));
+        robot.interact(() -> window.metricsPane.boxReset.fire());
+        waitUntil("box of the target", () -> window.metricsPane.boxLabel.getText().endsWith("(target)"));
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertEquals(2, tree.get("metrics").size());
         assertEquals(6, tree.get("scenario").get("steps").asInt());
