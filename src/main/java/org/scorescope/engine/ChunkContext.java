@@ -15,7 +15,17 @@ final class ChunkContext implements StepContext {
     private final ZigguratSampler.NormalizedGaussian gauss;
     private final UniformRandomProvider rng;
 
+    private final java.util.concurrent.ForkJoinPool inner;
+
     ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, UniformRandomProvider rng) {
+        this(chunk, grid, t, score, rng, null);
+    }
+
+    /**
+     * @param inner a pool for independent score batches of one step, or null to run them in turn
+     */
+    ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, UniformRandomProvider rng, java.util.concurrent.ForkJoinPool inner) {
+        this.inner = inner;
         this.chunk = chunk;
         this.grid = grid;
         this.t = t;
@@ -50,6 +60,19 @@ final class ChunkContext implements StepContext {
     public void score(double[][] x, int n, double gamma, double[][] out) {
         chunk.evaluations += n;
         score.eval(x, n, gamma, out);
+    }
+
+    @Override
+    public void scoreAll(double[][][] x, int n, double[] gammas, double[][][] out) {
+        chunk.evaluations += (long) n * gammas.length;
+        if (inner == null || gammas.length < 2) {
+            for (int j = 0; j < gammas.length; j++) {
+                score.eval(x[j], n, gammas[j], out[j]);
+            }
+            return;
+        }
+        inner.submit(() -> java.util.stream.IntStream.range(0, gammas.length).parallel()
+                .forEach(j -> score.eval(x[j], n, gammas[j], out[j]))).join();
     }
 
     @Override

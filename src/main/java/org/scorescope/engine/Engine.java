@@ -32,6 +32,8 @@ public final class Engine implements AutoCloseable {
 
     private final ExecutorService workers;
     private final ExecutorService coordinator;
+    /** For independent score batches inside one chunk's step, used when a run has fewer chunks than threads. */
+    private final java.util.concurrent.ForkJoinPool inner;
     private final int threads;
 
     /** An engine with one worker per available core. */
@@ -50,6 +52,13 @@ public final class Engine implements AutoCloseable {
         int pool = POOL_IDS.incrementAndGet();
         workers = Executors.newFixedThreadPool(threads, named("scorescope-engine-" + pool + "-worker-"));
         coordinator = Executors.newSingleThreadExecutor(named("scorescope-engine-" + pool + "-run-"));
+        AtomicInteger innerIds = new AtomicInteger();
+        inner = new java.util.concurrent.ForkJoinPool(threads, fj -> {
+            java.util.concurrent.ForkJoinWorkerThread t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(fj);
+            t.setName("scorescope-engine-" + pool + "-inner-" + innerIds.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
     }
 
     private static ThreadFactory named(String prefix) {
@@ -96,6 +105,7 @@ public final class Engine implements AutoCloseable {
         initialise(spec, all, cancel);
         int steps = spec.grid().steps();
         notify(listener, new StepView(runId, spec, steps, all, seconds(start)));
+        java.util.concurrent.ForkJoinPool nested = chunkCount < threads ? inner : null;
         for (int t = steps; t >= 1; t--) {
             List<Callable<Void>> tasks = new ArrayList<>();
             for (int s = 0; s < all.size(); s++) {
@@ -106,7 +116,7 @@ public final class Engine implements AutoCloseable {
                         if (cancel.get()) {
                             return null;
                         }
-                        stepChunk(spec, slot, chunk, step);
+                        stepChunk(spec, slot, chunk, step, nested);
                         return null;
                     });
                 }
@@ -131,10 +141,10 @@ public final class Engine implements AutoCloseable {
         return (System.nanoTime() - start) * 1e-9;
     }
 
-    private static void stepChunk(RunSpec spec, SamplerSlot slot, Chunk chunk, int t) {
+    private static void stepChunk(RunSpec spec, SamplerSlot slot, Chunk chunk, int t, java.util.concurrent.ForkJoinPool nested) {
         Sampler sampler = slot.sampler();
         UniformRandomProvider rng = RandomStreams.stream(spec.seed(), slot.noiseKey(), chunk.index, t);
-        sampler.step(new ChunkContext(chunk, spec.grid(), t, spec.score(), rng), chunk.y, chunk.n);
+        sampler.step(new ChunkContext(chunk, spec.grid(), t, spec.score(), rng, nested), chunk.y, chunk.n);
         chunk.flagDiverged();
     }
 
@@ -197,9 +207,11 @@ public final class Engine implements AutoCloseable {
     public void close() {
         coordinator.shutdownNow();
         workers.shutdownNow();
+        inner.shutdownNow();
         try {
             coordinator.awaitTermination(5, TimeUnit.SECONDS);
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            inner.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

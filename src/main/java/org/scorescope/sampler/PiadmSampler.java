@@ -15,7 +15,8 @@ package org.scorescope.sampler;
  * exponential-integrator solution on the same grid and path. Parallel rounds = K per block (K·N
  * for N blocks); NFE = K·M per block. In the chunk of the run's first particles, the iterates of the
  * first {@value #TRACKED} particles are recorded ({@link PicardIterates}) for the view that shows
- * them converging.
+ * them converging. The M evaluations of an iterate go through {@link StepContext#scoreAll}, which the
+ * engine runs concurrently when a run has fewer chunks than threads.
  */
 public final class PiadmSampler implements Sampler {
     /** Particles whose Picard iterates are recorded. */
@@ -99,11 +100,15 @@ public final class PiadmSampler implements Sampler {
         if (record) {
             trace[0] = snapshot(iterate, tracked);
         }
+        double[] gammas = new double[m];
+        double[][][] points = new double[m][][];
+        for (int j = 0; j < m; j++) {
+            gammas[j] = Math.exp(-(s0 - j * delta));
+            points[j] = iterate[j];
+        }
         for (int it = 0; it < k; it++) {
-            for (int j = 0; j < m; j++) {
-                double gamma = Math.exp(-(s0 - j * delta));
-                ctx.score(iterate[j], n, gamma, scores[j]);
-            }
+            // The M scores of one iterate are independent: one parallel round on the engine's pool.
+            ctx.scoreAll(points, n, gammas, scores);
             for (int j = 0; j < m; j++) {
                 for (int a = 0; a < d; a++) {
                     double[] next = iterate[j + 1][a];

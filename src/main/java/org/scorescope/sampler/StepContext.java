@@ -20,6 +20,17 @@ public interface StepContext {
     /** s(x, γ) for n particles; counts n evaluations. */
     void score(double[][] x, int n, double gamma, double[][] out);
 
+    /**
+     * Several independent score batches (one parallel round: PIADM's M evaluations of one iterate):
+     * out[j] = s(x[j], γ_j). Counts n per batch. The engine may run them concurrently; the results
+     * are the same either way.
+     */
+    default void scoreAll(double[][][] x, int n, double[] gammas, double[][][] out) {
+        for (int j = 0; j < gammas.length; j++) {
+            score(x[j], n, gammas[j], out[j]);
+        }
+    }
+
     /** Fills out[axis][i], i &lt; n, with the next independent standard normal vector of each particle. */
     void gaussian(double[][] out, int n);
 

@@ -52,6 +52,24 @@ class EngineTest {
     }
 
     @Test
+    void piadmRoundsRunInParallelForSmallRunsAndStayBitIdentical() {
+        Target target = Presets.get("ring8");
+        // 3000 particles: one chunk, so the M evaluations of each iterate run on the inner pool.
+        RunSpec spec = RunSpec.of(target, GRID, List.of(SamplerSlot.of(SamplerRegistry.create("piadm-sde",
+                java.util.Map.of("M", 6.0, "K", 4.0)))), 3000, 5);
+        double[][] one;
+        try (Engine e = new Engine(1)) {
+            one = e.run(spec, null).positions().get(0);
+        }
+        try (Engine e = new Engine(4)) {
+            RunResult r = e.run(spec, null);
+            assertArrayEquals(one[0], r.positions().get(0)[0]);
+            assertArrayEquals(one[1], r.positions().get(0)[1]);
+            assertEquals(6 * 4 * GRID.steps(), r.nfe()[0], "NFE = K·M·N, counted once per batch");
+        }
+    }
+
+    @Test
     void samplersStartFromTheSameNoiseAndSeedsDiffer() {
         Target target = Presets.get("gaussian");
         List<double[][]> initial = new ArrayList<>();
