@@ -34,7 +34,13 @@ public final class Launcher {
             System.exit(relaunched.get());
         }
         if (args.length == 0 || !isCommand(args[0])) {
-            org.scorescope.ui.ScoreScopeApp.launchApp(args);
+            try {
+                org.scorescope.ui.ScoreScopeApp.launchApp(args);
+            } catch (RuntimeException | UnsatisfiedLinkError e) {
+                System.err.println("error: cannot open the application window (" + e.getMessage() + ").");
+                System.err.println("Without a display, the headless commands work: sample, sweep, bench, render (scorescope --help).");
+                System.exit(1);
+            }
             System.exit(0);
             return;
         }
