@@ -68,6 +68,7 @@ final class RateStudyWindow {
     final ComboBox<String> target = new ComboBox<>();
     final ComboBox<String> schedule = new ComboBox<>();
     final TextField steps = new TextField("10,20,40,80");
+    final CheckBox budgets = new CheckBox("values are NFE budgets");
     final Spinner<Integer> particles = new Spinner<>(1000, 2_000_000, 100_000, 10_000);
     final Spinner<Integer> seeds = new Spinner<>(1, 20, 3);
     final Map<String, CheckBox> samplers = new HashMap<>();
@@ -102,6 +103,8 @@ final class RateStudyWindow {
         schedule.setValue("vp-continuous");
         schedule.setId("rs-schedule");
         steps.setId("rs-steps");
+        budgets.setId("rs-budgets");
+        budgets.setTooltip(new javafx.scene.control.Tooltip("Each value is an NFE budget: every sampler runs the largest T whose counted NFE fits it"));
         particles.setEditable(true);
         seeds.setEditable(true);
         FlowPane boxes = new FlowPane(8, 4);
@@ -163,7 +166,7 @@ final class RateStudyWindow {
         fits.getColumns().add(column("points fitted", FitRow::fitted));
         fits.getColumns().add(column("under floor", FitRow::underFloor));
 
-        HBox row1 = new HBox(8, new Label("Target"), target, new Label("Schedule"), schedule, new Label("T list"), steps);
+        HBox row1 = new HBox(8, new Label("Target"), target, new Label("Schedule"), schedule, new Label("T list"), steps, budgets);
         HBox row2 = new HBox(8, new Label("Particles (TV only)"), particles, new Label("Seeds (1–20)"), seeds, run, cancel, progress, message);
         HBox row3 = new HBox(8, csv, png, svg, new Label("Gaussian targets (gaussian, gaussian1d, line): exact W2, no Monte Carlo; others: histogram TV"));
         VBox top = new VBox(6, row1, new Label("Samplers"), boxes, row2);
@@ -209,7 +212,7 @@ final class RateStudyWindow {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            message.setText("T list: give at least two whole numbers in 1..10000, separated by commas");
+            message.setText("T list: give at least two whole numbers in 1..10000, separated by commas (NFE budgets with the box ticked)");
             return;
         }
         List<Sampler> chosen = new ArrayList<>();
@@ -241,31 +244,45 @@ final class RateStudyWindow {
             message.setText(e.getMessage());
             return;
         }
+        boolean byBudget = budgets.isSelected();
         Sweep.Plan plan = new Sweep.Plan(t, sched, chosen, ts, particles.getValue(), seeds.getValue(), 1, metric);
-        Map<Integer, Double> floor = new HashMap<>();
-        if (!metric.exact()) {
-            Target marginal = t.dim() <= 2 ? t : t.marginal(0, 1);
-            Binning b = Binning.defaultFor(marginal, plan.particles());
-            for (int k : ts) {
-                floor.put(k, NoiseFloor.of(ExactBinMasses.compute(marginal, b, sched.grid(k).abar(0)), plan.particles()).upper());
-            }
-        }
+        Map<Integer, Double> floor = new java.util.concurrent.ConcurrentHashMap<>();
         cancelled.set(false);
         running = true;
         run.setDisable(true);
         cancel.setDisable(false);
         progress.setProgress(0);
-        message.setText("running " + plan.size() + " measurements (" + metric.id() + ")");
+        message.setText("running " + plan.size() + " measurements (" + metric.id() + (byBudget ? ", NFE budgets" : "") + ")");
         List<Sweep.Row> collected = java.util.Collections.synchronizedList(new ArrayList<>());
         background.execute(() -> {
             String outcome;
             try {
-                Sweep.run(plan, engine, r -> {
-                    collected.add(r);
-                    double p = (double) collected.size() / plan.size();
-                    Platform.runLater(() -> progress.setProgress(p));
-                }, cancelled::get);
-                outcome = cancelled.get() ? "cancelled after " + collected.size() + " of " + plan.size() : "done: " + collected.size() + " measurements";
+                List<Sweep.Plan> plans = new ArrayList<>();
+                for (Sampler sampler : plan.samplers()) {
+                    int[] own = byBudget ? stepsForBudgets(t, sched, sampler, ts) : ts;
+                    plans.add(new Sweep.Plan(t, sched, List.of(sampler), own, plan.particles(), plan.seeds(), 1, metric));
+                }
+                int total = plans.stream().mapToInt(Sweep.Plan::size).sum();
+                if (!metric.exact()) {
+                    Target marginal = t.dim() <= 2 ? t : t.marginal(0, 1);
+                    Binning b = Binning.defaultFor(marginal, plan.particles());
+                    for (Sweep.Plan p : plans) {
+                        for (int k : p.steps()) {
+                            floor.computeIfAbsent(k, x -> NoiseFloor.of(ExactBinMasses.compute(marginal, b, sched.grid(x).abar(0)), plan.particles()).upper());
+                        }
+                    }
+                }
+                for (Sweep.Plan p : plans) {
+                    if (cancelled.get()) {
+                        break;
+                    }
+                    Sweep.run(p, engine, r -> {
+                        collected.add(r);
+                        double fraction = (double) collected.size() / total;
+                        Platform.runLater(() -> progress.setProgress(fraction));
+                    }, cancelled::get);
+                }
+                outcome = cancelled.get() ? "cancelled after " + collected.size() + " of " + total : "done: " + collected.size() + " measurements";
             } catch (RuntimeException e) {
                 outcome = "failed: " + e.getMessage();
             }
@@ -273,6 +290,25 @@ final class RateStudyWindow {
             String text = outcome;
             Platform.runLater(() -> finish(result, floor, plan, text));
         });
+    }
+
+    /** For each budget, the largest T whose counted NFE fits it (probed with one particle); at least T = 1. */
+    private int[] stepsForBudgets(Target t, Schedule sched, Sampler sampler, int[] budgets) {
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        for (int budget : budgets) {
+            int best = 1;
+            for (int steps = 1; steps <= Math.min(1000, budget); steps++) {
+                long nfe = engine.run(org.scorescope.engine.RunSpec.of(t, sched.grid(steps),
+                        List.of(org.scorescope.engine.SamplerSlot.of(sampler)), 1, 1), null).nfe()[0];
+                if (nfe <= budget) {
+                    best = steps;
+                } else {
+                    break;
+                }
+            }
+            out.add(best);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void finish(List<Sweep.Row> result, Map<Integer, Double> floor, Sweep.Plan plan, String text) {

@@ -93,6 +93,29 @@ class RateStudyTest {
     }
 
     @Test
+    void nfeBudgetsPickEachSamplersOwnSteps(FxRobot robot) {
+        RateStudyWindow[] rs = new RateStudyWindow[1];
+        robot.interact(() -> rs[0] = window.openRateStudy());
+        RateStudyWindow w = rs[0];
+        robot.interact(() -> {
+            w.target.setValue("gaussian1d");
+            w.steps.setText("20,40,80");
+            w.budgets.setSelected(true);
+            for (var e : w.samplers.entrySet()) {
+                e.getValue().setSelected(e.getKey().equals("ddim-exact") || e.getKey().equals("dpm-solver-2"));
+            }
+        });
+        robot.clickOn("#rs-run");
+        waitUntil("finished", 120, () -> !w.running() && w.fits.getItems().size() == 2);
+        for (var r : w.rows()) {
+            int expected = r.sampler().equals("dpm-solver-2") ? (int) r.nfe() / 2 : (int) r.nfe();
+            assertEquals(expected, r.steps(), r.toString());
+            assertTrue(r.nfe() == 20 || r.nfe() == 40 || r.nfe() == 80, r.toString());
+        }
+        assertEquals(6, w.rows().size());
+    }
+
+    @Test
     void rateStudyOnRing8MeasuresTvAndCanBeCancelled(FxRobot robot) {
         RateStudyWindow[] rs = new RateStudyWindow[1];
         robot.interact(() -> rs[0] = window.openRateStudy());
