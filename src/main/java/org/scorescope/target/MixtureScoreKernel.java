@@ -51,25 +51,28 @@ final class MixtureScoreKernel {
         return VECTOR ? "vector (" + VectorMixtureKernel.lanes() + " lanes)" : "scalar";
     }
 
-    private static void score2(GaussianMixture.Level l, int k, double[] x0, double[] x1, int n, double[] o0, double[] o1) {
-        double[] m0 = new double[k];
-        double[] m1 = new double[k];
-        double[] p00 = new double[k];
-        double[] p01 = new double[k];
-        double[] p11 = new double[k];
-        double[] ln = new double[k];
-        for (int c = 0; c < k; c++) {
-            m0[c] = l.mean[c][0];
-            m1[c] = l.mean[c][1];
-            p00[c] = l.precision[c][0];
-            p01[c] = l.precision[c][1];
-            p11[c] = l.precision[c][3];
-            ln[c] = l.logNorm[c];
+    /** A 2D level's components as flat arrays: means, the three distinct precision entries, log norms. */
+    record Planar2(double[] m0, double[] m1, double[] p00, double[] p01, double[] p11, double[] ln) {
+        static Planar2 of(GaussianMixture.Level l, int k) {
+            Planar2 a = new Planar2(new double[k], new double[k], new double[k], new double[k], new double[k], new double[k]);
+            for (int c = 0; c < k; c++) {
+                a.m0[c] = l.mean[c][0];
+                a.m1[c] = l.mean[c][1];
+                a.p00[c] = l.precision[c][0];
+                a.p01[c] = l.precision[c][1];
+                a.p11[c] = l.precision[c][3];
+                a.ln[c] = l.logNorm[c];
+            }
+            return a;
         }
+    }
+
+    private static void score2(GaussianMixture.Level l, int k, double[] x0, double[] x1, int n, double[] o0, double[] o1) {
+        Planar2 a = Planar2.of(l, k);
         if (VECTOR) {
-            VectorMixtureKernel.score2(m0, m1, p00, p01, p11, ln, k, x0, x1, n, o0, o1);
+            VectorMixtureKernel.score2(a.m0, a.m1, a.p00, a.p01, a.p11, a.ln, k, x0, x1, n, o0, o1);
         } else {
-            score2Scalar(m0, m1, p00, p01, p11, ln, k, x0, x1, 0, n, o0, o1);
+            score2Scalar(a.m0, a.m1, a.p00, a.p01, a.p11, a.ln, k, x0, x1, 0, n, o0, o1);
         }
     }
 

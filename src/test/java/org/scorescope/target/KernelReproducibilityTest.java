@@ -60,26 +60,13 @@ class KernelReproducibilityTest {
         for (double gamma : new double[] {1e-4, 0.3, 0.97}) {
             GaussianMixture.Level l = g.level(gamma);
             int k = g.components();
-            double[] m0 = new double[k];
-            double[] m1 = new double[k];
-            double[] p00 = new double[k];
-            double[] p01 = new double[k];
-            double[] p11 = new double[k];
-            double[] ln = new double[k];
-            for (int c = 0; c < k; c++) {
-                m0[c] = l.mean[c][0];
-                m1[c] = l.mean[c][1];
-                p00[c] = l.precision[c][0];
-                p01[c] = l.precision[c][1];
-                p11[c] = l.precision[c][3];
-                ln[c] = l.logNorm[c];
-            }
+            var a = MixtureScoreKernel.Planar2.of(l, k);
             double[] v0 = new double[n];
             double[] v1 = new double[n];
             double[] s0 = new double[n];
             double[] s1 = new double[n];
-            VectorMixtureKernel.score2(m0, m1, p00, p01, p11, ln, k, x[0], x[1], n, v0, v1);
-            MixtureScoreKernel.score2Scalar(m0, m1, p00, p01, p11, ln, k, x[0], x[1], 0, n, s0, s1);
+            VectorMixtureKernel.score2(a.m0(), a.m1(), a.p00(), a.p01(), a.p11(), a.ln(), k, x[0], x[1], n, v0, v1);
+            MixtureScoreKernel.score2Scalar(a.m0(), a.m1(), a.p00(), a.p01(), a.p11(), a.ln(), k, x[0], x[1], 0, n, s0, s1);
             assertArrayEquals(s0, v0, "gamma=" + gamma);
             assertArrayEquals(s1, v1, "gamma=" + gamma);
         }
