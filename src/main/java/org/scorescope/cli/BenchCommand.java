@@ -20,7 +20,7 @@ import org.scorescope.sampler.DdpmSampler;
 import org.scorescope.schedule.DiscreteSchedule;
 import org.scorescope.schedule.Grid;
 import org.scorescope.scenario.ScenarioException;
-import org.scorescope.target.Presets;
+import org.scorescope.distribution.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.scorescope.engine.Engine;
+import org.scorescope.io.AtomicFile;
 import org.scorescope.render.Figure;
 import org.scorescope.render.FigureBuilder;
 import org.scorescope.render.FigureWriter;
@@ -121,18 +122,11 @@ public final class RenderCommand implements Callable<Integer> {
                 }
             }
         }
-        Path beside = besideScenario(out);
+        Path beside = FigureWriter.besideScenario(out);
         String json = ScenarioJson.write(s);
         AtomicFile.write(beside, w -> w.write(json));
         System.out.println("wrote " + out + " and " + beside);
         return 0;
-    }
-
-    /** NAME.scenario.json beside NAME.ext. */
-    public static Path besideScenario(Path figure) {
-        String name = figure.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return figure.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".scenario.json");
     }
 
     private static int[] allSteps(int t) {

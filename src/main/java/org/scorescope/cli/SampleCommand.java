@@ -10,6 +10,7 @@ import org.scorescope.engine.Engine;
 import org.scorescope.engine.RunResult;
 import org.scorescope.engine.RunSpec;
 import org.scorescope.engine.StepView;
+import org.scorescope.io.AtomicFile;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
 import org.scorescope.scenario.ScenarioException;

@@ -40,7 +40,7 @@ public final class ScenarioOptions {
         private static final long serialVersionUID = 1L;
 
         TargetIds() {
-            super(org.scorescope.target.Presets.ids());
+            super(org.scorescope.distribution.Presets.ids());
         }
     }
 

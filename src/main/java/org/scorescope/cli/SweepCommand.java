@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scorescope.engine.Engine;
+import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.RateFit;
 import org.scorescope.metrics.Sweep;
 import org.scorescope.scenario.Scenario;

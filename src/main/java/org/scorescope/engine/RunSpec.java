@@ -4,7 +4,7 @@ import java.util.List;
 import org.scorescope.schedule.Grid;
 import org.scorescope.score.ExactScore;
 import org.scorescope.score.ScoreFunction;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * Everything a run needs. Immutable.

@@ -121,26 +121,18 @@ public final class StepView {
         return out;
     }
 
-    /**
-     * Counts one sampler's particles per bin, in place over its chunks (no copy), on the first one
-     * or two coordinates. NaN and infinite particles count as outside.
-     */
-    public org.scorescope.metrics.Histogram histogram(int slot, org.scorescope.metrics.Binning b) {
-        long[] counts = new long[b.size()];
-        long outside = 0;
+    /** Receives one chunk of a sampler's particles: positions y[axis][i], i &lt; n, read-only. */
+    @FunctionalInterface
+    public interface ChunkVisitor {
+        /** Called once per chunk, in particle order. */
+        void visit(double[][] y, int n);
+    }
+
+    /** Shows every chunk of one sampler's particles to {@code visitor}, in place (no copy), in particle order. */
+    public void forEachChunk(int slot, ChunkVisitor visitor) {
         for (Chunk c : chunks.get(slot)) {
-            double[] x = c.y[0];
-            double[] y = b.dim() == 2 ? c.y[1] : x;
-            for (int i = 0; i < c.n; i++) {
-                int k = b.index(x[i], y[i]);
-                if (k < 0) {
-                    outside++;
-                } else {
-                    counts[k]++;
-                }
-            }
+            visitor.visit(c.y, c.n);
         }
-        return new org.scorescope.metrics.Histogram(counts, outside, spec.particles());
     }
 
     /** What the sampler recorded about its last step in the chunk of the first particles (e.g. Picard iterates), or null. */

@@ -1,6 +1,6 @@
 package org.scorescope.metrics;
 
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * A regular grid of bins over an axis-aligned box in 1 or 2 dimensions (ALGORITHMS.md §6).

@@ -1,8 +1,8 @@
 package org.scorescope.metrics;
 
-import org.scorescope.target.BoxMixture;
-import org.scorescope.target.GaussianMixture;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.BoxMixture;
+import org.scorescope.distribution.GaussianMixture;
+import org.scorescope.distribution.Target;
 
 /**
  * The exact probability of every bin under X(γ) (ALGORITHMS.md §6). Gaussian mixtures use the

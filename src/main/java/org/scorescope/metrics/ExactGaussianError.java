@@ -2,8 +2,8 @@ package org.scorescope.metrics;
 
 import org.scorescope.sampler.Sampler;
 import org.scorescope.schedule.Grid;
-import org.scorescope.target.GaussianMixture;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.GaussianMixture;
+import org.scorescope.distribution.Target;
 
 /**
  * The exact error of a sampler's output law on a single-Gaussian target: W2 and KL against the

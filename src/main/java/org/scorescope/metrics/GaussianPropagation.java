@@ -3,8 +3,8 @@ package org.scorescope.metrics;
 import org.scorescope.sampler.Sampler;
 import org.scorescope.sampler.StepContext;
 import org.scorescope.schedule.Grid;
-import org.scorescope.target.GaussianMixture;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.GaussianMixture;
+import org.scorescope.distribution.Target;
 
 /**
  * Pushes the law of Y_T ~ N(0, I) exactly through any sampler on a single-Gaussian target

@@ -28,6 +28,30 @@ public record Histogram(long[] counts, long outside, long total) {
         return new Histogram(counts, outside, n);
     }
 
+    /**
+     * Counts one sampler's particles of a step per bin, in place over its chunks (no copy). NaN and
+     * infinite particles count as outside.
+     */
+    public static Histogram of(org.scorescope.engine.StepView view, int slot, Binning b) {
+        long[] counts = new long[b.size()];
+        long[] outside = new long[1];
+        long[] total = new long[1];
+        view.forEachChunk(slot, (y, n) -> {
+            double[] x = y[0];
+            double[] second = b.dim() == 2 ? y[1] : x;
+            for (int i = 0; i < n; i++) {
+                int k = b.index(x[i], second[i]);
+                if (k < 0) {
+                    outside[0]++;
+                } else {
+                    counts[k]++;
+                }
+            }
+            total[0] += n;
+        });
+        return new Histogram(counts, outside[0], total[0]);
+    }
+
     /** The same for float positions (frames). */
     public static Histogram of(float[][] positions, int n, Binning b) {
         long[] counts = new long[b.size()];

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.scorescope.engine.RunListener;
 import org.scorescope.engine.StepView;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * The numbers behind the live metrics (ALGORITHMS.md §6), computed on the engine's coordinating
@@ -90,7 +90,7 @@ public final class RunMetrics implements RunListener {
         building.floorSd()[t] = floor.sd();
         building.seconds()[t] = v.seconds();
         for (int k = 0; k < s; k++) {
-            building.tv()[k][t] = TotalVariation.of(v.histogram(k, binning), masses);
+            building.tv()[k][t] = TotalVariation.of(Histogram.of(v, k, binning), masses);
             building.nfe()[k][t] = v.nfe(k);
             building.diverged()[k][t] = v.diverged(k);
         }

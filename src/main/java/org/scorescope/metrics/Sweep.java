@@ -11,7 +11,7 @@ import org.scorescope.engine.SamplerSlot;
 import org.scorescope.sampler.Sampler;
 import org.scorescope.schedule.Grid;
 import org.scorescope.schedule.Schedule;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * Error against steps for several samplers: the one implementation behind the CLI {@code sweep}

@@ -1,6 +1,6 @@
 package org.scorescope.render;
 
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * The exact density of X(γ) on a coarse grid over a viewport (one value per cell of

@@ -2,7 +2,7 @@ package org.scorescope.render;
 
 import java.util.List;
 import org.scorescope.engine.Frame;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * What a figure shows: a grid of cells, rows = samplers, columns = steps (or NFE budgets), each cell

@@ -15,7 +15,7 @@ import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
 import org.scorescope.scenario.ScenarioException;
 import org.scorescope.scenario.ScenarioJson;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /** Runs a scenario headless and lays out the figure of chosen steps or NFE budgets. */
 public final class FigureBuilder {

@@ -18,8 +18,8 @@ import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
-import org.scorescope.cli.AtomicBinaryFile;
-import org.scorescope.cli.AtomicFile;
+import org.scorescope.io.AtomicBinaryFile;
+import org.scorescope.io.AtomicFile;
 
 /**
  * Writes figures: PNG (the scenario in an iTXt chunk "scorescope-scenario"), SVG (the scenario in a
@@ -205,4 +205,12 @@ public final class FigureWriter {
         root.appendChild(n);
         return n;
     }
+
+    /** NAME.scenario.json beside NAME.ext. */
+    public static Path besideScenario(Path figure) {
+        String name = figure.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return figure.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".scenario.json");
+    }
+
 }

@@ -1,7 +1,7 @@
 package org.scorescope.render;
 
 import org.scorescope.engine.Frame;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * Draws one sampler's panel at one step into a {@link Raster}: heat map, contours, particles,

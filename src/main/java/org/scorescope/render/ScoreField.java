@@ -1,6 +1,6 @@
 package org.scorescope.render;
 
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * The score vector field s(·, γ) on a grid of arrows over the viewport. Arrow length is compressed

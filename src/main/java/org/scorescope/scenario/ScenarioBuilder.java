@@ -10,11 +10,11 @@ import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.Grid;
 import org.scorescope.schedule.Schedule;
 import org.scorescope.schedule.Schedules;
-import org.scorescope.target.BoxMixture;
-import org.scorescope.target.EmbeddedTarget;
-import org.scorescope.target.GaussianMixture;
-import org.scorescope.target.Presets;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.BoxMixture;
+import org.scorescope.distribution.EmbeddedTarget;
+import org.scorescope.distribution.GaussianMixture;
+import org.scorescope.distribution.Presets;
+import org.scorescope.distribution.Target;
 
 /**
  * Turns a {@link Scenario} into model objects, translating every model complaint into a
@@ -76,7 +76,7 @@ public final class ScenarioBuilder {
             parts.add(new BoxMixture(wb, t.lo(), t.hi()));
             w.add(java.util.Arrays.stream(wb).sum());
         }
-        return new org.scorescope.target.CompositeTarget(parts.toArray(new Target[0]), w.stream().mapToDouble(Double::doubleValue).toArray());
+        return new org.scorescope.distribution.CompositeTarget(parts.toArray(new Target[0]), w.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String fieldOf(String message) {

@@ -1,6 +1,6 @@
 package org.scorescope.score;
 
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /** The closed-form score of a target: no model error. */
 public record ExactScore(Target target) implements ScoreFunction {

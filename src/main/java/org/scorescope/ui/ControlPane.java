@@ -19,7 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.Schedules;
-import org.scorescope.target.Presets;
+import org.scorescope.distribution.Presets;
 
 /**
  * The left pane: target (with thumbnails), schedule and its parameters, T, N, seed, one to four

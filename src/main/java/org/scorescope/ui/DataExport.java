@@ -1,11 +1,11 @@
 package org.scorescope.ui;
 
+import java.nio.file.Path;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import org.scorescope.cli.AtomicFile;
 import org.scorescope.engine.Frame;
+import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.RunMetrics;
 
 /**

@@ -29,11 +29,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.scorescope.distribution.Presets;
+import org.scorescope.distribution.Target;
 import org.scorescope.engine.Engine;
 import org.scorescope.engine.Frame;
 import org.scorescope.engine.FrameRecorder;
 import org.scorescope.engine.RunHandle;
 import org.scorescope.engine.RunSpec;
+import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.Binning;
 import org.scorescope.metrics.RunMetrics;
 import org.scorescope.render.DensityGrid;
@@ -45,8 +48,6 @@ import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
 import org.scorescope.scenario.ScenarioException;
 import org.scorescope.scenario.ScenarioJson;
-import org.scorescope.target.Presets;
-import org.scorescope.target.Target;
 
 /**
  * The ScoreScope window: control pane, one panel per sampler (all on the same initial noise and the
@@ -377,7 +378,7 @@ public final class MainWindow {
     /** Writes the current scenario as JSON (atomically). */
     void saveScenario(java.nio.file.Path file) {
         String json = ScenarioJson.write(session.scenario());
-        org.scorescope.cli.AtomicFile.write(file, w -> w.write(json));
+        org.scorescope.io.AtomicFile.write(file, w -> w.write(json));
         RecentFiles.add(file);
         refreshRecent();
         status.setText("saved " + file);
@@ -449,7 +450,7 @@ public final class MainWindow {
                     org.scorescope.render.FigureWriter.gif(frames, file, fps, 1, progress, exportCancelled::get);
                 }
                 String json = ScenarioJson.write(scenario);
-                org.scorescope.cli.AtomicFile.write(org.scorescope.cli.RenderCommand.besideScenario(file), wr -> wr.write(json));
+                org.scorescope.io.AtomicFile.write(org.scorescope.render.FigureWriter.besideScenario(file), wr -> wr.write(json));
                 result = "wrote " + file + " (" + frames.size() + " frames)";
             } catch (java.util.concurrent.CancellationException | InterruptedException e) {
                 result = "export cancelled; nothing was written";
@@ -528,7 +529,7 @@ public final class MainWindow {
                     org.scorescope.render.FigureWriter.png(fig, file, scale, false);
                 }
                 String json = ScenarioJson.write(scenario);
-                org.scorescope.cli.AtomicFile.write(org.scorescope.cli.RenderCommand.besideScenario(file), wr -> wr.write(json));
+                org.scorescope.io.AtomicFile.write(org.scorescope.render.FigureWriter.besideScenario(file), wr -> wr.write(json));
                 result = "wrote " + file;
             } catch (RuntimeException e) {
                 result = "export failed: " + e.getMessage();

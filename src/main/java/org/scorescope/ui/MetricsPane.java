@@ -1,7 +1,13 @@
 package org.scorescope.ui;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,12 +28,6 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -37,6 +37,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.scorescope.io.AtomicBinaryFile;
+import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.RunMetrics;
 
 /**
@@ -352,9 +354,9 @@ final class MetricsPane extends TabPane {
                 org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(width, height);
                 tvChart.draw(g, new java.awt.Rectangle(width, height));
                 String svg = g.getSVGDocument();
-                org.scorescope.cli.AtomicFile.write(file, w -> w.write(svg));
+                org.scorescope.io.AtomicFile.write(file, w -> w.write(svg));
             } else {
-                org.scorescope.cli.AtomicBinaryFile.write(file, out -> org.jfree.chart.ChartUtils.writeChartAsPNG(out, tvChart, width, height));
+                org.scorescope.io.AtomicBinaryFile.write(file, out -> org.jfree.chart.ChartUtils.writeChartAsPNG(out, tvChart, width, height));
             }
             return null;
         });

@@ -41,9 +41,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import org.scorescope.cli.AtomicBinaryFile;
-import org.scorescope.cli.AtomicFile;
+import org.scorescope.distribution.Presets;
+import org.scorescope.distribution.Target;
 import org.scorescope.engine.Engine;
+import org.scorescope.io.AtomicBinaryFile;
+import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.Binning;
 import org.scorescope.metrics.ExactBinMasses;
 import org.scorescope.metrics.NoiseFloor;
@@ -53,8 +55,6 @@ import org.scorescope.sampler.Sampler;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.Schedule;
 import org.scorescope.schedule.Schedules;
-import org.scorescope.target.Presets;
-import org.scorescope.target.Target;
 
 /**
  * The rate study (issue 5): error against NFE on log–log axes for several samplers, run in the

@@ -16,7 +16,7 @@ import org.scorescope.render.DensityGrid;
 import org.scorescope.render.PanelRenderer;
 import org.scorescope.render.Raster;
 import org.scorescope.render.ScoreField;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * The single thread that turns frames into pixels (ARCHITECTURE.md rule 1: no rasterisation on the

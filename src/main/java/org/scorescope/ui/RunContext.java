@@ -4,7 +4,7 @@ import java.util.List;
 import org.scorescope.engine.FrameRecorder;
 import org.scorescope.metrics.Binning;
 import org.scorescope.schedule.Grid;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * What the views need to know about the run being shown. Immutable but for the recorder, which is

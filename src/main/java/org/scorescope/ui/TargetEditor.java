@@ -31,7 +31,7 @@ import org.scorescope.render.PanelRenderer;
 import org.scorescope.render.Raster;
 import org.scorescope.render.Viewport;
 import org.scorescope.scenario.Scenario;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Target;
 
 /**
  * Draw a target with a closed-form score (issue 7): add Gaussian components (click in "Gaussian"

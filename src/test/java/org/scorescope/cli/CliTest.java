@@ -10,12 +10,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scorescope.distribution.Presets;
+import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.ExactGaussianError;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.VpContinuousSchedule;
-import org.scorescope.target.Presets;
 
 /** The headless contract of issue 3: files, columns and exit codes. */
 class CliTest {

@@ -15,8 +15,8 @@ import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.DiscreteSchedule;
 import org.scorescope.schedule.Grid;
 import org.scorescope.score.ExactScore;
-import org.scorescope.target.Presets;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Presets;
+import org.scorescope.distribution.Target;
 
 class EngineTest {
     private static final Grid GRID = DiscreteSchedule.linear().grid(10);

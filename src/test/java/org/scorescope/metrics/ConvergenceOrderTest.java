@@ -6,8 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.VpContinuousSchedule;
-import org.scorescope.target.Presets;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Presets;
+import org.scorescope.distribution.Target;
 
 /**
  * Issue 3, must-show 2: on gaussian1d, vp-continuous, grid uniform in log-SNR, the exact W2 error

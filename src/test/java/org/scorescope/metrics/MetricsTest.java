@@ -14,8 +14,8 @@ import org.scorescope.engine.SamplerSlot;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.DiscreteSchedule;
 import org.scorescope.schedule.Grid;
-import org.scorescope.target.Presets;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Presets;
+import org.scorescope.distribution.Target;
 
 /** ALGORITHMS.md §6. */
 class MetricsTest {

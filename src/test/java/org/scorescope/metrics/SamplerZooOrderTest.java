@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.VpContinuousSchedule;
-import org.scorescope.target.Presets;
+import org.scorescope.distribution.Presets;
 
 /**
  * Issue 6, must-show 1: exact convergence orders on gaussian1d (vp-continuous, log-SNR grid, exact

@@ -15,8 +15,8 @@ import org.scorescope.engine.RunSpec;
 import org.scorescope.engine.SamplerSlot;
 import org.scorescope.schedule.Grid;
 import org.scorescope.score.ExactScore;
-import org.scorescope.target.Presets;
-import org.scorescope.target.Target;
+import org.scorescope.distribution.Presets;
+import org.scorescope.distribution.Target;
 
 /**
  * Issue 6: the baselines give the same numbers as their authors' code. Each fixture in

@@ -15,7 +15,7 @@ import org.scorescope.engine.SamplerSlot;
 import org.scorescope.metrics.GaussianPropagation;
 import org.scorescope.schedule.Grid;
 import org.scorescope.schedule.VpContinuousSchedule;
-import org.scorescope.target.Presets;
+import org.scorescope.distribution.Presets;
 
 /** Issue 6: the update rules against hand computations and the PIADM properties. */
 class SamplerZooTest {

@@ -55,7 +55,7 @@ class ScenarioJsonTest {
         Scenario m = ScenarioJson.parse(ScenarioJson.write(ScenarioJson.parse(mixed)));
         assertEquals("mixture", m.target().type());
         var target = ScenarioBuilder.target(m.target());
-        assertTrue(target instanceof org.scorescope.target.CompositeTarget);
+        assertTrue(target instanceof org.scorescope.distribution.CompositeTarget);
         assertEquals(0.25, target.boxMass(new double[] {-3, -3}, new double[] {-1, 0}, 0.999999), 0.02);
         ScenarioException bad = assertThrows(ScenarioException.class, () -> ScenarioJson.parse(mixed.replace("[1, 2, 1]", "[1, 2]")));
         assertTrue(bad.getMessage().contains("one entry per Gaussian and per box"), bad.getMessage());

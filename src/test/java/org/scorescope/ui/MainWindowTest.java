@@ -16,6 +16,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -28,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * playback, stepping, scrubbing, overlays, presentation mode; the FX thread stays free while a
  * million particles compute; closing leaves no engine thread.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private MainWindow window;

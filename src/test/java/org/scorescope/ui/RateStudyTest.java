@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 5, must-show 2: a rate study driven end to end in the real window, and the live metrics. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class RateStudyTest {
     private MainWindow window;

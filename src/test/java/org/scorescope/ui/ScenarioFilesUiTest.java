@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.scorescope.scenario.ScenarioJson;
 
 /** Issue 7: lecture start page, scenario files in the GUI, bad files that change nothing. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ScenarioFilesUiTest {
     private MainWindow window;

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.scorescope.scenario.ScenarioBuilder;
 
 /** Issue 7, must-show 3: draw a two-component target, sample it, export a PNG. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class TargetEditorTest {
     private MainWindow window;
@@ -77,7 +79,7 @@ class TargetEditorTest {
         robot.clickOn("#editor-use");
         waitUntil("the run uses the drawn target", () -> window.status().getText().startsWith("custom target"));
         var target = ScenarioBuilder.target(window.session.scenario().target());
-        assertTrue(target instanceof org.scorescope.target.CompositeTarget, "Gaussians and a box in one target");
+        assertTrue(target instanceof org.scorescope.distribution.CompositeTarget, "Gaussians and a box in one target");
         assertEquals(5.0 / 5.0, target.boxMass(new double[] {-50, -50}, new double[] {50, 50}, 0.5), 1e-9);
         robot.interact(() -> window.stage().toFront());
         robot.interact(() -> window.session.steps.set(8));

@@ -1,4 +1,4 @@
-package org.scorescope.target;
+package org.scorescope.distribution;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;

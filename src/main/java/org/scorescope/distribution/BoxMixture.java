@@ -1,4 +1,4 @@
-package org.scorescope.target;
+package org.scorescope.distribution;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;

@@ -1,4 +1,4 @@
-package org.scorescope.target;
+package org.scorescope.distribution;
 
 /**
  * The hot loop of ScoreScope: the score of a Gaussian mixture at n particles, structure of arrays.

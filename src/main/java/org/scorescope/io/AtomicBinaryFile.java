@@ -1,4 +1,4 @@
-package org.scorescope.cli;
+package org.scorescope.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.scorescope.target;
+package org.scorescope.distribution;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;

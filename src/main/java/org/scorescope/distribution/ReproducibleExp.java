@@ -1,4 +1,4 @@
-package org.scorescope.target;
+package org.scorescope.distribution;
 
 /**
  * e^x for x ≤ 0 built only from IEEE operations that every JVM tier computes the same way (add,

@@ -1,4 +1,4 @@
-package org.scorescope.cli;
+package org.scorescope.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

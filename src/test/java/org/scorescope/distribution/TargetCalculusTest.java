@@ -1,4 +1,4 @@
-package org.scorescope.target;
+package org.scorescope.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
