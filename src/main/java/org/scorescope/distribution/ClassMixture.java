@@ -390,23 +390,48 @@ public final class ClassMixture {
     }
 
     /**
-     * The smallest length scale of the noised law at level γ: the smallest standard deviation of a
-     * noised Gaussian component, and for boxes the width √(1−γ) of their blurred edges (or their
-     * smallest side). Quadrature on grids finer than this is accurate.
+     * The smallest standard deviation of a noised Gaussian component at level γ (infinite when
+     * there are none): smooth parts of the law vary on no shorter scale.
      */
-    public double smallestScale(double gamma) {
+    public double gaussianScale(double gamma) {
         double s = Double.POSITIVE_INFINITY;
         for (List<Part> ps : members) {
             for (Part p : ps) {
                 if (p.gaussian()) {
                     s = Math.min(s, Math.sqrt(gamma * Math.max(0, minEigenvalue(p.covariance())) + 1 - gamma));
-                } else {
-                    double side = Double.POSITIVE_INFINITY;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The edges √γ lo, √γ hi of every box component along one axis, ascending and distinct (empty
+     * when there are no boxes). At level γ a box's density falls from its plateau to zero across
+     * each edge within a few √(1−γ): quadrature must resolve these places.
+     */
+    public double[] boxEdges(int axis, double gamma) {
+        java.util.TreeSet<Double> e = new java.util.TreeSet<>();
+        for (List<Part> ps : members) {
+            for (Part p : ps) {
+                if (!p.gaussian()) {
+                    e.add(Math.sqrt(gamma) * p.lo()[axis]);
+                    e.add(Math.sqrt(gamma) * p.hi()[axis]);
+                }
+            }
+        }
+        return e.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The smallest side of a box component (infinite when there are none). */
+    public double smallestBoxSide() {
+        double s = Double.POSITIVE_INFINITY;
+        for (List<Part> ps : members) {
+            for (Part p : ps) {
+                if (!p.gaussian()) {
                     for (int a = 0; a < p.lo().length; a++) {
-                        side = Math.min(side, p.hi()[a] - p.lo()[a]);
+                        s = Math.min(s, p.hi()[a] - p.lo()[a]);
                     }
-                    double edge = Math.sqrt(Math.max(0, 1 - gamma));
-                    s = Math.min(s, edge > 0 ? Math.min(side, edge) : side);
                 }
             }
         }

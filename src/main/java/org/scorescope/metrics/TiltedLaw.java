@@ -9,10 +9,13 @@ import org.scorescope.distribution.Target;
  * taken at the output level γ = ᾱ_0, where its score is exactly the guided score. No closed form
  * exists, so the masses are integrated: q_γ ∝ p_γ(x | c) p_γ(c | x)^w with both factors exact.
  *
- * <p>Quadrature: the binning's grid is extended by half its width on every side; every bin is cut
- * into sub-cells no wider than the smallest length scale of the noised mixture
- * ({@link ClassMixture#smallestScale}) and integrated with the tensor Gauss–Legendre rule of 5 points
- * per axis (3 points for the error estimate). Z is the integral over the extended box, so the mass
+ * <p>Quadrature: the binning's grid is extended by half its width on every side. Along each axis the
+ * cells are the bins, cut into pieces no wider than the smallest noised Gaussian standard deviation
+ * ({@link ClassMixture#gaussianScale}) and, around every blurred box edge
+ * ({@link ClassMixture#boxEdges}), into a graded mesh of widths σ/4, σ/2, σ, 2σ, … (σ = √(1−γ)) on
+ * both sides, so that no piece straddles an edge's steep transition. Each piece (a tensor product in
+ * 2D) is integrated with the Gauss–Legendre rule of 5 points per axis (3 points for the error
+ * estimate). Z is the integral over the extended box, so the mass
  * outside the binning's box is 1 − Σ bins, as {@link TotalVariation} expects. The reported error is
  * the TV between the 5- and 3-point rules plus a bound on the mass beyond the extended box
  * (q_γ ≤ p_γ(x | c) / Z there), a conservative estimate of how far these masses can be from exact.
@@ -22,8 +25,9 @@ public final class TiltedLaw {
     private static final double[] GL5_W = {0.2369268850561891, 0.4786286704993665, 0.5688888888888889, 0.4786286704993665, 0.2369268850561891};
     private static final double[] GL3_X = {-0.7745966692414834, 0, 0.7745966692414834};
     private static final double[] GL3_W = {0.5555555555555556, 0.8888888888888888, 0.5555555555555556};
-    /** Largest number of quadrature nodes along one axis (2D: its square is the work). */
-    private static final int MAX_NODES_PER_AXIS = 3000;
+    /** Largest number of quadrature nodes along an axis in 2D (the work is its square) and in 1D. */
+    private static final int MAX_NODES_2D = 2000;
+    private static final int MAX_NODES_1D = 200_000;
 
     private TiltedLaw() {
     }
@@ -49,23 +53,21 @@ public final class TiltedLaw {
                     + classes.dim() + ", binning " + binning.dim());
         }
         int d = binning.dim();
-        double scale = classes.smallestScale(gamma);
         int[] pad = new int[d];
         int[] ext = new int[d];
-        int[] sub = new int[d];
         double[] lo = new double[d];
         double[] width = new double[d];
+        double[][] cuts = new double[d][];
         for (int a = 0; a < d; a++) {
             int bins = binning.bins()[a];
             width[a] = (binning.hi()[a] - binning.lo()[a]) / bins;
             pad[a] = (bins + 1) / 2;
             ext[a] = bins + 2 * pad[a];
             lo[a] = binning.lo()[a] - pad[a] * width[a];
-            int wanted = (int) Math.ceil(width[a] / scale);
-            sub[a] = Math.max(1, Math.min(wanted, MAX_NODES_PER_AXIS / (ext[a] * GL5_X.length)));
+            cuts[a] = cuts(classes, gamma, a, lo[a], width[a], ext[a], d == 1 ? MAX_NODES_1D : MAX_NODES_2D);
         }
-        double[] fine = integrate(classes, classId, w, gamma, d, ext, sub, lo, width, GL5_X, GL5_W);
-        double[] coarse = integrate(classes, classId, w, gamma, d, ext, sub, lo, width, GL3_X, GL3_W);
+        double[] fine = integrate(classes, classId, w, gamma, d, ext, cuts, lo, width, GL5_X, GL5_W);
+        double[] coarse = integrate(classes, classId, w, gamma, d, ext, cuts, lo, width, GL3_X, GL3_W);
         double z = sum(fine);
         double zc = sum(coarse);
         double[] masses = inner(fine, binning, pad, ext, z);
@@ -114,28 +116,76 @@ public final class TiltedLaw {
         return out;
     }
 
+    /**
+     * The break points of one axis: the extended grid's bin edges, a graded mesh around every box
+     * edge, and uniform cuts so that no piece is wider than the Gaussian scale (fewer when the node
+     * budget would be exceeded).
+     */
+    private static double[] cuts(ClassMixture classes, double gamma, int axis, double lo, double width, int cells, int maxNodes) {
+        double hi = lo + cells * width;
+        java.util.TreeSet<Double> points = new java.util.TreeSet<>();
+        for (int i = 0; i <= cells; i++) {
+            points.add(lo + i * width);
+        }
+        double blur = Math.sqrt(Math.max(0, 1 - gamma));
+        for (double e : classes.boxEdges(axis, gamma)) {
+            if (e <= lo || e >= hi) {
+                continue;
+            }
+            points.add(e);
+            for (double step = blur / 4; blur > 0 && step < 2 * width; step *= 2) {
+                for (double p : new double[] {e - step, e + step}) {
+                    if (p > lo && p < hi) {
+                        points.add(p);
+                    }
+                }
+            }
+        }
+        double scale = Math.min(classes.gaussianScale(gamma), classes.smallestBoxSide() / 4);
+        double[] base = points.stream().mapToDouble(Double::doubleValue).toArray();
+        int budget = maxNodes / GL5_X.length - (base.length - 1);
+        double total = 0;
+        for (int i = 0; i + 1 < base.length; i++) {
+            total += Math.max(0, Math.ceil((base[i + 1] - base[i]) / scale) - 1);
+        }
+        double stretch = total > budget && budget > 0 ? total / budget : 1;
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < base.length; i++) {
+            double len = base[i + 1] - base[i];
+            if (len < 1e-13 * Math.max(1, Math.abs(base[i]))) {
+                continue;
+            }
+            int pieces = (int) Math.max(1, Math.ceil(len / (scale * stretch)));
+            for (int k = 0; k < pieces; k++) {
+                out.add(base[i] + len * k / pieces);
+            }
+        }
+        out.add(hi);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** ∫ p_γ(x | c) p_γ(c | x)^w over every cell of the extended grid (unnormalised). */
-    private static double[] integrate(ClassMixture classes, int classId, double w, double gamma, int d, int[] ext, int[] sub,
+    private static double[] integrate(ClassMixture classes, int classId, double w, double gamma, int d, int[] ext, double[][] cuts,
             double[] lo, double[] width, double[] gx, double[] gw) {
         double[][] nodes = new double[d][];
         double[][] weights = new double[d][];
         int[][] cellOf = new int[d][];
         for (int a = 0; a < d; a++) {
-            int n = ext[a] * sub[a] * gx.length;
+            int pieces = cuts[a].length - 1;
+            int n = pieces * gx.length;
             nodes[a] = new double[n];
             weights[a] = new double[n];
             cellOf[a] = new int[n];
-            double h = width[a] / sub[a];
             int q = 0;
-            for (int cell = 0; cell < ext[a]; cell++) {
-                for (int s = 0; s < sub[a]; s++) {
-                    double mid = lo[a] + cell * width[a] + (s + 0.5) * h;
-                    for (int g = 0; g < gx.length; g++) {
-                        nodes[a][q] = mid + 0.5 * h * gx[g];
-                        weights[a][q] = 0.5 * h * gw[g];
-                        cellOf[a][q] = cell;
-                        q++;
-                    }
+            for (int p = 0; p < pieces; p++) {
+                double h = cuts[a][p + 1] - cuts[a][p];
+                double mid = 0.5 * (cuts[a][p] + cuts[a][p + 1]);
+                int cell = Math.min(ext[a] - 1, Math.max(0, (int) Math.floor((mid - lo[a]) / width[a])));
+                for (int g = 0; g < gx.length; g++) {
+                    nodes[a][q] = mid + 0.5 * h * gx[g];
+                    weights[a][q] = 0.5 * h * gw[g];
+                    cellOf[a][q] = cell;
+                    q++;
                 }
             }
         }

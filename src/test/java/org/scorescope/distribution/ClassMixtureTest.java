@@ -284,4 +284,30 @@ class ClassMixtureTest {
         e = assertThrows(IllegalArgumentException.class, () -> m.conditional(2));
         assertTrue(e.getMessage().contains("class 2 is not one of the target's classes [0, 1]"), e.getMessage());
     }
+
+    @Test
+    void batchLogDensityOfBoxesIsThePointwiseOne() {
+        for (Target t : List.of(Presets.get("checkerboard-classes"), Presets.get("checkerboard"),
+                new BoxMixture(new double[] {1, 3}, new double[][] {{-2}, {0.5}}, new double[][] {{-1}, {3}}))) {
+            Random rnd = new Random(2);
+            int n = 200;
+            double[][] x = new double[t.dim()][n];
+            for (double[] axis : x) {
+                for (int i = 0; i < n; i++) {
+                    axis[i] = 14 * rnd.nextDouble() - 7;
+                }
+            }
+            for (double gamma : new double[] {1e-6, 0.3, 0.9999}) {
+                double[] batch = new double[n];
+                t.logDensityBatch(x, n, gamma, batch);
+                for (int i = 0; i < n; i++) {
+                    double[] p = new double[t.dim()];
+                    for (int a = 0; a < p.length; a++) {
+                        p[a] = x[a][i];
+                    }
+                    assertEquals(t.logDensity(p, gamma), batch[i], 1e-12 * Math.max(1, Math.abs(batch[i])));
+                }
+            }
+        }
+    }
 }

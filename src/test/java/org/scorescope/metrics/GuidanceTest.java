@@ -105,6 +105,22 @@ class GuidanceTest {
     }
 
     @Test
+    void tiltedLawResolvesTheBlurredEdgesOfBoxes() {
+        // at ᾱ_0 = 0.9999 a cell's density drops to zero across 0.01: the graded mesh must catch it
+        ClassMixture m = classes("checkerboard-classes");
+        double gamma = 0.9999;
+        Binning b = Binning.defaultFor(m.unconditional(), 20_000);
+        TiltedLaw.Masses t = TiltedLaw.binMasses(m, 0, 0, gamma, b);
+        double[] exact = ExactBinMasses.compute(m.conditional(0), b, gamma);
+        double tv = 0;
+        for (int k = 0; k < exact.length; k++) {
+            tv += 0.5 * Math.abs(exact[k] - t.masses()[k]);
+        }
+        assertTrue(tv < 1e-6, "quadrature vs exact box masses: " + tv);
+        assertTrue(t.error() < 1e-5, "error estimate " + t.error());
+    }
+
+    @Test
     void tiltedLawIn1dMatchesAFineMidpointRule() {
         ClassMixture m = classes("two-classes-1d");
         double gamma = 0.9999;
