@@ -70,6 +70,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
     Path out;
 
+    @Mixin
+    GuidanceOptions guidance;
+
     @Override
     public Integer call() {
         String fmt = format != null ? format : extension(out);
@@ -94,7 +97,7 @@ public final class RenderCommand implements Callable<Integer> {
                 specs.add(Scenario.SamplerSpec.of(id.trim()));
             }
         }
-        Scenario s = scenario.resolve(specs, runSteps);
+        Scenario s = guidance.apply(scenario.resolve(specs, runSteps), false);
         try (Engine engine = new Engine(scenario.threads())) {
             if (fmt.equals("gif") || fmt.equals("mp4")) {
                 int[] frames = steps != null ? steps.stream().mapToInt(Integer::intValue).toArray() : allSteps(s.steps());
