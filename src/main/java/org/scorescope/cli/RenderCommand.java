@@ -73,6 +73,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     GuidanceOptions guidance;
 
+    @Option(names = "--laws", description = "Guidance figure: the true conditional p(x|c), the tilted law p(x)p(c|x)^(1+w)/Z and each "
+            + "sampler's guided output, at the output level (needs --class/--guidance or a scenario with guidance).")
+    boolean laws;
+
     @Override
     public Integer call() {
         String fmt = format != null ? format : extension(out);
@@ -99,6 +103,9 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Scenario s = guidance.apply(scenario.resolve(specs, runSteps), false);
         try (Engine engine = new Engine(scenario.threads())) {
+            if (laws && (fmt.equals("gif") || fmt.equals("mp4"))) {
+                throw new ScenarioException("--laws", "is a figure (png, svg, pdf), not an animation");
+            }
             if (fmt.equals("gif") || fmt.equals("mp4")) {
                 int[] frames = steps != null ? steps.stream().mapToInt(Integer::intValue).toArray() : allSteps(s.steps());
                 List<Figure> figs = FigureBuilder.animation(s, frames, cell[0], cell[1], style, engine);
@@ -109,7 +116,9 @@ public final class RenderCommand implements Callable<Integer> {
                 }
             } else {
                 Figure f;
-                if (smallMultiples) {
+                if (laws) {
+                    f = org.scorescope.render.GuidanceFigure.laws(s, cell[0], cell[1], style, engine);
+                } else if (smallMultiples) {
                     if (nfe == null || nfe.isEmpty()) {
                         throw new ScenarioException("--nfe", "give the NFE budgets, e.g. --nfe 5,10,20");
                     }

@@ -28,7 +28,13 @@ public record Figure(String title, List<String> rows, List<String> columns, Cell
      * @param slot the sampler within the frame
      * @param history frames of steps T..t of the same run for trails (may be null)
      * @param caption the caption (ᾱ, NFE, TV)
+     * @param density this cell's own heat map (e.g. the tilted law of a guidance figure), or null for
+     *     the figure target's density at the frame's level
      */
-    public record Cell(Frame frame, int slot, Frame[] history, String caption) {
+    public record Cell(Frame frame, int slot, Frame[] history, String caption, DensityGrid density) {
+        /** A cell showing the figure target's density. */
+        public Cell(Frame frame, int slot, Frame[] history, String caption) {
+            this(frame, slot, history, caption, null);
+        }
     }
 }

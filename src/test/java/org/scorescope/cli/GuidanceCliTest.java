@@ -86,6 +86,20 @@ class GuidanceCliTest {
     }
 
     @Test
+    void lawsFigureHasTheConditionalTheTiltedLawAndEverySamplersOutput() throws Exception {
+        Path png = dir.resolve("laws.png");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "render", "--target", "two-classes", "--samplers", "ddpm,ddim", "--run-steps", "10", "--particles", "3000",
+                "--class", "1", "--guidance", "3", "--laws", "--size", "150x150", "--out", png.toString()), err.toString());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(4 * (150 + 56 + 12), img.getWidth());
+        assertEquals(34 + 150 + 30 + 34, img.getHeight());
+        assertEquals(3, ScenarioJson.read(dir.resolve("laws.scenario.json")).guidance().w());
+        assertEquals(2, run(err, "render", "--target", "two-classes", "--samplers", "ddpm", "--laws", "--out", dir.resolve("x.png").toString()));
+        assertFalse(Files.exists(dir.resolve("x.png")));
+    }
+
+    @Test
     void sampleCountsTwiceTheEvaluations() throws Exception {
         Path out = dir.resolve("s.csv");
         StringWriter err = new StringWriter();
