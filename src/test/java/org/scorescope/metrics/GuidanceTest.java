@@ -75,6 +75,44 @@ class GuidanceTest {
     }
 
     @Test
+    void zeroStrengthIsBitForBitConditionalSampling() {
+        ClassMixture m = classes("ring8-classes");
+        Grid grid = DiscreteSchedule.linear().grid(15);
+        for (String sampler : List.of("ddpm", "dpm-solver-2")) {
+            double[][] guided = run(m, 1, new GuidedScore(m, 1, 0), sampler, grid, 3000, 4).positions().get(0);
+            double[][] plain = run(m, 1, new ExactScore(m.conditional(1)), sampler, grid, 3000, 4).positions().get(0);
+            for (int a = 0; a < 2; a++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(plain[a], guided[a], sampler);
+            }
+        }
+    }
+
+    /**
+     * Must-show 1, the one 1M-particle check: w = 0, DDPM, T = 1000 on ring8-classes lands in the
+     * noise-floor band of p(x|c), widened only by DDPM's own discretization error at T = 1000, which
+     * exact propagation of one component bounds (Pinsker: TV ≤ √(KL/2) ≈ 0.004; the tangential
+     * variance comes out 1% too large).
+     */
+    @Test
+    void mustShow1ZeroStrengthReachesTheNoiseFloorOfTheConditionalWithAMillionParticles() {
+        ClassMixture m = classes("ring8-classes");
+        Grid grid = org.scorescope.schedule.Schedules.create("vp-continuous", Map.of(), "time", null).grid(1000);
+        int n = 1_000_000;
+        RunResult r = run(m, 0, new GuidedScore(m, 0, 0), "ddpm", grid, n, 1);
+        GuidanceMeasure measure = new GuidanceMeasure(m, 0, 0, grid.abar(0), Binning.defaultFor(m.unconditional(), n));
+        double tv = measure.measure(r.positions().get(0), n, EnumSet.of(GuidanceMeasure.Metric.TV_CONDITIONAL))
+                .get(GuidanceMeasure.Metric.TV_CONDITIONAL).value();
+        NoiseFloor floor = NoiseFloor.of(measure.conditionalMasses(), n);
+        GaussianMixture ring = (GaussianMixture) m.unconditional();
+        Target component = new GaussianMixture(new double[] {1}, new double[][] {ring.mean(0)}, new double[][][] {ring.covariance(0)});
+        double kl = ExactGaussianError.of(component, SamplerRegistry.create("ddpm"), grid).kl();
+        double discretization = Math.sqrt(kl / 2);
+        assertTrue(discretization < 0.005, "DDPM at T = 1000: TV ≤ " + discretization);
+        assertTrue(tv > floor.lower(), "TV " + tv + " below the floor band " + floor.lower());
+        assertTrue(tv < floor.upper() + discretization, "TV " + tv + " vs band " + floor.mean() + " ± 2·" + floor.sd() + " + " + discretization);
+    }
+
+    @Test
     void exactPropagationCountsTheEvaluationCost() {
         Target g = Presets.get("gaussian");
         Grid grid = DiscreteSchedule.linear().grid(20);
