@@ -12,6 +12,15 @@ final class DiscreteCli {
     private DiscreteCli() {
     }
 
+    /** As {@link #applies(ScenarioOptions, DiscreteOptions)}, also refusing {@code --find-kl} on a continuous scenario. */
+    static boolean applies(ScenarioOptions scenario, DiscreteOptions discrete, DiscreteSweepOptions sweep) {
+        boolean yes = applies(scenario, discrete);
+        if (!yes && sweep.findKl != null) {
+            throw new ScenarioException("--find-kl", "only discrete targets (picture, language, product or a discrete scenario file) take it");
+        }
+        return yes;
+    }
+
     /** Whether the scenario flags pick a discrete scenario; discrete-only flags on a continuous one are refused. */
     static boolean applies(ScenarioOptions scenario, DiscreteOptions discrete) {
         boolean yes = DiscreteCommands.applies(scenario.scenario, scenario.target);
@@ -35,7 +44,14 @@ final class DiscreteCli {
                 single && discrete.dims != null ? discrete.dims.get(0) : null, scenario.particles, scenario.seed);
     }
 
-    static int sample(ScenarioOptions scenario, DiscreteOptions discrete, String sampler, Integer steps, boolean trajectory, Path out) {
+    static int sample(ScenarioOptions scenario, DiscreteOptions discrete, String sampler, java.util.Map<String, Double> params, Integer steps,
+            Path init, boolean trajectory, Path out) {
+        if (init != null) {
+            throw new ScenarioException("--init", "discrete runs start from the forward process's limit (uniform states or all MASK)");
+        }
+        if (!params.isEmpty()) {
+            throw new ScenarioException("--param", "the discrete samplers take no parameters");
+        }
         DiscreteScenario s = DiscreteCommands.resolve(options(scenario, discrete, true), sampler == null ? null : List.of(sampler), steps);
         DiscreteCommands.sample(s, out, trajectory, scenario.threads(), new PrintWriter(System.out, true));
         return 0;
