@@ -22,8 +22,9 @@ public interface DiscreteScore {
     /**
      * The scores of the S neighbours that change coordinate i: {@code out[c] = s_τ(x^{i←c}, x)}.
      * Uniform process: {@code out[x_i] = 1}. Masking process: defined when {@code x_i} is MASK, and equal
-     * to {@code p_data(x0_i = c | x_U) / (e^τ − 1)} (003, line ~3546), U the unmasked coordinates; all
-     * zero when x itself has probability zero.
+     * to {@code p_data(x0_i = c | x_U) / (e^τ − 1)} (003, line ~3546), U the unmasked coordinates. When x_U itself has
+     * probability zero (samplers that unmask several coordinates in one step can contradict themselves)
+     * the score is 0/0; the lab then uses the context-free {@code p_data(x0_i = c)/(e^τ − 1)}.
      *
      * @param x the current state (MASK = S)
      * @param tau forward time τ &gt; 0

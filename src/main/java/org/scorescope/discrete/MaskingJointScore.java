@@ -79,12 +79,14 @@ final class MaskingJointScore implements DiscreteScore {
         }
         int idx = StateIndex.encode(x, k);
         double px = marginals[idx];
-        if (px <= 0) {
-            java.util.Arrays.fill(out, 0, s, 0);
-            return;
-        }
         int stride = StateIndex.stride(k, d, i);
         int base = idx - s * stride;
+        if (px <= 0) {
+            // x_U is impossible (coordinates unmasked in one step contradict each other): the score is
+            // 0/0. Forget the context: the conditional given nothing, p(x0_i = c), from the all-MASK row.
+            base = marginals.length - 1 - s * stride;
+            px = 1;
+        }
         double scale = 1 / (px * Math.expm1(tau));
         for (int c = 0; c < s; c++) {
             out[c] = marginals[base + c * stride] * scale;

@@ -132,4 +132,19 @@ class DiscreteKernelTest {
         }
         assertEquals(stay, out[1][8], 1e-15);
     }
+
+    @Test
+    void contradictoryContextsFallBackToTheMarginalAndNothingStaysMasked() {
+        JointTarget t = DiscretePresets.language();
+        DiscreteScore score = t.score(DiscreteProcess.MASKING);
+        double[] out = new double[8];
+        // "____ cat chases cat" has an impossible context (subject = object): the score falls back to p(x0_0 = c).
+        score.ratios(new int[] {8, 2, 7, 2}, 0, 0.5, out);
+        assertEquals(0.6 / Math.expm1(0.5), out[0], 1e-14, "p(the) = 3/5 without context");
+        assertEquals(0.4 / Math.expm1(0.5), out[1], 1e-14);
+        for (int n : new int[] {1, 2, 5}) {
+            DiscreteLaw law = ExactLaw.output(t, DiscreteProcess.MASKING, new UnmaskingSampler(), StepSchedule.constant(4, n), null, null, null);
+            assertEquals(0, law.maskedMass(), 1e-15, "N = " + n);
+        }
+    }
 }
