@@ -22,6 +22,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
+    @Mixin
+    DiscreteOptions discrete;
+
+    @Mixin
+    DiscreteSweepOptions discreteSweep;
+
     @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids (default: the scenario's).")
     List<String> samplers;
 
@@ -31,9 +37,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}); "
-            + "with guidance one or more of thm9, thm9-early, confidence, confidence-early, spread, beyond, tv-conditional, tv-tilted, "
-            + "floor-conditional, floor-tilted.")
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; "
+            + "discrete targets: exact-kl, exact-tv or tv; with guidance one or more of thm9, thm9-early, confidence, confidence-early, "
+            + "spread, beyond, tv-conditional, tv-tilted, floor-conditional, floor-tilted).")
     String metric;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
@@ -44,6 +50,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
+            return DiscreteCli.sweep(scenario, discrete, samplers, steps, metric, seeds, discreteSweep.findKl, out);
+        }
         List<Scenario.SamplerSpec> specs = null;
         if (samplers != null) {
             specs = new ArrayList<>();
