@@ -67,28 +67,26 @@ public final class GuidanceFigure {
         DensityGrid conditionalGrid = DensityGrid.of(classes.conditional(c), gamma, view);
         DensityGrid tiltedGrid = tiltedGrid(classes, c, w, gamma, view);
 
-        List<String> columns = new ArrayList<>();
+        int lawColour = SamplerPalette.size() - 1;
+        String w0 = "w = " + trim(w) + " · ";
         List<Figure.Cell> cells = new ArrayList<>();
-        columns.add("true conditional p(x|c)");
-        cells.add(new Figure.Cell(frame(spec, gamma, "exact draws", exact, 0), 0, null,
-                String.format("exact draws · TV to tilted %.3f", tv(measure, exact, n, Metric.TV_TILTED)), conditionalGrid));
-        columns.add("tilted law p(x) p(c|x)^(1+w) / Z");
-        cells.add(new Figure.Cell(frame(spec, gamma, "tilted draws", tilted, 0), 0, null,
-                String.format("exact draws · TV to p(x|c) %.3f", tv(measure, tilted, n, Metric.TV_CONDITIONAL)), tiltedGrid));
+        cells.add(new Figure.Cell(frame(spec, gamma, "exact draws", exact, 0), 0, null, w0 + "true conditional p(x|c)",
+                String.format("exact draws · TV to tilted %.3f", tv(measure, exact, n, Metric.TV_TILTED)), lawColour, conditionalGrid));
+        cells.add(new Figure.Cell(frame(spec, gamma, "tilted draws", tilted, 0), 0, null, w0 + "tilted law p(x) p(c|x)^(1+w) / Z",
+                String.format("exact draws · TV to p(x|c) %.3f", tv(measure, tilted, n, Metric.TV_CONDITIONAL)), lawColour - 1, tiltedGrid));
         RunResult r = engine.run(spec, null);
         for (int k = 0; k < spec.slots().size(); k++) {
             double[][] y = r.positions().get(k);
             Map<Metric, GuidanceMeasure.Estimate> v = measure.measure(y, n, EnumSet.of(Metric.TV_TILTED, Metric.TV_CONDITIONAL));
-            columns.add(spec.slots().get(k).sampler().info().id() + " output, T = " + spec.grid().steps());
             cells.add(new Figure.Cell(frame(spec, gamma, spec.slots().get(k).label(), y, r.nfe()[k]), 0, null,
+                    w0 + spec.slots().get(k).sampler().info().id() + " output, T = " + spec.grid().steps(),
                     String.format("NFE %d · TV tilted %.3f · p(x|c) %.3f", r.nfe()[k], v.get(Metric.TV_TILTED).value(),
-                            v.get(Metric.TV_CONDITIONAL).value()), tiltedGrid));
+                            v.get(Metric.TV_CONDITIONAL).value()), k, tiltedGrid));
         }
-        String row = "w = " + trim(w);
         Figure.Cell[][] grid = {cells.toArray(new Figure.Cell[0])};
         String title = String.format("%sguidance toward class %d, w = %s, N = %d, TV noise floor %.3f", s.title().isEmpty() ? "" : s.title() + ": ",
                 c, trim(w), n, Math.max(floorC.mean(), floorT.mean()));
-        return new Figure(title, List.of(row), columns, grid, plane, view, style, ScenarioJson.write(s));
+        return new Figure(title, grid, plane, view, style, ScenarioJson.write(s));
     }
 
     private static String trim(double w) {
