@@ -22,7 +22,8 @@ public final class DdimEtaSampler implements Sampler {
         }
         this.eta = eta;
         this.info = new SamplerInfo("ddim-eta", "DDIM-eta (eta=" + eta + ")",
-                "003_1b963510094279b5.txt Part 5, DDIM-type sampler", 1, eta == 0 ? 1 : 0, eta > 0, eta > 0 ? 1 : 0);
+                "003_1b963510094279b5.txt Part 5, DDIM-type sampler", 1, eta == 0 ? 1 : 0, eta > 0, eta > 0 ? 1 : 0)
+                .withKey(SamplerRegistry.key("ddim-eta", java.util.Map.of("eta", eta)));
     }
 
     /** η. */

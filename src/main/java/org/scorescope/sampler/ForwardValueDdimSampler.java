@@ -41,9 +41,11 @@ public final class ForwardValueDdimSampler implements Sampler {
         }
         this.iterations = iterations;
         this.average = average;
-        this.info = average
-                ? new SamplerInfo("fddim-avg", "Average of F-DDIM and DDIM", "003_1b963510094279b5.txt Part 3, Theorem 8", Double.NaN, 2, false, 0)
-                : new SamplerInfo("fddim", "Forward-value DDIM (F-DDIM)", "003_1b963510094279b5.txt Part 3, Theorem 8", Double.NaN, 1, false, 0);
+        double nfe = iterations == 0 ? Double.NaN : (average ? 2 : 1) + iterations;
+        SamplerInfo base = average
+                ? new SamplerInfo("fddim-avg", "Average of F-DDIM and DDIM", "003_1b963510094279b5.txt Part 3, Theorem 8", nfe, 2, false, 0)
+                : new SamplerInfo("fddim", "Forward-value DDIM (F-DDIM)", "003_1b963510094279b5.txt Part 3, Theorem 8", nfe, 1, false, 0);
+        this.info = base.withKey(SamplerRegistry.key(base.id(), java.util.Map.of("iterations", (double) iterations)));
     }
 
     /** The two chains of {@code fddim-avg}. */
@@ -106,6 +108,11 @@ public final class ForwardValueDdimSampler implements Sampler {
     }
 
     private void forwardStep(StepContext ctx, double[][] y, int n, int slot) {
+        if (Vp.isData(ctx.grid().abar(ctx.t() - 1))) {
+            // a = 0, c = 1: Y = D(Y, 1) = Y holds for every Y; take the reverse value D(Y_t, ᾱ_t).
+            ddimStep(ctx, y, n, slot);
+            return;
+        }
         double[] k = coefficients(ctx);
         double a = k[0];
         double c = k[1];

@@ -43,7 +43,8 @@ public final class PiadmSampler implements Sampler {
         this.k = iterations;
         this.info = new SamplerInfo(sde ? "piadm-sde" : "piadm-ode",
                 (sde ? "PIADM-SDE" : "PIADM-ODE") + " (M=" + m + ", K=" + k + ")",
-                "004_e16d9391fa47f0d5.txt, Picard iteration over blocks", k * m, 0, sde, sde ? m : 0);
+                "004_e16d9391fa47f0d5.txt, Picard iteration over blocks", k * m, 0, sde, sde ? m : 0)
+                .withKey(SamplerRegistry.key(sde ? "piadm-sde" : "piadm-ode", java.util.Map.of("M", (double) m, "K", (double) k)));
     }
 
     /** Parallel rounds per block (K). */

@@ -10,10 +10,21 @@ import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
  * chunk's particles form one system, integrated over each grid interval by Commons Math's adaptive
  * Dormand–Prince 8(5,3) with relative tolerance 1e-10 and absolute tolerance 1e-12; every right-hand
  * side evaluation is a counted score evaluation.
+ *
+ * <p>A step that ends at the data (ᾱ_{t−1} = 1, λ = ∞) integrates to λ = {@value #LAMBDA_LAST}
+ * (1 − γ ≈ 2e-15, the last λ where γ is still below 1 in double precision) and finishes with the
+ * denoising step D(Y, γ), whose local error there is O(e^{−2λ}) ≈ 2e-15 relative. Each step is
+ * bounded: more than {@value #MAX_EVALUATIONS} right-hand sides on one interval stop the run with
+ * a message naming the step (an adaptive integrator that keeps shrinking its step would otherwise
+ * run for ever on a non-finite or stiff problem).
  */
 public final class ProbabilityFlowOdeSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("pf-ode", "Probability-flow ODE (Dormand-Prince, 1e-10)",
             "ALGORITHMS.md §5; 001_98742fe78869e08d.txt eq. (19)-(20)", Double.NaN, 8, false, 0);
+    /** λ where a step to the data hands over to the denoising step. */
+    static final double LAMBDA_LAST = 17;
+    /** Right-hand-side evaluations allowed on one grid interval. */
+    static final int MAX_EVALUATIONS = 100_000;
     private final double relativeTolerance;
 
     /** The reference integrator at relative tolerance 1e-10. */
@@ -40,7 +51,8 @@ public final class ProbabilityFlowOdeSampler implements Sampler {
         double g1 = ctx.grid().abar(t - 1);
         int d = y.length;
         double l0 = Vp.lambda(g0);
-        double l1 = g1 >= 1 ? l0 + 40 : Vp.lambda(g1);
+        boolean toData = Vp.isData(g1);
+        double l1 = toData ? Math.max(l0, LAMBDA_LAST) : Vp.lambda(g1);
         double[] state = new double[d * n];
         double a0 = Vp.alpha(g0);
         for (int a = 0; a < d; a++) {
@@ -74,13 +86,27 @@ public final class ProbabilityFlowOdeSampler implements Sampler {
                 }
             }
         };
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-14, Math.abs(l1 - l0), 1e-12, relativeTolerance);
-        integrator.integrate(ode, l0, state, l1, state);
-        double a1 = Vp.alpha(Math.min(1, g1));
+        if (l1 > l0) {
+            DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-14, Math.abs(l1 - l0), 1e-12, relativeTolerance);
+            integrator.setMaxEvaluations(MAX_EVALUATIONS);
+            try {
+                integrator.integrate(ode, l0, state, l1, state);
+            } catch (org.apache.commons.math3.exception.MaxCountExceededException
+                    | org.apache.commons.math3.exception.NumberIsTooSmallException e) {
+                throw new IllegalStateException("pf-ode: the Dormand–Prince integrator did not reach the end of step t=" + t
+                        + " (ᾱ from " + g0 + " to " + g1 + ") within " + MAX_EVALUATIONS
+                        + " evaluations at tolerance " + relativeTolerance + " (non-finite or too stiff a score there)", e);
+            }
+        }
+        double gEnd = toData ? Math.max(g0, Vp.gamma(l1)) : g1;
+        double aEnd = Vp.alpha(gEnd);
         for (int a = 0; a < d; a++) {
             for (int i = 0; i < n; i++) {
-                y[a][i] = a1 * state[a * n + i];
+                y[a][i] = aEnd * state[a * n + i];
             }
+        }
+        if (toData) {
+            Vp.denoise(ctx, y, n, gEnd, ctx.buffer(2));
         }
     }
 }
