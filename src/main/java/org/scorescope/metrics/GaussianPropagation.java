@@ -123,6 +123,15 @@ public final class GaussianPropagation {
         return new Result(mean, cov, nfe);
     }
 
+    /** √(|m|² + tr S): the root mean square of |X| under N(m, S); NaN when not finite. */
+    public static double scale(double[] m, double[][] s) {
+        double v = 0;
+        for (int a = 0; a < m.length; a++) {
+            v += m[a] * m[a] + s[a][a];
+        }
+        return Math.sqrt(v);
+    }
+
     private static double[][] symmetricSqrt(double[] rowMajor, int d) {
         double[][] m = new double[d][d];
         for (int a = 0; a < d; a++) {

@@ -52,6 +52,11 @@ public final class PiadmSampler implements Sampler {
         return k;
     }
 
+    /** Score evaluations per particle per block (K·M). */
+    public int nfePerBlock() {
+        return k * m;
+    }
+
     @Override
     public SamplerInfo info() {
         return info;
