@@ -53,11 +53,25 @@ public final class ProbabilityFlowOdeSampler implements Sampler {
         double l0 = Vp.lambda(g0);
         boolean toData = Vp.isData(g1);
         double l1 = toData ? Math.max(l0, LAMBDA_LAST) : Vp.lambda(g1);
-        double[] state = new double[d * n];
+        // Particles that are already NaN or ∞ stay as they are (and are flagged by the engine); the
+        // others form one system, so that one bad particle cannot stall the adaptive integrator.
+        int[] live = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            boolean finite = true;
+            for (int a = 0; a < d; a++) {
+                finite &= Double.isFinite(y[a][i]);
+            }
+            if (finite) {
+                live[m++] = i;
+            }
+        }
+        int count = m;
+        double[] state = new double[d * count];
         double a0 = Vp.alpha(g0);
         for (int a = 0; a < d; a++) {
-            for (int i = 0; i < n; i++) {
-                state[a * n + i] = y[a][i] / a0;
+            for (int k = 0; k < count; k++) {
+                state[a * count + k] = y[a][live[k]] / a0;
             }
         }
         double[][] x = ctx.buffer(0);
@@ -65,7 +79,7 @@ public final class ProbabilityFlowOdeSampler implements Sampler {
         FirstOrderDifferentialEquations ode = new FirstOrderDifferentialEquations() {
             @Override
             public int getDimension() {
-                return d * n;
+                return d * count;
             }
 
             @Override
@@ -73,36 +87,44 @@ public final class ProbabilityFlowOdeSampler implements Sampler {
                 double gamma = Vp.gamma(lambda);
                 double alpha = Math.sqrt(gamma);
                 for (int a = 0; a < d; a++) {
-                    for (int i = 0; i < n; i++) {
-                        x[a][i] = alpha * yv[a * n + i];
+                    for (int k = 0; k < count; k++) {
+                        x[a][k] = alpha * yv[a * count + k];
                     }
                 }
-                ctx.score(x, n, gamma, s);
+                ctx.score(x, count, gamma, s);
                 double c = (1 - gamma) / alpha;
                 for (int a = 0; a < d; a++) {
-                    for (int i = 0; i < n; i++) {
-                        dot[a * n + i] = c * s[a][i];
+                    for (int k = 0; k < count; k++) {
+                        double v = c * s[a][k];
+                        if (!Double.isFinite(v)) {
+                            throw new IllegalStateException("pf-ode: the score is not finite at level γ = " + gamma + " (step t=" + t
+                                    + ", position " + x[a][k] + " on axis " + a + ")");
+                        }
+                        dot[a * count + k] = v;
                     }
                 }
             }
         };
-        if (l1 > l0) {
-            DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-14, Math.abs(l1 - l0), 1e-12, relativeTolerance);
+        if (l1 > l0 && count > 0) {
+            DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-14, l1 - l0, 1e-12, relativeTolerance);
             integrator.setMaxEvaluations(MAX_EVALUATIONS);
+            // Commons Math's own first-step guess probes far beyond the interval (λ ≈ 20 on a step
+            // ending at λ ≈ 2.5, where γ rounds to 1 and a box target's score is 0/0).
+            integrator.setInitialStepSize(0.25 * (l1 - l0));
             try {
                 integrator.integrate(ode, l0, state, l1, state);
             } catch (org.apache.commons.math3.exception.MaxCountExceededException
                     | org.apache.commons.math3.exception.NumberIsTooSmallException e) {
                 throw new IllegalStateException("pf-ode: the Dormand–Prince integrator did not reach the end of step t=" + t
                         + " (ᾱ from " + g0 + " to " + g1 + ") within " + MAX_EVALUATIONS
-                        + " evaluations at tolerance " + relativeTolerance + " (non-finite or too stiff a score there)", e);
+                        + " evaluations at tolerance " + relativeTolerance + " (too stiff a score there)", e);
             }
         }
         double gEnd = toData ? Math.max(g0, Vp.gamma(l1)) : g1;
         double aEnd = Vp.alpha(gEnd);
         for (int a = 0; a < d; a++) {
-            for (int i = 0; i < n; i++) {
-                y[a][i] = aEnd * state[a * n + i];
+            for (int k = 0; k < count; k++) {
+                y[a][live[k]] = aEnd * state[a * count + k];
             }
         }
         if (toData) {
