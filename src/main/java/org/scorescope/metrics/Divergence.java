@@ -8,7 +8,8 @@ import org.scorescope.schedule.Grid;
 /**
  * Where a run stopped being a sample of anything: the first step after which a sampler's particles
  * (or its exact law) are not finite, or their root-mean-square size is more than
- * {@value #SCALE_FACTOR} times that of the target's law at the same level. The error a run reports
+ * {@value #SCALE_FACTOR} times that of the target's law at the same level, or (exact laws) the law
+ * is further from the target in W2 than the target's own rms size. The error a run reports
  * after that is the blow-up, not a discretization error, and every summary, sweep row and rate plot
  * point says so.
  *
@@ -43,8 +44,23 @@ public record Divergence(String sampler, int step, double abar, double beta, Str
      * @return the divergence, or null when the law is finite and within the scale
      */
     public static Divergence ofLaw(String sampler, Grid grid, int level, boolean finite, double lawScale, double truthScale) {
+        return ofLaw(sampler, grid, level, finite, lawScale, truthScale, 0);
+    }
+
+    /**
+     * The check for an exact law after step t, also flagging a law whose W2 distance to the truth
+     * exceeds the truth's own rms size (it is then further from the target than a point mass at
+     * the origin is: an unstable step, such as UniPC-3 at full order on 3 to 6 steps).
+     *
+     * @param w2 the W2 distance to the truth at that level
+     */
+    public static Divergence ofLaw(String sampler, Grid grid, int level, boolean finite, double lawScale, double truthScale, double w2) {
         if (!finite || !Double.isFinite(lawScale)) {
             return at(sampler, grid, level, "the law is not finite (NaN or ∞)");
+        }
+        if (w2 > truthScale) {
+            return at(sampler, grid, level, String.format("the law's W2 distance to the target, %.3g, exceeds the target's own rms size %.3g",
+                    w2, truthScale));
         }
         if (lawScale > SCALE_FACTOR * truthScale) {
             return at(sampler, grid, level, String.format("the law's rms size is %.3g, %.0f× the target's %.3g", lawScale,
@@ -74,10 +90,13 @@ public record Divergence(String sampler, int step, double abar, double beta, Str
     private static Divergence at(String sampler, Grid grid, int level, String reason) {
         int step = Math.min(level + 1, grid.steps());
         double beta = 1 - grid.alpha(step);
-        String remedy = beta > LARGE_BETA
-                ? String.format("this step has β_t = %.5g: truncate the grid at a maximum β (schedule parameter betaMax, e.g. 0.99, "
-                        + "for linear and cosine) or use a grid without such a step", beta)
-                : "";
+        String remedy = "";
+        if (beta > LARGE_BETA) {
+            boolean discrete = grid.label().startsWith("linear") || grid.label().startsWith("cosine");
+            remedy = String.format("this step has β_t = %.5g: ", beta) + (discrete
+                    ? "truncate the grid at a maximum β (schedule parameter betaMax, e.g. 0.5)"
+                    : "take more steps, or a grid without so large a step near the noise end");
+        }
         return new Divergence(sampler, step, grid.abar(level), beta, reason, remedy);
     }
 

@@ -183,7 +183,7 @@ public final class Sweep {
         GaussianPropagation.Result law = GaussianPropagation.run(target, sampler, grid, GaussianPropagation.Start.EXACT_MARGINAL, (t, r) -> {
             if (first[0] == null && t < grid.steps()) {
                 ExactGaussianError e = ExactGaussianError.compare(target, r, grid.abar(t));
-                first[0] = Divergence.ofLaw(key, grid, t, e.finite(), e.lawScale(), e.truthScale());
+                first[0] = Divergence.ofLaw(key, grid, t, e.finite(), e.lawScale(), e.truthScale(), e.finite() ? e.w2() : Double.NaN);
             }
         });
         ExactGaussianError e = ExactGaussianError.compare(target, law, grid.abar(0), steps);
