@@ -9,7 +9,7 @@ package org.scorescope.sampler;
  * </pre>
  * The implicit step is solved by fixed-point iteration started from the DDIM value, for the whole
  * chunk, until every particle moves by less than {@value #TOLERANCE}·(1 + |Y|) (at most
- * {@value #MAX_ITERATIONS} iterations; the map contracts by about c_t/√ᾱ_{t−1} = O(1/T); a step that still
+ * {@value #TOLERANCE_ITERATIONS} iterations; the map contracts by about c_t/√ᾱ_{t−1} = O(1/T); a step that still
  * moves by more than {@value #GIVE_UP} then stops the run with a message naming the step). Every
  * evaluation counts as NFE: 1 for the DDIM start plus one per iteration.
  *
@@ -19,8 +19,11 @@ package org.scorescope.sampler;
  */
 public final class ForwardValueDdimSampler implements Sampler {
     static final double TOLERANCE = 1e-13;
+    /** Largest fixed budget (parameter {@code iterations}). */
     static final int MAX_ITERATIONS = 100;
-    /** A tolerance-mode step still moving by more than this after {@value #MAX_ITERATIONS} iterations stops the run. */
+    /** Iterations allowed in tolerance mode: on a large step the map contracts slowly (by ~0.9 per iteration). */
+    static final int TOLERANCE_ITERATIONS = 2000;
+    /** A tolerance-mode step still moving by more than this after {@value #TOLERANCE_ITERATIONS} iterations stops the run. */
     static final double GIVE_UP = 1e-8;
     private final boolean average;
     private final int iterations;
@@ -129,7 +132,7 @@ public final class ForwardValueDdimSampler implements Sampler {
                 next[d][i] = base[d][i] + c * den[d][i];
             }
         }
-        int limit = iterations > 0 ? iterations : MAX_ITERATIONS;
+        int limit = iterations > 0 ? iterations : TOLERANCE_ITERATIONS;
         double worst = Double.NaN;
         for (int it = 0; it < limit; it++) {
             Vp.data(ctx, next, n, k[3], den);
@@ -150,7 +153,7 @@ public final class ForwardValueDdimSampler implements Sampler {
         }
         if (iterations == 0 && worst > GIVE_UP) {
             throw new IllegalStateException("fddim: the implicit step t=" + ctx.t() + " (ᾱ from " + k[2] + " to " + k[3]
-                    + ") did not converge in " + MAX_ITERATIONS + " fixed-point iterations (last relative change " + worst
+                    + ") did not converge in " + TOLERANCE_ITERATIONS + " fixed-point iterations (last relative change " + worst
                     + "): the map contracts only when c_t/√ᾱ_{t−1} is small; take more steps, or set iterations=k for a fixed budget");
         }
         Vp.copy(next, y, n);

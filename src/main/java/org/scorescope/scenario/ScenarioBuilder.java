@@ -145,7 +145,7 @@ public final class ScenarioBuilder {
             SamplerSlot slot = SamplerSlot.of(built.get(i));
             Map<String, Double> params = s.samplers().get(i).params();
             if (!params.isEmpty()) {
-                slot = new SamplerSlot(slot.sampler(), label(slot.label(), params), slot.noiseKey());
+                slot = new SamplerSlot(slot.sampler(), label(s.samplers().get(i).id(), params), slot.noiseKey());
             }
             slots.add(slot);
         }
