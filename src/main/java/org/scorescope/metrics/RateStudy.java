@@ -246,11 +246,18 @@ public final class RateStudy {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Printed with a study on the theory schedule, whose steps are not uniform in 1/T. */
+    public static final String THEORY_NOTE = "theory schedule: the steps shrink like c1 log T / T, so an order k in the step size reads "
+            + "about k (1 − 1/ln T) in T (0.82 k over T = 100–800)";
+
     /** One line per curve: fitted order, interval, points fitted, marked points, theory order with source. */
     public static List<String> summary(Result result) {
         List<String> lines = new ArrayList<>();
         if (!result.outputLevel().isEmpty()) {
             lines.add(result.outputLevel());
+            if (result.outputLevel().contains("grid: theory")) {
+                lines.add(THEORY_NOTE);
+            }
         }
         for (Curve c : result.curves()) {
             long under = c.points().stream().filter(Point::underFloor).count();

@@ -143,6 +143,14 @@ public final class Sweep {
         if (plan.metric().exact() && !plan.target().isSingleGaussian()) {
             throw new IllegalArgumentException("metric " + plan.metric().id() + " needs a single-Gaussian target (gaussian, gaussian1d, line)");
         }
+        if (plan.metric().exact()) {
+            for (Sampler s : plan.samplers()) {
+                if (!RateStudy.exactlyPropagable(s)) {
+                    throw new IllegalArgumentException(s.info().key() + " has no exact Gaussian law (its randomness is not Gaussian): "
+                            + "measure it with the metric tv");
+                }
+            }
+        }
         double secondMoment = plan.metric().exact() ? Double.NaN : Divergence.secondMoment(plan.target());
         for (Sampler sampler : plan.samplers()) {
             String key = sampler.info().key();

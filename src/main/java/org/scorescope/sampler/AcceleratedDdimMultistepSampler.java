@@ -15,7 +15,8 @@ package org.scorescope.sampler;
  */
 public final class AcceleratedDdimMultistepSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("accel-ddim-ms", "Accelerated DDIM, multistep (eq. 30)",
-            "001_98742fe78869e08d.txt eq. (30)", 1, 2, false, 0);
+            "001_98742fe78869e08d.txt eq. (30)", 1, 2, false, 0)
+            .withForm("001 eq. 30, ε form: 1 NFE, reuses ε_{t+1}(Y_{t+1}); the authors' generalized_steps_accelerated; first step DDIM (eq. 28)");
 
     /** The previous step's ε at the previous positions, and whether there was a previous step. */
     static final class Memory {

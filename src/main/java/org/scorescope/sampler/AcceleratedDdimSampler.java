@@ -12,7 +12,9 @@ package org.scorescope.sampler;
  */
 public final class AcceleratedDdimSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("accel-ddim", "Accelerated DDIM (eq. 15)",
-            "001_98742fe78869e08d.txt eq. (15), Theorem 3.1", 2, 2, false, 0);
+            "001_98742fe78869e08d.txt eq. (15), Theorem 3.1", 2, 2, false, 0)
+            .withForm("001 eq. 15, midpoint form: 2 NFE (score at Y_t and at the predicted Y_t⁻ one level up); the first step is "
+                    + "DDIM (eq. 8) unless the schedule defines ᾱ_{T+1} (theory)");
 
     @Override
     public SamplerInfo info() {

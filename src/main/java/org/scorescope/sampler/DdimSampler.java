@@ -7,7 +7,8 @@ package org.scorescope.sampler;
  */
 public final class DdimSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("ddim", "DDIM (eq. 8)",
-            "001_98742fe78869e08d.txt eq. (8)", 1, 1, false, 0);
+            "001_98742fe78869e08d.txt eq. (8)", 1, 1, false, 0)
+            .withForm("001 eq. 8: (Y + (1−α)/2 s)/√α, the Euler step of the probability-flow ODE (ddim-exact has DDIM's exact coefficients)");
 
     @Override
     public SamplerInfo info() {
