@@ -8,7 +8,7 @@ import org.scorescope.distribution.Target;
 
 /**
  * Pushes the law of Y_T ~ N(0, I) exactly through any sampler on a single-Gaussian target
- * (ALGORITHMS.md §6, "exact errors for Gaussian targets"). No Monte Carlo.
+ * (docs/algorithms.md §6, "exact errors for Gaussian targets"). No Monte Carlo.
  *
  * <p>With one Gaussian component the score s(x, γ) = −C⁻¹(x − √γ μ) is affine, and every sampler
  * step is affine in (state, scores, Gaussian draws) with particle-independent coefficients (the

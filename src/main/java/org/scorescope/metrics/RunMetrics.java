@@ -8,7 +8,7 @@ import org.scorescope.engine.StepView;
 import org.scorescope.distribution.Target;
 
 /**
- * The numbers behind the live metrics (ALGORITHMS.md §6), computed on the engine's coordinating
+ * The numbers behind the live metrics (docs/algorithms.md §6), computed on the engine's coordinating
  * thread after every step, on all N particles: histogram TV of each sampler against the exact bin
  * masses of X(ᾱ_t), the noise floor of N exact samples on the same bins, NFE, diverged particles,
  * and, on single-Gaussian targets, the exact W2 and KL(truth ‖ sampler) of each sampler's law at

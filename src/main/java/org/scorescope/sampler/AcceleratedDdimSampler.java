@@ -1,7 +1,7 @@
 package org.scorescope.sampler;
 
 /**
- * The accelerated ODE sampler in its midpoint form, 001 eq. 15 (ALGORITHMS.md §4.5), 2 NFE:
+ * The accelerated ODE sampler in its midpoint form, 001 eq. 15 (docs/algorithms.md §4.5), 2 NFE:
  * <pre>
  * Y_t⁻    = √α_{t+1} (Y_t − ((1−α_{t+1})/2) s_t(Y_t))
  * Y_{t−1} = (Y_t + ((1−α_t)/2) s_t(Y_t) + ((1−α_t)² / (4(1−α_{t+1}))) (s_t(Y_t) − √α_{t+1} s_{t+1}(Y_t⁻))) / √α_t

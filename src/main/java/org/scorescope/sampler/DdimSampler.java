@@ -1,7 +1,7 @@
 package org.scorescope.sampler;
 
 /**
- * DDIM-type sampler, 001 eq. 8 (ALGORITHMS.md §4.3), 1 NFE:
+ * DDIM-type sampler, 001 eq. 8 (docs/algorithms.md §4.3), 1 NFE:
  * Y_{t−1} = (Y_t + ((1−α_t)/2) s_t(Y_t)) / √α_t. The Euler step of the probability-flow ODE:
  * first order.
  */

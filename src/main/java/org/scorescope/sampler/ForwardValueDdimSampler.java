@@ -1,7 +1,7 @@
 package org.scorescope.sampler;
 
 /**
- * Forward-value DDIM (F-DDIM; 003 Part 3, Theorem 8; Jiao, Li, Cai, Li 2025; ALGORITHMS.md §4.10).
+ * Forward-value DDIM (F-DDIM; 003 Part 3, Theorem 8; Jiao, Li, Cai, Li 2025; docs/algorithms.md §4.10).
  * With a = √((1−ᾱ_{t−1})/(1−ᾱ_t)) and c_t = √ᾱ_{t−1} − √((1−ᾱ_{t−1}) ᾱ_t/(1−ᾱ_t)):
  * <pre>
  * reverse value (DDIM):  Y_{t−1} = a Y_t + c_t D(Y_t, ᾱ_t)

@@ -5,7 +5,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 
 /**
  * The K-th order sampler by Lagrange interpolation (000 slides "Faster Diffusion Models via
- * Higher-Order Approximation"; 003 Part 3, Theorem 5; ALGORITHMS.md §4.8). On each interval the
+ * Higher-Order Approximation"; 003 Part 3, Theorem 5; docs/algorithms.md §4.8). On each interval the
  * probability-flow ODE is written exactly as y(λ_t) = y(λ_s) − ∫ e^{−λ} ε(x(λ), λ) dλ (y = x/α,
  * λ = log(α/σ), the same integral as 001 eq. 19–20 after the change of variable γ → λ); ε is
  * replaced by its Lagrange interpolant of degree K−1 through K anchors λ_s = λ_0 &lt; … &lt; λ_{K−1} ≤ λ_t,

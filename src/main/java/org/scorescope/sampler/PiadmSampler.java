@@ -2,7 +2,7 @@ package org.scorescope.sampler;
 
 /**
  * Parallel sampling by Picard iteration, PIADM-SDE (v = 1) and PIADM-ODE (v = 0) (004 slides
- * "Accelerating Diffusion Models with Parallel Sampling"; ALGORITHMS.md §4.12). OU time s = −log γ;
+ * "Accelerating Diffusion Models with Parallel Sampling"; docs/algorithms.md §4.12). OU time s = −log γ;
  * backward dy = [½ y + ((1+v²)/2) s(y, γ)] dτ + v dw. Each grid interval is one block, split in M
  * sub-steps uniform in s; inside a block, K Picard iterates y^{(k)} at the M+1 sub-points start
  * from y^{(0)} ≡ y(block start) and

@@ -4,7 +4,7 @@ import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 
 /**
- * The probability-flow ODE integrated to high accuracy (ALGORITHMS.md §5): the "true trajectory"
+ * The probability-flow ODE integrated to high accuracy (docs/algorithms.md §5): the "true trajectory"
  * deterministic samplers are compared with. In y = x/√γ and λ = ½ log(γ/(1−γ)) the ODE reads
  * dy/dλ = (σ²/α) s(α y, γ(λ)) (equivalently ½ γ^{−3/2} s in γ, 001 eq. 19–20), smooth in λ. Each
  * chunk's particles form one system, integrated over each grid interval by Commons Math's adaptive
@@ -20,7 +20,7 @@ import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
  */
 public final class ProbabilityFlowOdeSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("pf-ode", "Probability-flow ODE (Dormand-Prince, 1e-10)",
-            "ALGORITHMS.md §5; 001_98742fe78869e08d.txt eq. (19)-(20)", Double.NaN, 8, false, 0);
+            "docs/algorithms.md §5; 001_98742fe78869e08d.txt eq. (19)-(20)", Double.NaN, 8, false, 0);
     /** λ where a step to the data hands over to the denoising step. */
     static final double LAMBDA_LAST = 17;
     /** Right-hand-side evaluations allowed on one grid interval. */

@@ -3,7 +3,7 @@ package org.scorescope.sampler;
 /**
  * The variance-preserving quantities of a level γ in the notation of the DPM-Solver and UniPC
  * papers (BASELINES.md, "shared notation"): α = √γ, σ = √(1−γ), λ = log(α/σ); and the noise and
- * data predictions computed from the counted score of a step context (ALGORITHMS.md §1):
+ * data predictions computed from the counted score of a step context (docs/algorithms.md §1):
  * ε = −σ s, x̂₀ = (x + (1−γ) s)/α.
  */
 final class Vp {

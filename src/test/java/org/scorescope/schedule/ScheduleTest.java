@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** ALGORITHMS.md §3. */
+/** docs/algorithms.md §3. */
 class ScheduleTest {
 
     @Test
