@@ -285,6 +285,61 @@ class NumbersInEveryCornerTest {
         assertEquals(1, c.divergences().size());
     }
 
+    /**
+     * Item 8 and docs/algorithms.md §8: one step from the exact law on gaussian1d, N(1, 0.25): the
+     * exact propagation's variance equals the closed form of each form of the stochastic update, and
+     * the variance error has the leading term of the table (β² for eq. 10, eq. 23 and the authors'
+     * code, β³ for the slides' form).
+     */
+    @Test
+    void oneStepVarianceErrorsOnAGaussianAreThoseOfTheTable() {
+        Target g = Presets.get("gaussian1d");
+        double v = 0.25;
+        for (double abar : new double[] {0.2, 0.7, 0.95}) {
+            for (double beta : new double[] {1e-2, 1e-3}) {
+                double alpha = 1 - beta;
+                double prev = abar / alpha;
+                Grid grid = new Grid(new double[] {prev, abar}, "one step");
+                double c = abar * v + 1 - abar;
+                double u = beta / c;
+                double target = (c - beta) / alpha;
+                double delta = -Math.log(alpha);
+                Map<String, double[]> expected = Map.of(
+                        "ddpm", new double[] {(1 - u) * (1 - u) * c / alpha + beta, beta * beta * (1 / c - 1) / alpha},
+                        "ddpm-posterior", new double[] {((1 - u) * (1 - u) * c + beta * (alpha - abar) / (1 - abar)) / alpha,
+                            beta * beta * (1 / c - 1 / (1 - abar)) / alpha},
+                        "accel-ddpm", new double[] {(1 - u) * (1 - u) * (c + beta / 2) / alpha + beta / 2, -beta * beta / 2 * (1 - beta / (c * c)) / alpha},
+                        "accel-ddpm-slides", new double[] {((1 - u) * (1 - u) * (c + beta / 2) + beta / 2) / alpha, beta * beta * beta / (2 * c * c * alpha)},
+                        "accel-ddpm-code", new double[] {(1 - u) * (1 - u) * (c + alpha * beta / 2) / alpha + beta / 2, -beta * beta / alpha},
+                        "em-sde", new double[] {Math.pow(1 + delta / 2 - delta / c, 2) * c + delta, delta * delta * (1 / c - c / 4 - 0.5)});
+                for (var e : expected.entrySet()) {
+                    double var = GaussianPropagation.run(g, SamplerRegistry.create(e.getKey()), grid).covariance()[0][0];
+                    String where = e.getKey() + " ᾱ=" + abar + " β=" + beta;
+                    // accel-ddpm-code's first step of a one-step grid is also its last: no second half-noise there.
+                    double closed = e.getKey().equals("accel-ddpm-code") ? e.getValue()[0] - beta / 2 : e.getValue()[0];
+                    assertEquals(closed, var, 1e-14, where);
+                    if (!e.getKey().equals("accel-ddpm-code")) {
+                        double leading = e.getValue()[1];
+                        boolean cubic = e.getKey().equals("accel-ddpm-slides");
+                        double next = (cubic ? 20 : 10) * Math.pow(beta, cubic ? 4 : 3) / (c * c * c);
+                        assertEquals(leading, var - target, Math.abs(next) + 1e-16, where);
+                    }
+                }
+                // The authors' code away from the last step (the second half-noise present): a step to ᾱ_{t−1}, then the last step.
+                double first = abar * 0.999;
+                Grid two = new Grid(new double[] {prev, abar, first}, "two steps");
+                double c2 = first * v + 1 - first;
+                double beta2 = 1 - first / abar;
+                double u2 = beta2 / c2;
+                double var1 = (1 - u2) * (1 - u2) * (c2 + (1 - beta2) * beta2 / 2) / (1 - beta2) + beta2 / 2;
+                double var0 = (1 - u) * (1 - u) * (var1 + alpha * beta / 2) / alpha;
+                assertEquals(var0, GaussianPropagation.run(g, SamplerRegistry.create("accel-ddpm-code"), two).covariance()[0][0], 1e-14);
+                double codeStep = (1 - u) * (1 - u) * (c + alpha * beta / 2) / alpha + beta / 2;
+                assertEquals(-beta * beta / alpha, codeStep - target, 10 * beta * beta * beta / (c * c), "code ᾱ=" + abar + " β=" + beta);
+            }
+        }
+    }
+
     /** The rate study's model runs a sampler's variants over NFE budgets and names the samplers it leaves out. */
     @Test
     void rateStudyModelTakesIdsWithParametersAndBudgets() {
