@@ -49,13 +49,18 @@ public final class SweepCommand implements Callable<Integer> {
         List<Scenario.SamplerSpec> specs = null;
         if (samplers != null || !params.isEmpty()) {
             specs = new ArrayList<>();
+            List<SamplerId> ids;
             try {
-                List<SamplerId> ids = samplers == null ? scenarioIds() : SamplerId.parseList(samplers);
+                ids = samplers == null ? scenarioIds() : SamplerId.parseList(samplers);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--samplers", e.getMessage());
+            }
+            try {
                 for (SamplerId id : SamplerRegistry.expand(ids, parameterValues())) {
                     specs.add(new Scenario.SamplerSpec(id.base(), id.params()));
                 }
             } catch (IllegalArgumentException e) {
-                throw new ScenarioException(samplers == null ? "--param" : "--samplers", e.getMessage());
+                throw new ScenarioException("--param", e.getMessage());
             }
         }
         Sweep.Metric m;
