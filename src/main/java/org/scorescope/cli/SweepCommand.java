@@ -24,6 +24,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
+    @Mixin
+    DiscreteOptions discrete;
+
+    @Mixin
+    DiscreteSweepOptions discreteSweep;
+
     @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids, with parameters as id:name=value:name=value "
             + "(lagrange:K=3) (default: the scenario's).")
     List<String> samplers;
@@ -38,7 +44,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}).")
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; discrete targets: exact-kl, exact-tv or tv).")
     String metric;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
@@ -46,6 +52,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
+            return DiscreteCli.sweep(scenario, discrete, samplers, steps, metric, seeds, discreteSweep.findKl, out);
+        }
         List<Scenario.SamplerSpec> specs = null;
         if (samplers != null || !params.isEmpty()) {
             specs = new ArrayList<>();
