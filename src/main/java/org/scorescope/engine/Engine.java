@@ -153,19 +153,7 @@ public final class Engine implements AutoCloseable {
         List<Callable<Void>> tasks = new ArrayList<>();
         for (Chunk chunk : first) {
             tasks.add(() -> {
-                if (spec.initial() != null) {
-                    for (int a = 0; a < chunk.y.length; a++) {
-                        System.arraycopy(spec.initial()[a], chunk.index * CHUNK, chunk.y[a], 0, chunk.n);
-                    }
-                } else {
-                    UniformRandomProvider rng = RandomStreams.stream(spec.seed(), RandomStreams.INITIAL_NOISE, chunk.index, 0);
-                    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-                    for (double[] axis : chunk.y) {
-                        for (int i = 0; i < chunk.n; i++) {
-                            axis[i] = g.sample();
-                        }
-                    }
-                }
+                fillInitial(spec, chunk);
                 chunk.flagDiverged();
                 return null;
             });
@@ -182,6 +170,23 @@ public final class Engine implements AutoCloseable {
         }
         if (cancel.get()) {
             throw new CancellationException("run cancelled");
+        }
+    }
+
+    /** Y_T of one chunk: the run's initial particles, or N(0, I) from the stream keyed by (seed, chunk). */
+    static void fillInitial(RunSpec spec, Chunk chunk) {
+        if (spec.initial() != null) {
+            for (int a = 0; a < chunk.y.length; a++) {
+                System.arraycopy(spec.initial()[a], chunk.index * CHUNK, chunk.y[a], 0, chunk.n);
+            }
+        } else {
+            UniformRandomProvider rng = RandomStreams.stream(spec.seed(), RandomStreams.INITIAL_NOISE, chunk.index, 0);
+            ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+            for (double[] axis : chunk.y) {
+                for (int i = 0; i < chunk.n; i++) {
+                    axis[i] = g.sample();
+                }
+            }
         }
     }
 
