@@ -1,16 +1,21 @@
 package org.scorescope.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.scorescope.engine.Engine;
 import org.scorescope.io.AtomicFile;
+import org.scorescope.io.OutputSession;
 import org.scorescope.metrics.RateFit;
 import org.scorescope.metrics.Sweep;
+import org.scorescope.scenario.MemoryEstimate;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
 import org.scorescope.scenario.ScenarioException;
+import org.scorescope.scenario.ScenarioInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Measure the error at the output level for several samplers and step counts.")
 public final class SweepCommand implements Callable<Integer> {
+    /** A sweep runs its samplers one after the other, so it takes more than a figure shows. */
+    static final int MAX_SAMPLERS = 64;
+
     @Mixin
     ScenarioOptions scenario;
 
@@ -28,63 +36,97 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--steps", split = ",", required = true, paramLabel = "10,20,...", description = "Step counts T.")
     List<Integer> steps;
 
-    @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
-    int seeds;
+    @Option(names = "--seeds", paramLabel = "K", description = "Seeds per point for tv (default 1).")
+    Integer seeds;
 
     @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}).")
     String metric;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
+    @Option(names = "--force", description = "Replace an existing output file.")
+    boolean force;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV; - writes to standard output.")
     Path out;
 
     @Override
     public Integer call() {
-        List<Scenario.SamplerSpec> specs = null;
-        if (samplers != null) {
-            specs = new ArrayList<>();
-            for (String id : samplers) {
-                specs.add(Scenario.SamplerSpec.of(id.trim()));
-            }
-        }
         Sweep.Metric m;
         try {
             m = Sweep.Metric.of(metric);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("--metric", e.getMessage());
+            throw new ScenarioException("--metric", org.scorescope.scenario.NearestName.unknown("metric", metric,
+                    List.of("tv", "exact-w2", "exact-kl")));
         }
-        if (seeds < 1 || seeds > 1000) {
-            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
+        if (steps.isEmpty()) {
+            throw new ScenarioException("--steps", "give at least one T, e.g. --steps 10,20,40");
         }
+        Set<Integer> seen = new HashSet<>();
         for (int t : steps) {
             if (t < 1 || t > Scenario.MAX_STEPS) {
                 throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
             }
+            if (!seen.add(t)) {
+                throw new ScenarioException("--steps", "T = " + t + " is listed twice");
+            }
         }
-        Scenario s = scenario.resolve(specs, steps.get(0));
+        if (seeds != null && (seeds < 1 || seeds > 1000)) {
+            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
+        }
+        if (m.exact() && seeds != null) {
+            throw new ScenarioException("--seeds", m.id() + " is exact (no particles, no seeds); drop --seeds or use --metric tv");
+        }
+        if (m.exact() && scenario.particlesGiven()) {
+            throw new ScenarioException("--particles", m.id() + " is exact (no particles, no seeds); drop --particles or use --metric tv");
+        }
+        ScenarioInput in = scenario.input(steps.get(0), "--steps");
+        if (samplers != null) {
+            in.set("samplers", ScenarioOptions.samplerList(samplers, "--samplers"), "--samplers");
+        }
+        in.whenMissing("samplers", "--samplers", "give --samplers a,b,... (the scenario names no sampler)");
+        Scenario s = in.build(MAX_SAMPLERS);
         int[] ts = steps.stream().mapToInt(Integer::intValue).toArray();
         Sweep.Plan plan = new Sweep.Plan(ScenarioBuilder.target(s.target()), ScenarioBuilder.schedule(s.schedule()),
-                ScenarioBuilder.samplers(s), ts, s.particles(), seeds, s.seed(), m);
+                ScenarioBuilder.samplers(s), ts, s.particles(), seeds == null ? 1 : seeds, s.seed(), m);
         if (m.exact() && !plan.target().isSingleGaussian()) {
             throw new ScenarioException("--metric", m.id() + " needs a single-Gaussian target (gaussian, gaussian1d, line); use tv");
         }
-        List<Sweep.Row> rows;
-        try (Engine engine = new Engine(scenario.threads())) {
-            rows = Sweep.run(plan, engine, r -> System.err.println(r.csv()), () -> false);
-        }
-        AtomicFile.write(out, w -> {
-            w.write(Sweep.Row.HEADER + "\n");
-            for (Sweep.Row r : rows) {
-                w.write(r.csv() + "\n");
+        for (int t : ts) {
+            try {
+                plan.schedule().grid(t);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--steps", "T = " + t + ": " + e.getMessage());
             }
-        });
-        System.out.println("wrote " + out + " (" + rows.size() + " rows)");
-        for (var sampler : plan.samplers()) {
-            String id = sampler.info().id();
-            double[] x = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::steps).toArray();
-            double[] y = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::value).toArray();
-            if (ts.length >= 2) {
-                RateFit f = RateFit.fit(x, y);
-                System.out.printf("%-18s order %.3f%s%n", id, f.order(), Double.isNaN(f.halfWidth()) ? "" : String.format(" ± %.3f (95%%)", f.halfWidth()));
+        }
+        if (!m.exact()) {
+            Scenario.SamplerSpec heaviest = s.samplers().stream().max((a, b) -> Long.compare(
+                    MemoryEstimate.of(1, 1, List.of(a), 1).bytes(), MemoryEstimate.of(1, 1, List.of(b), 1).bytes())).orElseThrow();
+            MemoryEstimate.of(s.particles(), plan.target().dim(), List.of(heaviest), steps.stream().max(Integer::compare).orElseThrow())
+                    .check("--particles", MemoryEstimate.availableHeap());
+        }
+        PrintStream report = OutputSession.isStdout(out) ? System.err : System.out;
+        try (OutputSession session = OutputSession.open(force ? OutputSession.Existing.REPLACE : OutputSession.Existing.REFUSE)) {
+            scenario.protectInputs(session);
+            session.claim(out, "--out");
+            List<Sweep.Row> rows;
+            try (Engine engine = new Engine(scenario.threads())) {
+                rows = Sweep.run(plan, engine, r -> System.err.println(r.csv()), () -> false);
+            }
+            AtomicFile.write(out, w -> {
+                w.write(Sweep.Row.HEADER + "\n");
+                for (Sweep.Row r : rows) {
+                    w.write(r.csv() + "\n");
+                }
+            });
+            session.commit();
+            report.println("wrote " + SampleCommand.shown(out) + " (" + rows.size() + " rows)");
+            for (var sampler : plan.samplers()) {
+                String id = sampler.info().id();
+                double[] x = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::steps).toArray();
+                double[] y = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::value).toArray();
+                if (ts.length >= 2) {
+                    RateFit f = RateFit.fit(x, y);
+                    report.printf("%-18s order %.3f%s%n", id, f.order(), Double.isNaN(f.halfWidth()) ? "" : String.format(" ± %.3f (95%%)", f.halfWidth()));
+                }
             }
         }
         return 0;

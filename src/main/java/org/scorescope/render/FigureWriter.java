@@ -153,7 +153,7 @@ public final class FigureWriter {
 
     /**
      * An H.264 MP4 (jcodec, pure Java), one figure per frame; sides are rounded down to even numbers
-     * as H.264 requires. Encoded to a temporary file in the same folder, then renamed.
+     * as H.264 requires. Encoded through the output layer (a temporary file in the same folder, renamed).
      */
     public static void mp4(List<Figure> frames, Path file, double fps, double scale) {
         mp4(frames, file, fps, scale, i -> { }, () -> false);
@@ -162,11 +162,9 @@ public final class FigureWriter {
     /** The same with progress and cancellation (no file is left when cancelled). */
     public static void mp4(List<Figure> frames, Path file, double fps, double scale, java.util.function.IntConsumer progress,
             java.util.function.BooleanSupplier cancelled) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            org.jcodec.api.awt.AWTSequenceEncoder enc = org.jcodec.api.awt.AWTSequenceEncoder.createSequenceEncoder(tmp.toFile(),
-                    (int) Math.max(1, Math.round(fps)));
+        AtomicBinaryFile.writeChannel(file, channel -> {
+            org.jcodec.api.awt.AWTSequenceEncoder enc = new org.jcodec.api.awt.AWTSequenceEncoder(
+                    new org.jcodec.common.io.FileChannelWrapper(channel), org.jcodec.common.model.Rational.R((int) Math.max(1, Math.round(fps)), 1));
             int done = 0;
             for (Figure f : frames) {
                 if (cancelled.getAsBoolean()) {
@@ -183,16 +181,7 @@ public final class FigureWriter {
                 progress.accept(++done);
             }
             enc.finish();
-            java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                java.nio.file.Files.deleteIfExists(tmp);
-            } catch (java.io.IOException ignored) {
-                // best effort
-            }
-        }
+        });
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

@@ -24,8 +24,8 @@ class ScenarioJsonTest {
         "non-decreasing custom grid|{\"target\": \"ring8\", \"samplers\": [\"ddim\"], \"schedule\": {\"id\": \"custom\", \"values\": [0.99, 0.5, 0.7]}, \"steps\": 2}|schedule.values|strictly decreasing",
         "unknown sampler|{\"target\": \"ring8\", \"samplers\": [\"ddpm\", \"dpm-solver-9\"]}|samplers[1]|allowed: ddpm",
         "unknown field|{\"target\": \"ring8\", \"samplers\": [\"ddpm\"], \"stepz\": 3}|stepz|unknown field",
-        "bad sampler parameter|{\"target\": \"ring8\", \"samplers\": [{\"id\": \"ddim-eta\", \"eta\": 2}]}|samplers[0]|eta must lie in [0, 1]",
-        "non-PSD covariance|{\"target\": {\"type\": \"gaussian-mixture\", \"weights\": [1], \"means\": [[0, 0]], \"covariances\": [[[1,2],[2,1]]]}, \"samplers\": [\"ddpm\"]}|target.covariances|positive semi-definite",
+        "bad sampler parameter|{\"target\": \"ring8\", \"samplers\": [{\"id\": \"ddim-eta\", \"eta\": 2}]}|samplers[0].eta|must be in [0, 1], was 2",
+        "non-PSD covariance|{\"target\": {\"type\": \"gaussian-mixture\", \"weights\": [1], \"means\": [[0, 0]], \"covariances\": [[[1,2],[2,1]]]}, \"samplers\": [\"ddpm\"]}|target.covariances[0]|positive semi-definite",
         "fractional steps|{\"target\": \"ring8\", \"samplers\": [\"ddpm\"], \"steps\": 2.5}|steps|whole number"})
     void badFilesNameTheField(String name, String json, String field, String allowed) {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioJson.parse(json));
