@@ -65,8 +65,12 @@ public final class ScoreScopeCli {
             PrintWriter err = sub.getErr();
             err.println("error: " + describe(ex));
             String name = sub.getCommandName();
-            err.println(sub.getParent() == null ? usage()
-                    : "usage: scorescope " + name + " [OPTIONS]  (scorescope " + name + " --help lists them)");
+            boolean syntax = ex instanceof CommandLine.UnmatchedArgumentException || ex instanceof CommandLine.MissingParameterException
+                    || !sub.getUnmatchedArguments().isEmpty();
+            if (syntax) {
+                err.println(sub.getParent() == null ? usage()
+                        : "usage: scorescope " + name + " [OPTIONS]  (scorescope " + name + " --help lists them)");
+            }
             return BAD_INPUT;
         });
         return cl;

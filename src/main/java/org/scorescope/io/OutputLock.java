@@ -6,25 +6,34 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The exclusive claim on one output path: an OS lock ({@code fcntl}) on the hidden file
  * {@code .NAME.lock} beside it, held from the moment a command claims the output until it has
- * committed or given up, then deleted. A second writer (another process, or another thread of this
- * one) fails at once instead of silently replacing the first one's file. A lock file left by a
+ * committed or given up, then deleted. A second writer, in another process or in another thread of
+ * this one, fails at once instead of silently replacing the first one's file. A lock file left by a
  * killed process holds no OS lock and is taken over.
  *
- * <p>Deleting a lock file while another process has it open but not yet locked would let that
- * process lock a deleted file; so after locking, the holder writes a unique token into its file and
- * reads it back through the path: a different content means the path now names another file, and
- * it tries again.
+ * <p>Two properties of POSIX locks shape the protocol. They belong to the process, and closing
+ * <em>any</em> descriptor of the file releases them: so within this JVM a path is claimed in a
+ * registry first, and the holder never opens its lock file a second time. And a holder deletes the
+ * lock file before releasing it, so a contender may lock a file that is already deleted: so the
+ * file's identity (device and inode) is read from its path before opening and again after locking,
+ * and the claim holds only if both agree.
  */
 final class OutputLock {
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
@@ -35,60 +44,86 @@ final class OutputLock {
         this.lock = lock;
     }
 
+    /** The outcome of an attempt: the lock, or who holds it. */
+    record Attempt(OutputLock lock, String holder) {
+    }
+
     /** The lock file of an output: {@code .NAME.lock} in the same folder. */
     static Path lockFileOf(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".lock");
     }
 
     /**
-     * Takes the lock of {@code target}.
+     * Takes the lock of {@code target} (an absolute, normalized path).
      *
-     * @return the lock, or null when another writer holds it (see {@link #holder})
+     * @return the lock, or, when another writer holds it, a description of that writer
      * @throws IOException when the lock file cannot be created (e.g. a read-only folder)
      */
-    static OutputLock tryAcquire(Path target) throws IOException {
+    static Attempt tryAcquire(Path target) throws IOException {
         Path file = lockFileOf(target);
-        for (int attempt = 0; attempt < 8; attempt++) {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-            FileLock l;
-            try {
-                l = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                l = null;
-            }
-            if (l == null) {
-                ch.close();
-                return null;
-            }
-            String token = ProcessHandle.current().pid() + " " + UUID.randomUUID();
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-            ch.force(false);
-            if (token.equals(readQuietly(file))) {
-                return new OutputLock(file, ch, l);
-            }
-            l.release();
-            ch.close();
+        if (!HELD_HERE.add(file)) {
+            return new Attempt(null, " (in this process)");
         }
-        throw new IOException("the lock file keeps changing");
-    }
-
-    /** " (process 1234)" for the process that holds the lock of {@code target}, or "". */
-    static String holder(Path target) {
-        String s = readQuietly(lockFileOf(target));
-        if (s == null) {
-            return "";
-        }
-        int space = s.indexOf(' ');
-        return space > 0 && s.substring(0, space).chars().allMatch(Character::isDigit) ? " (process " + s.substring(0, space) + ")" : "";
-    }
-
-    private static String readQuietly(Path file) {
+        boolean done = false;
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+            for (int attempt = 0; attempt < 16; attempt++) {
+                try {
+                    Files.createFile(file);
+                } catch (FileAlreadyExistsException e) {
+                    // an earlier writer's file: locked by it, or stale
+                }
+                Object before = identity(file);
+                if (before == null) {
+                    continue;
+                }
+                FileChannel ch;
+                try {
+                    ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    continue;
+                }
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l == null) {
+                    ch.close();
+                    return new Attempt(null, holder(file));
+                }
+                if (Objects.equals(before, identity(file))) {
+                    byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
+                    ch.truncate(0);
+                    ch.write(ByteBuffer.wrap(pid), 0);
+                    done = true;
+                    return new Attempt(new OutputLock(file, ch, l), "");
+                }
+                ch.close();
+            }
+            throw new IOException("its lock file " + file.getFileName() + " keeps changing");
+        } finally {
+            if (!done) {
+                HELD_HERE.remove(file);
+            }
+        }
+    }
+
+    private static Object identity(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** " (process 1234)" for the process whose number is in the lock file, or "". */
+    private static String holder(Path file) {
+        try {
+            String s = Files.readString(file, StandardCharsets.UTF_8).trim();
+            return !s.isEmpty() && s.chars().allMatch(Character::isDigit) ? " (process " + s + ")" : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 
@@ -109,5 +144,6 @@ final class OutputLock {
         } catch (IOException e) {
             // best effort
         }
+        HELD_HERE.remove(path);
     }
 }

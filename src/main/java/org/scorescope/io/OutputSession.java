@@ -209,16 +209,18 @@ public final class OutputSession implements AutoCloseable {
         }
         Claim c = new Claim(abs, shown, label);
         createFolders(abs.getParent(), label);
+        OutputLock.Attempt attempt;
         try {
-            c.lock = OutputLock.tryAcquire(abs);
+            attempt = OutputLock.tryAcquire(abs);
         } catch (IOException e) {
             throw new BadInputException(label, "cannot write '" + shown + "': " + FileProblems.reason(e)
                     + (e instanceof AccessDeniedException ? " (the folder '" + abs.getParent() + "' is not writable)" : ""));
         }
-        if (c.lock == null) {
-            throw new BadInputException(label, "'" + shown + "' is being written by another ScoreScope" + OutputLock.holder(abs)
+        if (attempt.lock() == null) {
+            throw new BadInputException(label, "'" + shown + "' is being written by another ScoreScope" + attempt.holder()
                     + "; wait for it to finish or choose another name");
         }
+        c.lock = attempt.lock();
         claims.put(abs.toString(), c);
         deleteQuietly(tempOf(abs));
     }
