@@ -172,13 +172,16 @@ public final class ScenarioJson {
             PRESET.check(n, "target");
             return Scenario.TargetSpec.preset(n.textValue());
         }
-        ANY_TARGET.read(n, "target", null);
+        if (!n.isObject()) {
+            throw new ScenarioException("target", "must be a target id or an object {\"type\": …}, was " + Field.shown(n));
+        }
         if (n.has("preset")) {
             Schema.Values v = PRESET_TARGET.read(n, "target", "a preset target");
             return new Scenario.TargetSpec(v.text("preset"), null, null, null, null, null, null, (int) orZero(v, "embed"));
         }
         JsonNode type = n.get("type");
         if (type == null || type.isNull()) {
+            ANY_TARGET.read(n, "target", null);
             throw ScenarioException.missing("target.type", "is required: " + String.join(", ", TARGET_TYPES)
                     + " (or give \"preset\": a target id)");
         }

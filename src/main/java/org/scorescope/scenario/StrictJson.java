@@ -39,6 +39,9 @@ final class StrictJson {
 
     /** The tree of one JSON value that fills the whole text. */
     static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ScenarioException("file", "is empty; a scenario is a JSON object {\"target\": …, \"samplers\": […]}");
+        }
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = next(p, "");
             if (first == null) {
@@ -68,6 +71,14 @@ final class StrictJson {
     }
 
     private static JsonNode value(JsonParser p, JsonToken t, String path, int depth) throws IOException {
+        try {
+            return valueUnchecked(p, t, path, depth);
+        } catch (StreamConstraintsException e) {
+            throw new ScenarioException(path.isEmpty() ? "file" : path, limit(e.getOriginalMessage()));
+        }
+    }
+
+    private static JsonNode valueUnchecked(JsonParser p, JsonToken t, String path, int depth) throws IOException {
         switch (t) {
             case START_OBJECT: {
                 checkDepth(path, depth);
