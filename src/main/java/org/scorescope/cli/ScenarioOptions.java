@@ -86,7 +86,7 @@ public final class ScenarioOptions {
             Map<String, Object> custom = new LinkedHashMap<>();
             custom.put("id", "custom");
             custom.put("values", values);
-            in.set("schedule", custom, "--grid");
+            in.set("schedule", custom, "--grid").blame("schedule.values", "--grid");
             in.set("steps", values.length - 1, "--grid");
         }
         if (spacing != null) {

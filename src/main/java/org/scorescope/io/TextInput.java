@@ -1,11 +1,8 @@
 package org.scorescope.io;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -54,13 +51,7 @@ public final class TextInput {
     public static Lines lines(Path file, String label) {
         InputStream in = open(file, label);
         try {
-            BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
-            b.mark(4);
-            byte[] head = b.readNBytes(3);
-            b.reset();
-            int skip = bomLength(head, file, label);
-            b.skipNBytes(skip);
-            return new Lines(new BufferedReader(new InputStreamReader(b, strictUtf8()), 1 << 16), file, label);
+            return new Lines(in, file, label);
         } catch (IOException e) {
             closeQuietly(in);
             throw unreadable(file, label, e);
@@ -70,32 +61,83 @@ public final class TextInput {
         }
     }
 
-    /** Lines with their numbers; a line that is not UTF-8 is a {@link BadInputException}. */
+    /**
+     * Lines with their numbers (split on '\n', a trailing '\r' dropped), each decoded on its own so
+     * that a line that is not UTF-8 is named exactly, as a {@link BadInputException}.
+     */
     public static final class Lines implements Closeable {
-        private final BufferedReader reader;
+        private final InputStream in;
         private final Path file;
         private final String label;
+        private final CharsetDecoder decoder = strictUtf8();
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private boolean end;
+        private byte[] line = new byte[256];
+        private int length;
         private int number;
 
-        private Lines(BufferedReader reader, Path file, String label) {
-            this.reader = reader;
+        private Lines(InputStream in, Path file, String label) throws IOException {
+            this.in = in;
             this.file = file;
             this.label = label;
+            fill();
+            byte[] head = java.util.Arrays.copyOf(buffer, Math.min(limit, 3));
+            position = bomLength(head, file, label);
+        }
+
+        private void fill() throws IOException {
+            position = 0;
+            limit = Math.max(0, in.readNBytes(buffer, 0, buffer.length));
+            end = limit < buffer.length;
         }
 
         /** The next line, or null at the end. */
         public String next() {
+            length = 0;
+            boolean newline = false;
             try {
-                String line = reader.readLine();
-                if (line != null) {
-                    number++;
+                while (true) {
+                    if (position == limit) {
+                        if (end) {
+                            break;
+                        }
+                        fill();
+                        continue;
+                    }
+                    int start = position;
+                    while (position < limit && buffer[position] != '\n') {
+                        position++;
+                    }
+                    append(start, position - start);
+                    if (position < limit) {
+                        position++;
+                        newline = true;
+                        break;
+                    }
                 }
-                return line;
-            } catch (CharacterCodingException e) {
-                throw new BadInputException(label, "'" + file + "' is not UTF-8 text (line " + (number + 1) + "); save it as UTF-8");
             } catch (IOException e) {
                 throw unreadable(file, label, e);
             }
+            if (!newline && length == 0) {
+                return null;
+            }
+            number++;
+            int n = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+            try {
+                return decoder.reset().decode(ByteBuffer.wrap(line, 0, n)).toString();
+            } catch (CharacterCodingException e) {
+                throw new BadInputException(label, "'" + file + "' is not UTF-8 text (line " + number + "); save it as UTF-8");
+            }
+        }
+
+        private void append(int from, int count) {
+            if (length + count > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(2 * line.length, length + count));
+            }
+            System.arraycopy(buffer, from, line, length, count);
+            length += count;
         }
 
         /** The number of the line last returned (1-based). */
@@ -105,7 +147,7 @@ public final class TextInput {
 
         @Override
         public void close() {
-            closeQuietly(reader);
+            closeQuietly(in);
         }
     }
 

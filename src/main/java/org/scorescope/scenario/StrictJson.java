@@ -63,7 +63,7 @@ final class StrictJson {
         try {
             return p.nextToken();
         } catch (StreamConstraintsException e) {
-            throw new ScenarioException(path.isEmpty() ? "file" : path, limit(e.getOriginalMessage()));
+            throw new ScenarioException(where(p, path), limit(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new ScenarioException("file", "is not valid JSON: " + plain(e.getOriginalMessage()) + " " + at(e.getLocation())
                     + (path.isEmpty() ? "" : ", in " + path));
@@ -74,8 +74,30 @@ final class StrictJson {
         try {
             return valueUnchecked(p, t, path, depth);
         } catch (StreamConstraintsException e) {
-            throw new ScenarioException(path.isEmpty() ? "file" : path, limit(e.getOriginalMessage()));
+            throw new ScenarioException(where(p, path), limit(e.getOriginalMessage()));
         }
+    }
+
+    /**
+     * The JSON path where the parser stands (it reads a value ahead of its field name, so the
+     * caller's path may be the enclosing object's).
+     */
+    private static String where(JsonParser p, String fallback) {
+        StringBuilder b = new StringBuilder();
+        String pointer = p.getParsingContext().pathAsPointer().toString();
+        for (String seg : pointer.split("/")) {
+            if (seg.isEmpty()) {
+                continue;
+            }
+            String name = seg.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                b.append('[').append(name).append(']');
+            } else {
+                b.append(b.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        String path = b.length() > 0 ? b.toString() : fallback;
+        return path.isEmpty() ? "file" : path;
     }
 
     private static JsonNode valueUnchecked(JsonParser p, JsonToken t, String path, int depth) throws IOException {
