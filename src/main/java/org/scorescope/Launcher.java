@@ -170,12 +170,12 @@ public final class Launcher {
         if (!vector && raw.isEmpty()) {
             return Optional.empty();
         }
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        if (info.command().isEmpty() || info.arguments().isEmpty()) {
+        Optional<List<String>> self = ownCommandLine();
+        if (self.isEmpty()) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
-        command.add(info.command().get());
+        command.add(self.get().get(0));
         if (vector) {
             command.add("--add-modules");
             command.add(VECTOR);
@@ -184,7 +184,7 @@ public final class Launcher {
         command.add("-Dscorescope.parent=" + ProcessHandle.current().pid());
         raw.ifPresent(a -> command.add("-Dscorescope.argv=" + String.join(",",
                 Arrays.stream(a).map(s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))).toList())));
-        command.addAll(Arrays.asList(info.arguments().get()));
+        command.addAll(self.get().subList(1, self.get().size()));
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         if (raw.isPresent()) {
             pb.environment().put("LC_ALL", "C.UTF-8");
@@ -208,6 +208,28 @@ public final class Launcher {
         }
     }
 
+    /**
+     * This JVM's command line: the program and its arguments. {@link ProcessHandle.Info} gives no
+     * arguments when the command line is longer than its buffer (a long class path), so on Linux
+     * {@code /proc/self/cmdline} is read instead.
+     */
+    private static Optional<List<String>> ownCommandLine() {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        if (info.command().isPresent() && info.arguments().isPresent()) {
+            List<String> all = new ArrayList<>();
+            all.add(info.command().get());
+            all.addAll(Arrays.asList(info.arguments().get()));
+            return Optional.of(all);
+        }
+        Optional<List<String>> proc = procCommandLine();
+        if (proc.isEmpty() || proc.get().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> all = new ArrayList<>(proc.get());
+        info.command().ifPresent(c -> all.set(0, c));
+        return Optional.of(all);
+    }
+
     /** Whether Java could not decode some argument (a C/POSIX locale and non-ASCII bytes). */
     private static boolean undecodable(String[] args) {
         return Arrays.stream(args).anyMatch(a -> a.indexOf('\uFFFD') >= 0)
@@ -216,6 +238,12 @@ public final class Launcher {
 
     /** The last {@code count} arguments of this process's command line, decoded as UTF-8 (Linux). */
     private static Optional<String[]> rawArguments(int count) {
+        return procCommandLine().filter(all -> all.size() >= count)
+                .map(all -> all.subList(all.size() - count, all.size()).toArray(new String[0]));
+    }
+
+    /** {@code /proc/self/cmdline}, decoded as UTF-8, or empty where there is none. */
+    private static Optional<List<String>> procCommandLine() {
         try {
             byte[] all = Files.readAllBytes(Path.of("/proc/self/cmdline"));
             List<String> parts = new ArrayList<>();
@@ -226,10 +254,7 @@ public final class Launcher {
                     start = i + 1;
                 }
             }
-            if (parts.size() < count) {
-                return Optional.empty();
-            }
-            return Optional.of(parts.subList(parts.size() - count, parts.size()).toArray(new String[0]));
+            return Optional.of(parts);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
