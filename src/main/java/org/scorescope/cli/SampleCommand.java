@@ -29,6 +29,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
+    @Mixin
+    DiscreteOptions discrete;
+
     @Option(names = "--sampler", paramLabel = "ID", description = "Sampler id (default: the scenario's first sampler).")
     String sampler;
 
@@ -52,6 +55,10 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (DiscreteCli.applies(scenario, discrete)) {
+            return DiscreteCli.inSession(scenario, force, out, report -> DiscreteCli.sample(scenario, discrete, sampler, params, steps, init,
+                    trajectory, out, report));
+        }
         if (sampler == null && !params.isEmpty()) {
             throw new ScenarioException("--param", "give --sampler with --param");
         }

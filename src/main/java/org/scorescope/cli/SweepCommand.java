@@ -30,6 +30,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
+    @Mixin
+    DiscreteOptions discrete;
+
+    @Mixin
+    DiscreteSweepOptions discreteSweep;
+
     @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids (default: the scenario's).")
     List<String> samplers;
 
@@ -39,7 +45,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", description = "Seeds per point for tv (default 1).")
     Integer seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}).")
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; discrete targets: exact-kl, exact-tv or tv).")
     String metric;
 
     @Option(names = "--force", description = "Replace an existing output file.")
@@ -50,6 +56,10 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
+            return DiscreteCli.inSession(scenario, force, out, report -> DiscreteCli.sweep(scenario, discrete, samplers, steps, metric,
+                    seeds == null ? 1 : seeds, discreteSweep.findKl, out, report));
+        }
         Sweep.Metric m;
         try {
             m = Sweep.Metric.of(metric);

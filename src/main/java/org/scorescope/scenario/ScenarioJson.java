@@ -105,6 +105,20 @@ public final class ScenarioJson {
     }
 
     /**
+     * The JSON of a scenario-like file (the discrete lab's too), read through the same text and JSON
+     * checks as a scenario: UTF-8 with or without a byte-order mark, no duplicate keys, nothing after
+     * the object, bounded sizes; problems are {@link ScenarioException}s naming the JSON path.
+     */
+    public static JsonNode readJson(Path file, String label) {
+        return readTree(file, label);
+    }
+
+    /** The same for JSON text. */
+    public static JsonNode parseJson(String json) {
+        return guarded(() -> StrictJson.parse(stripBom(json)));
+    }
+
+    /**
      * The JSON tree of a scenario file, checked as text and as JSON but not yet as a scenario (the
      * CLI completes it with flags first, see {@link ScenarioInput}).
      *
@@ -127,7 +141,7 @@ public final class ScenarioJson {
     }
 
     private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        return s != null && s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     /**
