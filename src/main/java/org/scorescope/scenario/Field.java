@@ -238,8 +238,11 @@ public final class Field {
     }
 
     private void checkWhole(JsonNode n, String path) {
-        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < min || n.longValue() > max) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
             throw new ScenarioException(path, "must be a whole number in " + (long) min + ".." + (long) max + ", was " + shown(n) + reason);
+        }
+        if (n.longValue() < min || n.longValue() > max) {
+            throw new ScenarioException(path, "must be in " + (long) min + ".." + (long) max + ", was " + shown(n) + reason);
         }
     }
 

@@ -53,7 +53,7 @@ class ScenarioInputTest {
     void aProblemWithAFlagsValueNamesTheFlag() throws Exception {
         ScenarioInput in = ScenarioInput.empty().set("target", "ring8", "--target").set("samplers", List.of("ddpm", "ddimm"), "--samplers")
                 .set("particles", 0, "--particles");
-        assertEquals("--particles: must be a whole number in 1..10000000, was 0",
+        assertEquals("--particles: must be in 1..10000000, was 0",
                 assertThrows(ScenarioException.class, in::build).getMessage());
         in.set("particles", 10, "--particles");
         ScenarioException e = assertThrows(ScenarioException.class, in::build);

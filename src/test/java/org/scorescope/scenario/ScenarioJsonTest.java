@@ -63,7 +63,7 @@ class ScenarioJsonTest {
         "no samplers|{\"target\": \"ring8\", \"samplers\": []}|samplers|must have 1..8 items, had 0",
         "a sampler without id|{\"target\": \"ring8\", \"samplers\": [{\"eta\": 0.5}]}|samplers[0].id|is required",
         "a fractional order|{\"target\": \"ring8\", \"samplers\": [{\"id\": \"lagrange\", \"K\": 2.5}]}|samplers[0].K|must be a whole number in 1..4",
-        "a negative seed|{\"target\": \"ring8\", \"samplers\": [\"ddpm\"], \"seed\": -1}|seed|0..9223372036854775807",
+        "a negative seed|{\"target\": \"ring8\", \"samplers\": [\"ddpm\"], \"seed\": -1}|seed|must be in 0..9223372036854775807",
         "custom without values|{\"target\": \"ring8\", \"samplers\": [\"ddpm\"], \"schedule\": \"custom\"}|schedule.values|is required in the custom schedule",
         "theory with one step|{\"target\": \"ring8\", \"samplers\": [\"ddpm\"], \"schedule\": \"theory\", \"steps\": 1}|steps|T >= 2",
         "embedding below the dimension|{\"target\": {\"preset\": \"ring8\", \"embed\": 1}, \"samplers\": [\"ddpm\"]}|target.embed|ambient dimension",
