@@ -3,7 +3,6 @@ package org.scorescope.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,10 +12,10 @@ import org.scorescope.io.AtomicFile;
 import org.scorescope.io.OutputSession;
 import org.scorescope.render.Figure;
 import org.scorescope.render.FigureBuilder;
-import org.scorescope.render.FigureComposer;
+import org.scorescope.render.FigureSize;
 import org.scorescope.render.FigureWriter;
+import org.scorescope.render.GridLayout;
 import org.scorescope.render.PanelStyle;
-import org.scorescope.render.Viewport;
 import org.scorescope.scenario.MemoryEstimate;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
@@ -65,6 +64,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "S", description = "Scale of PNG/GIF/MP4 output, 1-4 (default 1).")
     Double scale;
 
+    @Option(names = "--layout", paramLabel = "RxC", description = "Rows x columns of one step's panels (one --steps value, GIF/MP4 "
+            + "frames); default by the number of samplers: 1x1, 1x2, 1x3, 2x2, 2x3, 2x4.")
+    String layoutOption;
+
     @Option(names = "--layers", split = ",", paramLabel = "density,particles,trails,field,contours",
             description = "Layers (default density,particles,trails).")
     List<String> layers;
@@ -80,6 +83,13 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file; - writes the figure to standard output (give --format).")
     Path out;
+
+    @Mixin
+    GuidanceOptions guidance;
+
+    @Option(names = "--laws", description = "Guidance figure: the true conditional p(x|c), the tilted law p(x)p(c|x)^(1+w)/Z and each "
+            + "sampler's guided output, at the output level (needs --class/--guidance or a scenario with guidance).")
+    boolean laws;
 
     @Override
     public Integer call() {
@@ -104,21 +114,25 @@ public final class RenderCommand implements Callable<Integer> {
             throw new ScenarioException("--fps", "must be in (0, 60], was " + fps);
         }
         PanelStyle style = style();
+        GridLayout layout = layoutOption == null ? null : GridLayout.parse(layoutOption, "--layout");
+        if (layout != null && (laws || smallMultiples)) {
+            throw new ScenarioException("--layout", "applies to one step's panels; " + (laws ? "--laws is one row of laws and samplers"
+                    : "--small-multiples is samplers x NFE budgets"));
+        }
         ScenarioInput in = scenario.input(runSteps, "--run-steps");
         if (samplers != null) {
             in.set("samplers", ScenarioOptions.samplerList(samplers, "--samplers"), "--samplers");
         }
         in.whenMissing("samplers", "--samplers", "give --samplers a,b,... (the scenario names no sampler)");
-        Scenario s = in.build();
+        Scenario s = guidance.apply(in.build(), false);
         int dim = ScenarioBuilder.target(s.target()).dim();
         if (dim < 2) {
             throw new ScenarioException(scenario.target != null ? "--target" : "target",
                     "figures show 2D targets (or the first two axes of higher ones); use the app's space-time view for 1D");
         }
         int[] columns = columns(s, animation);
-        int rows = animation ? 1 : s.samplers().size();
-        int cols = animation ? s.samplers().size() : columns.length;
-        checkMemory(s, dim, rows, cols, cell, animation || fmt.equals("png") ? sc : 1);
+        int[] grid = grid(s, columns, animation, layout);
+        checkMemory(s, dim, grid[0], grid[1], cell, animation || fmt.equals("png") ? sc : 1);
         Path beside = toStdout ? null : FigureWriter.besideScenario(out);
         String json = ScenarioJson.write(s);
         PrintStream report = toStdout ? System.err : System.out;
@@ -128,15 +142,16 @@ public final class RenderCommand implements Callable<Integer> {
             boolean writeBeside = beside != null && claimBeside(session, beside, json);
             try (Engine engine = new Engine(scenario.threads())) {
                 if (animation) {
-                    List<Figure> figs = FigureBuilder.animation(s, columns, cell[0], cell[1], style, engine);
+                    List<Figure> figs = FigureBuilder.animation(s, columns, layout, cell[0], cell[1], style, engine);
                     if (fmt.equals("gif")) {
                         FigureWriter.gif(figs, out, frameRate, sc);
                     } else {
                         FigureWriter.mp4(figs, out, frameRate, sc);
                     }
                 } else {
-                    Figure f = smallMultiples ? FigureBuilder.smallMultiples(s, columns, cell[0], cell[1], style, engine)
-                            : FigureBuilder.steps(s, columns, cell[0], cell[1], style, engine);
+                    Figure f = laws ? org.scorescope.render.GuidanceFigure.laws(s, cell[0], cell[1], style, engine)
+                            : smallMultiples ? FigureBuilder.smallMultiples(s, columns, cell[0], cell[1], style, engine)
+                            : FigureBuilder.steps(s, columns, layout, cell[0], cell[1], style, engine);
                     switch (fmt) {
                         case "png" -> FigureWriter.png(f, out, sc, transparent);
                         case "svg" -> FigureWriter.svg(f, out);
@@ -207,6 +222,12 @@ public final class RenderCommand implements Callable<Integer> {
         if (smallMultiples && animation) {
             throw new ScenarioException("--small-multiples", "is a still figure (png, svg, pdf), not an animation");
         }
+        if (laws && animation) {
+            throw new ScenarioException("--laws", "is a figure (png, svg, pdf), not an animation");
+        }
+        if (laws && (smallMultiples || steps != null)) {
+            throw new ScenarioException("--laws", "shows the output level of one run; drop " + (smallMultiples ? "--small-multiples" : "--steps"));
+        }
         if (transparent && !fmt.equals("png")) {
             throw new ScenarioException("--transparent", "only PNG has a transparent background; the format is " + fmt);
         }
@@ -242,21 +263,35 @@ public final class RenderCommand implements Callable<Integer> {
         return steps.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Refuses an image one array cannot hold, and a run the heap cannot hold. */
+    /** Rows and columns of panels in the figure (of one frame, for an animation). */
+    private int[] grid(Scenario s, int[] columns, boolean animation, GridLayout layout) {
+        int n = s.samplers().size();
+        if (laws) {
+            return new int[] {1, n + 2};
+        }
+        if (smallMultiples) {
+            return new int[] {n, columns.length};
+        }
+        if (animation || columns.length == 1) {
+            GridLayout g = layout != null ? layout : GridLayout.auto(n);
+            return new int[] {g.rows(), g.columns()};
+        }
+        return new int[] {n, columns.length};
+    }
+
+    /** Refuses an image one array cannot hold, and a run the heap cannot hold, before anything runs. */
     private void checkMemory(Scenario s, int dim, int rows, int cols, int[] cell, double sc) {
-        Viewport shape = new Viewport(0, 1, 0, 1, cell[0], cell[1]);
-        int[] px = FigureComposer.size(new Figure("", Collections.nCopies(rows, ""), Collections.nCopies(cols, ""), null, null, shape,
-                null, ""));
-        long w = Math.round(px[0] * sc);
-        long h = Math.round(px[1] * sc);
-        if (w * h > Integer.MAX_VALUE - 8) {
-            throw new ScenarioException("--size", String.format(Locale.ROOT, "the image would be %,d × %,d pixels (%d × %d cells of %s at scale %s), "
-                    + "more than one image holds (2^31 pixels); lower --size%s or the number of samplers or steps", w, h, rows, cols, size,
-                    Double.toString(sc), sc > 1 ? " or --scale" : ""));
+        long[] px = FigureSize.pixels(rows, cols, cell[0], cell[1], sc);
+        if (px[0] > Integer.MAX_VALUE || px[1] > Integer.MAX_VALUE || px[0] * px[1] > FigureSize.MAX_PIXELS) {
+            throw new ScenarioException(FigureSize.FIELD, String.format(Locale.ROOT,
+                    "the figure would be %,d × %,d px at scale %s (%,d Mpx, %d × %d cells); one image holds at most %,d Mpx: "
+                            + "lower --size or --scale, or show fewer samplers or steps",
+                    px[0], px[1], sc == Math.rint(sc) ? Long.toString((long) sc) : Double.toString(sc), px[0] * px[1] / 1_000_000, rows, cols,
+                    FigureSize.MAX_PIXELS / 1_000_000));
         }
         List<Scenario.SamplerSpec> run = smallMultiples ? List.of(s.samplers().get(0)) : s.samplers();
         int t = smallMultiples ? 200 : s.steps();
-        MemoryEstimate.of(s.particles(), dim, run, t).recordingFrames().withPixels(w * h, sc > 1 ? "--size or --scale" : "--size")
+        MemoryEstimate.of(s.particles(), dim, run, t).recordingFrames().withPixels(px[0] * px[1], sc > 1 ? "--size or --scale" : "--size")
                 .check("--particles", MemoryEstimate.availableHeap());
     }
 

@@ -53,6 +53,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV; - writes to standard output.")
     Path out;
 
+    @Mixin
+    GuidanceOptions guidance;
+
     @Override
     public Integer call() throws Exception {
         if (DiscreteCli.applies(scenario, discrete)) {
@@ -71,7 +74,7 @@ public final class SampleCommand implements Callable<Integer> {
             params.keySet().forEach(name -> in.blame("samplers[0]." + name, "--param"));
         }
         in.whenMissing("samplers", "--sampler", "give --sampler ID (the scenario names no sampler)");
-        Scenario s = in.build();
+        Scenario s = guidance.apply(in.build(), false);
         if (s.samplers().size() > 1) {
             s = s.with(null, null, List.of(s.samplers().get(0)), null, null, null);
         }
@@ -129,6 +132,9 @@ public final class SampleCommand implements Callable<Integer> {
                 session.commit();
                 report.printf("wrote %s: %d particles, sampler %s, T=%d, NFE=%d per particle, %d diverged, %.2f s%n",
                         shown(out), spec.particles(), spec.slots().get(0).label(), spec.grid().steps(), r.nfe()[0], r.diverged()[0], r.seconds());
+                if (s.guidance() != null) {
+                    GuidanceReport.print(s, p, spec.particles(), spec.grid().abar(0), report);
+                }
             }
         }
         return 0;

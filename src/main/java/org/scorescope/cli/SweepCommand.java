@@ -45,7 +45,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", description = "Seeds per point for tv (default 1).")
     Integer seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; discrete targets: exact-kl, exact-tv or tv).")
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; "
+            + "discrete targets: exact-kl, exact-tv or tv; with guidance one or more of thm9, thm9-early, confidence, confidence-early, "
+            + "spread, beyond, tv-conditional, tv-tilted, floor-conditional, floor-tilted).")
     String metric;
 
     @Option(names = "--force", description = "Replace an existing output file.")
@@ -54,11 +56,27 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV; - writes to standard output.")
     Path out;
 
+    @Mixin
+    GuidanceOptions guidance;
+
     @Override
     public Integer call() {
         if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
             return DiscreteCli.inSession(scenario, force, out, report -> DiscreteCli.sweep(scenario, discrete, samplers, steps, metric,
                     seeds == null ? 1 : seeds, discreteSweep.findKl, out, report));
+        }
+        checkSteps();
+        if (seeds != null && (seeds < 1 || seeds > 1000)) {
+            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
+        }
+        ScenarioInput in = scenario.input(steps.get(0), "--steps");
+        if (samplers != null) {
+            in.set("samplers", ScenarioOptions.samplerList(samplers, "--samplers"), "--samplers");
+        }
+        in.whenMissing("samplers", "--samplers", "give --samplers a,b,... (the scenario names no sampler)");
+        Scenario s = in.build(MAX_SAMPLERS);
+        if (GuidedSweep.applies(this, s)) {
+            return inSession(report -> GuidedSweep.run(this, s, report));
         }
         Sweep.Metric m;
         try {
@@ -67,33 +85,12 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ScenarioException("--metric", org.scorescope.scenario.NearestName.unknown("metric", metric,
                     List.of("tv", "exact-w2", "exact-kl")));
         }
-        if (steps.isEmpty()) {
-            throw new ScenarioException("--steps", "give at least one T, e.g. --steps 10,20,40");
-        }
-        Set<Integer> seen = new HashSet<>();
-        for (int t : steps) {
-            if (t < 1 || t > Scenario.MAX_STEPS) {
-                throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
-            }
-            if (!seen.add(t)) {
-                throw new ScenarioException("--steps", "T = " + t + " is listed twice");
-            }
-        }
-        if (seeds != null && (seeds < 1 || seeds > 1000)) {
-            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
-        }
         if (m.exact() && seeds != null) {
             throw new ScenarioException("--seeds", m.id() + " is exact (no particles, no seeds); drop --seeds or use --metric tv");
         }
         if (m.exact() && scenario.particlesGiven()) {
             throw new ScenarioException("--particles", m.id() + " is exact (no particles, no seeds); drop --particles or use --metric tv");
         }
-        ScenarioInput in = scenario.input(steps.get(0), "--steps");
-        if (samplers != null) {
-            in.set("samplers", ScenarioOptions.samplerList(samplers, "--samplers"), "--samplers");
-        }
-        in.whenMissing("samplers", "--samplers", "give --samplers a,b,... (the scenario names no sampler)");
-        Scenario s = in.build(MAX_SAMPLERS);
         int[] ts = steps.stream().mapToInt(Integer::intValue).toArray();
         Sweep.Plan plan = new Sweep.Plan(ScenarioBuilder.target(s.target()), ScenarioBuilder.schedule(s.schedule()),
                 ScenarioBuilder.samplers(s), ts, s.particles(), seeds == null ? 1 : seeds, s.seed(), m);
@@ -113,10 +110,7 @@ public final class SweepCommand implements Callable<Integer> {
             MemoryEstimate.of(s.particles(), plan.target().dim(), List.of(heaviest), steps.stream().max(Integer::compare).orElseThrow())
                     .check("--particles", MemoryEstimate.availableHeap());
         }
-        PrintStream report = OutputSession.isStdout(out) ? System.err : System.out;
-        try (OutputSession session = OutputSession.open(force ? OutputSession.Existing.REPLACE : OutputSession.Existing.REFUSE)) {
-            scenario.protectInputs(session);
-            session.claim(out, "--out");
+        return inSession(report -> {
             List<Sweep.Row> rows;
             try (Engine engine = new Engine(scenario.threads())) {
                 rows = Sweep.run(plan, engine, r -> System.err.println(r.csv()), () -> false);
@@ -127,18 +121,53 @@ public final class SweepCommand implements Callable<Integer> {
                     w.write(r.csv() + "\n");
                 }
             });
-            session.commit();
-            report.println("wrote " + SampleCommand.shown(out) + " (" + rows.size() + " rows)");
-            for (var sampler : plan.samplers()) {
-                String id = sampler.info().id();
-                double[] x = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::steps).toArray();
-                double[] y = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::value).toArray();
-                if (ts.length >= 2) {
-                    RateFit f = RateFit.fit(x, y);
-                    report.printf("%-18s order %.3f%s%n", id, f.order(), Double.isNaN(f.halfWidth()) ? "" : String.format(" ± %.3f (95%%)", f.halfWidth()));
+            return () -> {
+                report.println("wrote " + SampleCommand.shown(out) + " (" + rows.size() + " rows)");
+                for (var sampler : plan.samplers()) {
+                    String id = sampler.info().id();
+                    double[] x = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::steps).toArray();
+                    double[] y = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::value).toArray();
+                    if (ts.length >= 2) {
+                        RateFit f = RateFit.fit(x, y);
+                        report.printf("%-18s order %.3f%s%n", id, f.order(), Double.isNaN(f.halfWidth()) ? "" : String.format(" ± %.3f (95%%)",
+                                f.halfWidth()));
+                    }
                 }
+            };
+        });
+    }
+
+    /** The list of T: not empty, each in range, none twice. */
+    private void checkSteps() {
+        if (steps.isEmpty()) {
+            throw new ScenarioException("--steps", "give at least one T, e.g. --steps 10,20,40");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int t : steps) {
+            if (t < 1 || t > Scenario.MAX_STEPS) {
+                throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
+            }
+            if (!seen.add(t)) {
+                throw new ScenarioException("--steps", "T = " + t + " is listed twice");
             }
         }
+    }
+
+    /**
+     * Runs the sweep in the output layer: the output claimed before the run, written at the commit;
+     * the summary the body returns is printed after the commit (to standard error when the CSV goes
+     * to standard output).
+     */
+    int inSession(java.util.function.Function<PrintStream, Runnable> body) {
+        PrintStream report = OutputSession.isStdout(out) ? System.err : System.out;
+        Runnable summary;
+        try (OutputSession session = OutputSession.open(force ? OutputSession.Existing.REPLACE : OutputSession.Existing.REFUSE)) {
+            scenario.protectInputs(session);
+            session.claim(out, "--out");
+            summary = body.apply(report);
+            session.commit();
+        }
+        summary.run();
         return 0;
     }
 }

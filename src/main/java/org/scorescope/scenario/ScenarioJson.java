@@ -35,7 +35,8 @@ import org.scorescope.schedule.Schedules;
  *                     (each optionally with "embed": d), or {"preset": "ring8", "embed": 4},
  *  "schedule": "linear"  or  {"id": "vp-continuous", "spacing": "logsnr", "beta0": 0.1}  or  {"id": "custom", "values": [...]},
  *  "samplers": ["ddpm", {"id": "ddim-eta", "eta": 0.5}],
- *  "steps": 20, "particles": 20000, "seed": 1}
+ *  "steps": 20, "particles": 20000, "seed": 1,
+ *  "guidance": {"class": 1, "w": 3}}   (optional; the target's components need "classes", see GuidanceScenario)
  * </pre>
  */
 public final class ScenarioJson {
@@ -56,12 +57,21 @@ public final class ScenarioJson {
             Field.list("samplers", 1, Scenario.MAX_SAMPLERS).required(),
             Field.whole("steps", 1, Scenario.MAX_STEPS).orElse(20L),
             Field.whole("particles", 1, Scenario.MAX_PARTICLES).orElse(20_000L),
-            Field.whole("seed", 0, Long.MAX_VALUE).orElse(1L));
+            Field.whole("seed", 0, Long.MAX_VALUE).orElse(1L),
+            Field.object("guidance"));
+
+    /** Guidance toward one class (see {@link GuidanceScenario}): {"class": C, "w": W, "interval": [a, b]}. */
+    static final Schema GUIDANCE = Schema.of(
+            Field.whole("class", 0, Integer.MAX_VALUE).required(),
+            Field.number("w", 0, 1e6).required().because("w = 0 samples the conditional law; larger w sharpens it"),
+            Field.numbers("interval", 0, 1).items(2, 2));
 
     private static final List<String> TARGET_TYPES = List.of("gaussian-mixture", "box-mixture", "mixture");
     private static final Field PRESET = Field.oneOf("preset", "target", Presets::ids);
     private static final Field TYPE = Field.oneOf("type", "target type", () -> TARGET_TYPES);
     private static final Field EMBED = Field.whole("embed", 1, GaussianMixture.MAX_DIM);
+    /** A class id per component, beside the weights (guidance, see {@link GuidanceScenario}). */
+    private static final Field CLASSES = Field.numbers("classes", 0, Integer.MAX_VALUE).integral();
     private static final Field WEIGHTS = Field.numbers("weights", 0, 1e12).because("weights are relative; they are normalised");
     private static final Field MEANS = Field.matrix("means", -1e6, 1e6).because(FAR);
     private static final Field COVARIANCES = Field.matrices("covariances", -1e12, 1e12).because(FAR);
@@ -69,13 +79,13 @@ public final class ScenarioJson {
     private static final Field HI = Field.matrix("hi", -1e6, 1e6).because(FAR);
 
     /** A target object: a preset (optionally embedded), or one schema per type. */
-    static final Schema PRESET_TARGET = Schema.of(PRESET.required(), EMBED);
+    static final Schema PRESET_TARGET = Schema.of(PRESET.required(), EMBED, CLASSES);
     static final Map<String, Schema> TARGETS = Map.of(
-            "gaussian-mixture", Schema.of(TYPE.required(), WEIGHTS.required(), MEANS.required(), COVARIANCES.required(), EMBED),
-            "box-mixture", Schema.of(TYPE.required(), WEIGHTS.required(), LO.required(), HI.required(), EMBED),
-            "mixture", Schema.of(TYPE.required(), WEIGHTS.required(), MEANS, COVARIANCES, LO, HI, EMBED));
+            "gaussian-mixture", Schema.of(TYPE.required(), WEIGHTS.required(), MEANS.required(), COVARIANCES.required(), EMBED, CLASSES),
+            "box-mixture", Schema.of(TYPE.required(), WEIGHTS.required(), LO.required(), HI.required(), EMBED, CLASSES),
+            "mixture", Schema.of(TYPE.required(), WEIGHTS.required(), MEANS, COVARIANCES, LO, HI, EMBED, CLASSES));
     /** Every name a target object may hold, for the first check (a typo is named before the type is known). */
-    private static final Schema ANY_TARGET = Schema.of(PRESET, TYPE, WEIGHTS, MEANS, COVARIANCES, LO, HI, EMBED);
+    private static final Schema ANY_TARGET = Schema.of(PRESET, TYPE, WEIGHTS, MEANS, COVARIANCES, LO, HI, EMBED, CLASSES);
 
     private static final Field SCHEDULE_ID = Field.oneOf("id", "schedule", () -> Schedules.IDS).required();
     /** A schedule object, one schema per id: its parameters. */
@@ -161,7 +171,7 @@ public final class ScenarioJson {
             Schema.Values top = top0.read(root, "", null);
             Scenario s = new Scenario(top.text("title"), top.text("description"), target(top.node("target")),
                     schedule(top.has("schedule") ? top.node("schedule") : null), samplers(top.node("samplers")),
-                    (int) top.whole("steps"), (int) top.whole("particles"), top.whole("seed"));
+                    (int) top.whole("steps"), (int) top.whole("particles"), top.whole("seed"), guidance(top.node("guidance")));
             ScenarioBuilder.checkModels(s);
             return s;
         });
@@ -191,7 +201,7 @@ public final class ScenarioJson {
         }
         if (n.has("preset")) {
             Schema.Values v = PRESET_TARGET.read(n, "target", "a preset target");
-            return new Scenario.TargetSpec(v.text("preset"), null, null, null, null, null, null, (int) orZero(v, "embed"));
+            return new Scenario.TargetSpec(v.text("preset"), null, null, null, null, null, null, (int) orZero(v, "embed"), classes(v));
         }
         JsonNode type = n.get("type");
         if (type == null || type.isNull()) {
@@ -232,7 +242,32 @@ public final class ScenarioJson {
         if (java.util.Arrays.stream(w).allMatch(x -> x == 0)) {
             throw new ScenarioException("target.weights", "must not all be zero");
         }
-        return new Scenario.TargetSpec(null, t, w, means, covs, lo, hi, (int) orZero(v, "embed"));
+        int[] classes = classes(v);
+        if (classes != null && classes.length != components) {
+            throw new ScenarioException("target.classes", "must have one class id per component (" + components + "), had " + classes.length);
+        }
+        return new Scenario.TargetSpec(null, t, w, means, covs, lo, hi, (int) orZero(v, "embed"), classes);
+    }
+
+    private static int[] classes(Schema.Values v) {
+        double[] c = v.numbers("classes");
+        return c == null ? null : java.util.Arrays.stream(c).mapToInt(x -> (int) x).toArray();
+    }
+
+    /** The guidance, or null; its fit to the target's classes is checked with the models. */
+    private static Scenario.GuidanceSpec guidance(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        Schema.Values v = GUIDANCE.read(n, "guidance", null);
+        double[] interval = v.numbers("interval");
+        double from = interval == null ? 0 : interval[0];
+        double to = interval == null ? 1 : interval[1];
+        if (!(from < to)) {
+            throw new ScenarioException("guidance.interval", "must be [a, b] with 0 <= a < b <= 1 (levels alpha-bar), was ["
+                    + Field.format(from) + ", " + Field.format(to) + "]");
+        }
+        return new Scenario.GuidanceSpec((int) v.whole("class"), v.number("w"), from, to);
     }
 
     private static long orZero(Schema.Values v, String name) {
@@ -389,7 +424,7 @@ public final class ScenarioJson {
         root.put("title", s.title());
         root.put("description", s.description());
         Scenario.TargetSpec t = s.target();
-        if (t.preset() != null && t.embed() == 0) {
+        if (t.preset() != null && t.embed() == 0 && t.classes() == null) {
             root.put("target", t.preset());
         } else {
             ObjectNode tn = root.putObject("target");
@@ -409,6 +444,9 @@ public final class ScenarioJson {
             }
             if (t.embed() > 0) {
                 tn.put("embed", t.embed());
+            }
+            if (t.classes() != null) {
+                tn.set("classes", MAPPER.valueToTree(t.classes()));
             }
         }
         Scenario.ScheduleSpec sc = s.schedule();
@@ -438,6 +476,7 @@ public final class ScenarioJson {
         root.put("steps", s.steps());
         root.put("particles", s.particles());
         root.put("seed", s.seed());
+        GuidanceScenario.write(root, s.guidance());
         return root;
     }
 
