@@ -2,6 +2,7 @@ package org.scorescope.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,8 +10,10 @@ import java.util.concurrent.Callable;
 import org.scorescope.engine.Engine;
 import org.scorescope.io.AtomicFile;
 import org.scorescope.io.OutputSession;
-import org.scorescope.metrics.RateFit;
+import org.scorescope.metrics.RateStudy;
 import org.scorescope.metrics.Sweep;
+import org.scorescope.sampler.SamplerId;
+import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.scenario.MemoryEstimate;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
@@ -36,8 +39,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     DiscreteSweepOptions discreteSweep;
 
-    @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids (default: the scenario's).")
+    @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids, with parameters as id:name=value:name=value "
+            + "(lagrange:K=3) (default: the scenario's).")
     List<String> samplers;
+
+    @Option(names = "--param", paramLabel = "NAME=V1[,V2...]", description = "Run every listed sampler that takes parameter NAME "
+            + "(and does not set it itself) once per value, e.g. K=1,2,3,4 (repeatable).")
+    List<String> params = new ArrayList<>();
 
     @Option(names = "--steps", split = ",", required = true, paramLabel = "10,20,...", description = "Step counts T.")
     List<Integer> steps;
@@ -70,8 +78,9 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
         }
         ScenarioInput in = scenario.input(steps.get(0), "--steps");
-        if (samplers != null) {
-            in.set("samplers", ScenarioOptions.samplerList(samplers, "--samplers"), "--samplers");
+        List<Object> ids = samplerIds(in);
+        if (ids != null) {
+            in.set("samplers", ids, samplers != null ? "--samplers" : "--param");
         }
         in.whenMissing("samplers", "--samplers", "give --samplers a,b,... (the scenario names no sampler)");
         Scenario s = in.build(MAX_SAMPLERS);
@@ -113,28 +122,80 @@ public final class SweepCommand implements Callable<Integer> {
         return inSession(report -> {
             List<Sweep.Row> rows;
             try (Engine engine = new Engine(scenario.threads())) {
-                rows = Sweep.run(plan, engine, r -> System.err.println(r.csv()), () -> false);
+                rows = Sweep.run(plan, engine, r -> System.err.println(r.csvRow()), () -> false);
             }
             AtomicFile.write(out, w -> {
-                w.write(Sweep.Row.HEADER + "\n");
+                w.write(Sweep.Row.COLUMNS + "\n");
                 for (Sweep.Row r : rows) {
-                    w.write(r.csv() + "\n");
+                    w.write(r.csvRow() + "\n");
                 }
             });
             return () -> {
                 report.println("wrote " + SampleCommand.shown(out) + " (" + rows.size() + " rows)");
-                for (var sampler : plan.samplers()) {
-                    String id = sampler.info().id();
-                    double[] x = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::steps).toArray();
-                    double[] y = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::value).toArray();
-                    if (ts.length >= 2) {
-                        RateFit f = RateFit.fit(x, y);
-                        report.printf("%-18s order %.3f%s%n", id, f.order(), Double.isNaN(f.halfWidth()) ? "" : String.format(" ± %.3f (95%%)",
-                                f.halfWidth()));
-                    }
+                java.util.TreeSet<Integer> all = new java.util.TreeSet<>(steps);
+                RateStudy.Result result = new RateStudy.Result(RateStudy.curves(rows, java.util.Map.of()), m,
+                        RateStudy.outputLevel(plan.schedule(), all), rows, List.of());
+                for (String line : RateStudy.summary(result)) {
+                    report.println(line);
                 }
             };
         });
+    }
+
+    /**
+     * The samplers the flags give, as scenario entries ({"id": base, parameters}): the ids of
+     * {@code --samplers} (or the scenario's), each expanded over the values of {@code --param};
+     * null when neither flag is given.
+     */
+    private List<Object> samplerIds(ScenarioInput in) {
+        if (samplers == null && params.isEmpty()) {
+            return null;
+        }
+        List<SamplerId> ids;
+        if (samplers != null) {
+            ScenarioOptions.samplerList(samplers, "--samplers");
+            try {
+                ids = SamplerId.parseList(samplers);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--samplers", e.getMessage());
+            }
+        } else {
+            ids = in.build(MAX_SAMPLERS).samplers().stream().map(sp -> new SamplerId(sp.id(), sp.params())).toList();
+        }
+        List<SamplerId> expanded;
+        try {
+            expanded = SamplerRegistry.expand(ids, parameterValues());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("--param", e.getMessage());
+        }
+        List<Object> entries = new ArrayList<>();
+        for (SamplerId id : expanded) {
+            java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+            o.put("id", id.base());
+            o.putAll(id.params());
+            entries.add(o);
+        }
+        return entries;
+    }
+
+    private java.util.Map<String, List<Double>> parameterValues() {
+        java.util.Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new ScenarioException("--param", "write NAME=V1,V2,..., was '" + p + "'");
+            }
+            List<Double> vs = new ArrayList<>();
+            for (String v : p.substring(eq + 1).split(",")) {
+                try {
+                    vs.add(Double.parseDouble(v.trim()));
+                } catch (NumberFormatException e) {
+                    throw new ScenarioException("--param", p.substring(0, eq) + " must be numbers, was '" + v.trim() + "'");
+                }
+            }
+            values.put(p.substring(0, eq).trim(), vs);
+        }
+        return values;
     }
 
     /** The list of T: not empty, each in range, none twice. */

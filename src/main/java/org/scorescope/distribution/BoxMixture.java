@@ -6,7 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A mixture of uniform laws on axis-aligned boxes (checkerboards, letters), in any dimension
- * (ALGORITHMS.md §2). Each coordinate of a noised uniform is a difference of normal CDFs
+ * (docs/algorithms.md §2). Each coordinate of a noised uniform is a difference of normal CDFs
  * ({@link NoisedUniform}), so density, score, Jacobian and box masses are closed form; the
  * mixture over boxes is combined in log space.
  */

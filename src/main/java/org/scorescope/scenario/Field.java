@@ -254,11 +254,11 @@ public final class Field {
         if (!Double.isFinite(v)) {
             throw new ScenarioException(path, "must be finite, was " + shown(n));
         }
+        if (integral && (v != Math.rint(v) || v < min || v > max)) {
+            throw new ScenarioException(path, "must be a whole number in " + range() + ", was " + format(v) + reason);
+        }
         if (v < min || v > max) {
             throw new ScenarioException(path, "must be in " + range() + ", was " + format(v) + reason);
-        }
-        if (integral && v != Math.rint(v)) {
-            throw new ScenarioException(path, "must be a whole number in " + range() + ", was " + format(v));
         }
     }
 

@@ -110,7 +110,8 @@ public final class ScenarioInput {
         }
         if (best != null) {
             String inner = e.field().substring(best.length()).replaceAll("^(\\[\\d+\\])+", "").replaceFirst("^\\.", "");
-            return e.relabel(flags.get(best), (inner.isEmpty() || inner.equals("id") ? "" : inner + ": ") + e.detail());
+            boolean named = inner.isEmpty() || inner.equals("id") || e.detail().contains("'" + inner + "'");
+            return e.relabel(flags.get(best), (named ? "" : inner + " ") + e.detail());
         }
         if (file != null && !e.field().startsWith("-")) {
             return e.relabel(e.field(), e.detail() + " (in " + file + ")");

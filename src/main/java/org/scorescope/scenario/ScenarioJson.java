@@ -16,6 +16,7 @@ import org.scorescope.distribution.GaussianMixture;
 import org.scorescope.distribution.Presets;
 import org.scorescope.io.BadInputException;
 import org.scorescope.io.TextInput;
+import org.scorescope.sampler.SamplerId;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.Schedules;
 
@@ -34,7 +35,7 @@ import org.scorescope.schedule.Schedules;
  *                     or  {"type": "mixture", "weights": [Gaussians..., boxes...], "means", "covariances", "lo", "hi"}
  *                     (each optionally with "embed": d), or {"preset": "ring8", "embed": 4},
  *  "schedule": "linear"  or  {"id": "vp-continuous", "spacing": "logsnr", "beta0": 0.1}  or  {"id": "custom", "values": [...]},
- *  "samplers": ["ddpm", {"id": "ddim-eta", "eta": 0.5}],
+ *  "samplers": ["ddpm", "lagrange:K=3", {"id": "ddim-eta", "eta": 0.5}],
  *  "steps": 20, "particles": 20000, "seed": 1,
  *  "guidance": {"class": 1, "w": 3}}   (optional; the target's components need "classes", see GuidanceScenario)
  * </pre>
@@ -88,16 +89,35 @@ public final class ScenarioJson {
     private static final Schema ANY_TARGET = Schema.of(PRESET, TYPE, WEIGHTS, MEANS, COVARIANCES, LO, HI, EMBED, CLASSES);
 
     private static final Field SCHEDULE_ID = Field.oneOf("id", "schedule", () -> Schedules.IDS).required();
-    /** A schedule object, one schema per id: its parameters. */
-    static final Map<String, Schema> SCHEDULES = Map.of(
-            "theory", Schema.of(SCHEDULE_ID, Field.number("c0", 1e-6, 1e3), Field.number("c1", 1e-6, 1e3)),
-            "linear", Schema.of(SCHEDULE_ID),
-            "cosine", Schema.of(SCHEDULE_ID),
-            "logsnr", Schema.of(SCHEDULE_ID, Field.number("abarMax", 0, 1), Field.number("abarMin", 0, 1)),
-            "edm", Schema.of(SCHEDULE_ID, Field.number("sigmaMin", 0, 1e4), Field.number("sigmaMax", 0, 1e4), Field.number("rho", 0, 100)),
-            "vp-continuous", Schema.of(SCHEDULE_ID, Field.oneOf("spacing", "spacing", () -> List.of("time", "logsnr")),
-                    Field.number("beta0", 0, 1e3), Field.number("beta1", 0, 1e3), Field.number("tEnd", 0, 1)),
-            "custom", Schema.of(SCHEDULE_ID, Field.numbers("values", 0, 1).items(2, Scenario.MAX_STEPS + 1).required()));
+    /** Ranges of the schedules' parameters (which schedule takes which: {@link Schedules#PARAMETERS}). */
+    private static final Map<String, Field> SCHEDULE_PARAMETERS = Map.ofEntries(
+            Map.entry("c0", Field.number("c0", 1e-6, 1e3)),
+            Map.entry("c1", Field.number("c1", 1e-6, 1e3)),
+            Map.entry("denoise", Field.number("denoise", 0, 1).integral()),
+            Map.entry("betaMax", Field.number("betaMax", 0, 1)),
+            Map.entry("abarMax", Field.number("abarMax", 0, 1)),
+            Map.entry("abarMin", Field.number("abarMin", 0, 1)),
+            Map.entry("sigmaMin", Field.number("sigmaMin", 0, 1e4)),
+            Map.entry("sigmaMax", Field.number("sigmaMax", 0, 1e4)),
+            Map.entry("rho", Field.number("rho", 0, 100)),
+            Map.entry("beta0", Field.number("beta0", 0, 1e3)),
+            Map.entry("beta1", Field.number("beta1", 0, 1e3)),
+            Map.entry("tEnd", Field.number("tEnd", 0, 1)));
+
+    /** A schedule object's fields: its id, its parameters, vp-continuous's spacing, custom's values. */
+    static Schema scheduleSchema(String id) {
+        List<Field> fields = new ArrayList<>();
+        for (String name : Schedules.PARAMETERS.getOrDefault(id, List.of())) {
+            fields.add(SCHEDULE_PARAMETERS.getOrDefault(name, Field.number(name, -1e12, 1e12)));
+        }
+        if (id.equals("vp-continuous")) {
+            fields.add(Field.oneOf("spacing", "spacing", () -> List.of("time", "logsnr")));
+        }
+        if (id.equals("custom")) {
+            fields.add(Field.numbers("values", 0, 1).items(2, Scenario.MAX_STEPS + 1).required());
+        }
+        return Schema.of(SCHEDULE_ID).with(fields).calling("parameter");
+    }
 
     private static final Field SAMPLER_ID = Field.oneOf("id", "sampler", SamplerRegistry::ids).required();
 
@@ -358,7 +378,7 @@ public final class ScenarioJson {
         }
         SCHEDULE_ID.check(id, n.isTextual() ? "schedule" : "schedule.id");
         String sid = id.textValue();
-        Schema.Values v = SCHEDULES.get(sid).calling("parameter").read(obj, "schedule", "the " + sid + " schedule");
+        Schema.Values v = scheduleSchema(sid).read(obj, "schedule", "the " + sid + " schedule");
         return new Scenario.ScheduleSpec(sid, v.numbersExcept(List.of()), v.has("spacing") ? v.text("spacing") : null,
                 v.numbers("values"));
     }
@@ -376,8 +396,22 @@ public final class ScenarioJson {
     /** One sampler: an id, or an object with an id and the sampler's parameters. */
     static Scenario.SamplerSpec sampler(JsonNode s, String path) {
         if (s.isTextual()) {
-            SAMPLER_ID.check(s, path);
-            return Scenario.SamplerSpec.of(s.textValue());
+            // The id form of issue 12: base[:name=value[:name=value…]] (lagrange:K=3), checked like the object form.
+            SamplerId id;
+            try {
+                id = SamplerId.parse(s.textValue());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(path, e.getMessage());
+            }
+            SAMPLER_ID.check(MAPPER.getNodeFactory().textNode(id.base()), path);
+            if (id.params().isEmpty()) {
+                return Scenario.SamplerSpec.of(id.base());
+            }
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("id", id.base());
+            id.params().forEach(o::put);
+            Schema.Values v = samplerSchema(id.base()).read(o, path, "sampler '" + id.base() + "'");
+            return new Scenario.SamplerSpec(id.base(), v.numbersExcept(List.of("id")));
         }
         if (!s.isObject()) {
             throw new ScenarioException(path, "must be a sampler id or an object {\"id\": …, parameters}, was " + Field.shown(s));
