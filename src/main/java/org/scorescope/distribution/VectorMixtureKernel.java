@@ -12,10 +12,17 @@ import jdk.incubator.vector.VectorSpecies;
  * lane, so both kernels give bit-identical scores (tested). The Vector API's own EXP is not used:
  * its interpreted fallback and its SVML intrinsic differ in the last bit, which would make results
  * depend on JIT warm-up.
+ *
+ * <p>Layout: one register holds one coordinate of {@code lanes()} consecutive particles, and every
+ * component's constants are broadcast from the planar arrays; a block of particles makes two passes
+ * over the components, the first for the largest log weight, the second recomputing each log weight
+ * for its exponential and summing the weighted gradients. Everything stays in registers (no tile
+ * arrays). The loop body calls no method of ours: C2 keeps vectors in registers only when every
+ * operation is inlined, and a helper it compiled on its own first would not be (its vectors would
+ * be boxed).
  */
 final class VectorMixtureKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int TILE = MixtureScoreKernel.TILE;
 
     private VectorMixtureKernel() {
     }
@@ -25,65 +32,82 @@ final class VectorMixtureKernel {
         return S.length();
     }
 
+    /** The score of particles [0, n); whole vectors here, the rest by the scalar twin. */
     static void score2(double[] m0, double[] m1, double[] p00, double[] p01, double[] p11, double[] ln, int k,
             double[] x0, double[] x1, int n, double[] o0, double[] o1) {
-        double[] lw = new double[k * TILE];
-        double[] mx = new double[TILE];
         int vl = S.length();
-        int i0 = 0;
-        for (; i0 + TILE <= n; i0 += TILE) {
-            tile(m0, m1, p00, p01, p11, ln, k, x0, x1, i0, o0, o1, lw, mx, vl);
-        }
-        if (i0 < n) {
-            MixtureScoreKernel.score2Scalar(m0, m1, p00, p01, p11, ln, k, x0, x1, i0, n, o0, o1);
-        }
-    }
-
-    private static void tile(double[] m0, double[] m1, double[] p00, double[] p01, double[] p11, double[] ln, int k,
-            double[] x0, double[] x1, int i0, double[] o0, double[] o1, double[] lw, double[] mx, int vl) {
-        DoubleVector half = DoubleVector.broadcast(S, 0.5);
-        for (int i = 0; i < TILE; i += vl) {
-            DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY).intoArray(mx, i);
-        }
-        for (int c = 0; c < k; c++) {
-            DoubleVector a0 = DoubleVector.broadcast(S, m0[c]);
-            DoubleVector a1 = DoubleVector.broadcast(S, m1[c]);
-            DoubleVector q00 = DoubleVector.broadcast(S, p00[c]);
-            DoubleVector q01 = DoubleVector.broadcast(S, p01[c]);
-            DoubleVector q11 = DoubleVector.broadcast(S, p11[c]);
-            DoubleVector lc = DoubleVector.broadcast(S, ln[c]);
-            int base = c * TILE;
-            for (int i = 0; i < TILE; i += vl) {
-                DoubleVector dx = DoubleVector.fromArray(S, x0, i0 + i).sub(a0);
-                DoubleVector dy = DoubleVector.fromArray(S, x1, i0 + i).sub(a1);
-                DoubleVector gx = q00.mul(dx).add(q01.mul(dy));
-                DoubleVector gy = q01.mul(dx).add(q11.mul(dy));
-                DoubleVector v = lc.sub(half.mul(dx.mul(gx).add(dy.mul(gy))));
-                v.intoArray(lw, base + i);
-                DoubleVector.fromArray(S, mx, i).max(v).intoArray(mx, i);
-            }
-        }
-        for (int i = 0; i < TILE; i += vl) {
-            DoubleVector sw = DoubleVector.zero(S);
-            DoubleVector sx = DoubleVector.zero(S);
-            DoubleVector sy = DoubleVector.zero(S);
-            DoubleVector m = DoubleVector.fromArray(S, mx, i);
-            DoubleVector xv = DoubleVector.fromArray(S, x0, i0 + i);
-            DoubleVector yv = DoubleVector.fromArray(S, x1, i0 + i);
+        int whole = n - n % vl;
+        DoubleVector minArg = DoubleVector.broadcast(S, ReproducibleExp.MIN_ARGUMENT);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, ReproducibleExp.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, ReproducibleExp.LN2_LO);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        double[] t = ReproducibleExp.TAYLOR;
+        DoubleVector t2 = DoubleVector.broadcast(S, t[2]);
+        DoubleVector t3 = DoubleVector.broadcast(S, t[3]);
+        DoubleVector t4 = DoubleVector.broadcast(S, t[4]);
+        DoubleVector t5 = DoubleVector.broadcast(S, t[5]);
+        DoubleVector t6 = DoubleVector.broadcast(S, t[6]);
+        DoubleVector t7 = DoubleVector.broadcast(S, t[7]);
+        DoubleVector t8 = DoubleVector.broadcast(S, t[8]);
+        DoubleVector t9 = DoubleVector.broadcast(S, t[9]);
+        DoubleVector t10 = DoubleVector.broadcast(S, t[10]);
+        DoubleVector t11 = DoubleVector.broadcast(S, t[11]);
+        for (int i = 0; i < whole; i += vl) {
+            DoubleVector x = DoubleVector.fromArray(S, x0, i);
+            DoubleVector y = DoubleVector.fromArray(S, x1, i);
+            DoubleVector mx = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
             for (int c = 0; c < k; c++) {
-                DoubleVector e = exp(DoubleVector.fromArray(S, lw, c * TILE + i).sub(m));
-                DoubleVector dx = xv.sub(m0[c]);
-                DoubleVector dy = yv.sub(m1[c]);
-                sw = sw.add(e);
-                sx = sx.sub(e.mul(dx.mul(p00[c]).add(dy.mul(p01[c]))));
-                sy = sy.sub(e.mul(dx.mul(p01[c]).add(dy.mul(p11[c]))));
+                DoubleVector dx = x.sub(m0[c]);
+                DoubleVector dy = y.sub(m1[c]);
+                DoubleVector gx = dy.fma(DoubleVector.broadcast(S, p01[c]), dx.mul(p00[c]));
+                DoubleVector gy = dy.fma(DoubleVector.broadcast(S, p11[c]), dx.mul(p01[c]));
+                DoubleVector v = dy.fma(gy, dx.mul(gx)).fma(DoubleVector.broadcast(S, -0.5), DoubleVector.broadcast(S, ln[c]));
+                mx = mx.max(v);
             }
-            sx.div(sw).intoArray(o0, i0 + i);
-            sy.div(sw).intoArray(o1, i0 + i);
+            DoubleVector sw = DoubleVector.zero(S);
+            DoubleVector sx = sw;
+            DoubleVector sy = sw;
+            for (int c = 0; c < k; c++) {
+                DoubleVector dx = x.sub(m0[c]);
+                DoubleVector dy = y.sub(m1[c]);
+                DoubleVector gx = dy.fma(DoubleVector.broadcast(S, p01[c]), dx.mul(p00[c]));
+                DoubleVector gy = dy.fma(DoubleVector.broadcast(S, p11[c]), dx.mul(p01[c]));
+                DoubleVector v = dy.fma(gy, dx.mul(gx)).fma(DoubleVector.broadcast(S, -0.5), DoubleVector.broadcast(S, ln[c]));
+                // ReproducibleExp.exp(v − mx), operation for operation
+                DoubleVector a = v.sub(mx).max(minArg);
+                DoubleVector kd = a.mul(ReproducibleExp.INV_LN2).add(ReproducibleExp.SHIFT);
+                DoubleVector nn = kd.sub(ReproducibleExp.SHIFT).neg();
+                DoubleVector r = nn.fma(ln2Hi, a);
+                r = nn.fma(ln2Lo, r);
+                DoubleVector p = r.fma(t[0], t[1]);
+                p = p.fma(r, t2);
+                p = p.fma(r, t3);
+                p = p.fma(r, t4);
+                p = p.fma(r, t5);
+                p = p.fma(r, t6);
+                p = p.fma(r, t7);
+                p = p.fma(r, t8);
+                p = p.fma(r, t9);
+                p = p.fma(r, t10);
+                p = p.fma(r, t11);
+                p = p.fma(r, one);
+                p = p.fma(r, one);
+                DoubleVector scale = (DoubleVector) ((LongVector) kd.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
+                        .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e = p.mul(scale);
+                sw = sw.add(e);
+                sx = e.fma(gx, sx);
+                sy = e.fma(gy, sy);
+            }
+            sx.neg().div(sw).intoArray(o0, i);
+            sy.neg().div(sw).intoArray(o1, i);
+        }
+        if (whole < n) {
+            MixtureScoreKernel.score2Scalar(m0, m1, p00, p01, p11, ln, k, x0, x1, whole, n, o0, o1);
         }
     }
 
-    /** {@link ReproducibleExp#exp} lane by lane, the same operations in the same order. */
+    /** {@link ReproducibleExp#exp} lane by lane, the same operations in the same order (for tests). */
     static DoubleVector exp(DoubleVector x) {
         x = x.max(ReproducibleExp.MIN_ARGUMENT);
         DoubleVector kd = x.mul(ReproducibleExp.INV_LN2).add(ReproducibleExp.SHIFT);
