@@ -32,6 +32,8 @@ public final class GaussianMixture implements Target {
     /** eigenvectors[k][i][j]: component i of eigenvector j of Σ_k. */
     private final double[][][] eigenvectors;
     private final double[] cumulative;
+    /** Recently used levels (a step's chunks all ask for the same few γ), by a hash of γ's bits. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Level> recent = new java.util.concurrent.atomic.AtomicReferenceArray<>(16); // slots: the top 4 bits of a hash
 
     /**
      * @param weights non-negative mixture weights (normalised here), one per component
@@ -171,6 +173,21 @@ public final class GaussianMixture implements Target {
         return new Level(gamma);
     }
 
+    /**
+     * The level γ from a small cache: built once per level, not per call (every chunk of a step
+     * scores at the same γ). Levels are immutable once built; a race only builds one twice.
+     */
+    Level cachedLevel(double gamma) {
+        long bits = Double.doubleToRawLongBits(gamma);
+        int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 60);
+        Level l = recent.get(slot);
+        if (l == null || Double.doubleToRawLongBits(l.gamma) != bits) {
+            l = new Level(gamma);
+            recent.set(slot, l);
+        }
+        return l;
+    }
+
     /** The per-level constants of the noised mixture; see {@link #level(double)}. */
     public final class Level {
         /** γ. */
@@ -183,6 +200,8 @@ public final class GaussianMixture implements Target {
         public final double[] logNorm;
         /** covariance[k][i*d+j] = (C_k)_{ij}. */
         public final double[][] covariance;
+        /** In 2D, the same as planar arrays for the kernel; null otherwise. */
+        final MixtureScoreKernel.Planar2 planar;
 
         Level(double gamma) {
             this.gamma = gamma;
@@ -217,6 +236,7 @@ public final class GaussianMixture implements Target {
                 }
                 logNorm[c] = logWeights[c] - 0.5 * logDet - d * Normal.HALF_LOG_2PI;
             }
+            planar = d == 2 ? MixtureScoreKernel.Planar2.of(this, k) : null;
         }
 
         /** Log of π_k N(x; m_k, C_k) for every k into {@code logw}; gradients −C_k⁻¹(x − m_k) into {@code grad[k]}. */
@@ -331,7 +351,7 @@ public final class GaussianMixture implements Target {
 
     @Override
     public void scoreBatch(double[][] x, int n, double gamma, double[][] out) {
-        MixtureScoreKernel.score(level(gamma), d, k, x, n, out);
+        MixtureScoreKernel.score(cachedLevel(gamma), d, k, x, n, out);
     }
 
     @Override

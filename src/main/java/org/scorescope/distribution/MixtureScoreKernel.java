@@ -67,7 +67,7 @@ final class MixtureScoreKernel {
     }
 
     private static void score2(GaussianMixture.Level l, int k, double[] x0, double[] x1, int n, double[] o0, double[] o1) {
-        Planar2 a = Planar2.of(l, k);
+        Planar2 a = l.planar;
         if (VECTOR) {
             VectorMixtureKernel.score2(a.m0, a.m1, a.p00, a.p01, a.p11, a.ln, k, x0, x1, n, o0, o1);
         } else {
@@ -92,7 +92,9 @@ final class MixtureScoreKernel {
                 double gx = Math.fma(dy, p01[c], dx * p00[c]);
                 double gy = Math.fma(dy, p11[c], dx * p01[c]);
                 double v = Math.fma(Math.fma(dy, gy, dx * gx), -0.5, ln[c]);
-                mx = Math.max(mx, v);
+                if (v > mx) {
+                    mx = v;
+                }
             }
             double sw = 0;
             double sx = 0;

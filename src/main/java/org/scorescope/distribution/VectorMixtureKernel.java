@@ -15,9 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Layout: one register holds one coordinate of {@code lanes()} consecutive particles, and every
  * component's constants are broadcast from the planar arrays; a block of particles makes two passes
- * over the components, the first for the largest log weight, the second recomputing each log weight
- * for its exponential and summing the weighted gradients. Everything stays in registers (no tile
- * arrays). The loop body calls no method of ours: C2 keeps vectors in registers only when every
+ * over the components, the first computing each log weight and gradient (kept in a small scratch
+ * array that stays in L1) and the largest log weight, the second the exponentials and the weighted
+ * sum. Maxima are taken with compare-and-select (the scalar twin: {@code if (v > mx)}), cheaper
+ * than {@code Math.max}'s NaN rules in vector form. The loop body calls no method of ours: C2 keeps vectors in registers only when every
  * operation is inlined, and a helper it compiled on its own first would not be (its vectors would
  * be boxed).
  */
@@ -37,9 +38,10 @@ final class VectorMixtureKernel {
             double[] x0, double[] x1, int n, double[] o0, double[] o1) {
         int vl = S.length();
         int whole = n - n % vl;
-        DoubleVector minArg = DoubleVector.broadcast(S, ReproducibleExp.MIN_ARGUMENT);
-        DoubleVector ln2Hi = DoubleVector.broadcast(S, ReproducibleExp.LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(S, ReproducibleExp.LN2_LO);
+        double[] scratch = new double[3 * k * vl];
+        DoubleVector minusHalf = DoubleVector.broadcast(S, -0.5);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         double[] t = ReproducibleExp.TAYLOR;
         DoubleVector t2 = DoubleVector.broadcast(S, t[2]);
@@ -61,22 +63,22 @@ final class VectorMixtureKernel {
                 DoubleVector dy = y.sub(m1[c]);
                 DoubleVector gx = dy.fma(DoubleVector.broadcast(S, p01[c]), dx.mul(p00[c]));
                 DoubleVector gy = dy.fma(DoubleVector.broadcast(S, p11[c]), dx.mul(p01[c]));
-                DoubleVector v = dy.fma(gy, dx.mul(gx)).fma(DoubleVector.broadcast(S, -0.5), DoubleVector.broadcast(S, ln[c]));
-                mx = mx.max(v);
+                DoubleVector v = dy.fma(gy, dx.mul(gx)).fma(minusHalf, DoubleVector.broadcast(S, ln[c]));
+                int o = 3 * c * vl;
+                v.intoArray(scratch, o);
+                gx.intoArray(scratch, o + vl);
+                gy.intoArray(scratch, o + 2 * vl);
+                mx = mx.blend(v, v.compare(VectorOperators.GT, mx));
             }
             DoubleVector sw = DoubleVector.zero(S);
             DoubleVector sx = sw;
             DoubleVector sy = sw;
             for (int c = 0; c < k; c++) {
-                DoubleVector dx = x.sub(m0[c]);
-                DoubleVector dy = y.sub(m1[c]);
-                DoubleVector gx = dy.fma(DoubleVector.broadcast(S, p01[c]), dx.mul(p00[c]));
-                DoubleVector gy = dy.fma(DoubleVector.broadcast(S, p11[c]), dx.mul(p01[c]));
-                DoubleVector v = dy.fma(gy, dx.mul(gx)).fma(DoubleVector.broadcast(S, -0.5), DoubleVector.broadcast(S, ln[c]));
+                int o = 3 * c * vl;
                 // ReproducibleExp.exp(v − mx), operation for operation
-                DoubleVector a = v.sub(mx).max(minArg);
-                DoubleVector kd = a.mul(ReproducibleExp.INV_LN2).add(ReproducibleExp.SHIFT);
-                DoubleVector nn = kd.sub(ReproducibleExp.SHIFT).neg();
+                DoubleVector a = DoubleVector.fromArray(S, scratch, o).sub(mx);
+                DoubleVector kd = a.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
+                DoubleVector nn = kd.sub(ReproducibleExp.SHIFT);
                 DoubleVector r = nn.fma(ln2Hi, a);
                 r = nn.fma(ln2Lo, r);
                 DoubleVector p = r.fma(t[0], t[1]);
@@ -94,10 +96,10 @@ final class VectorMixtureKernel {
                 p = p.fma(r, one);
                 DoubleVector scale = (DoubleVector) ((LongVector) kd.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
                         .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-                DoubleVector e = p.mul(scale);
+                DoubleVector e = p.mul(scale).blend(0.0, a.compare(VectorOperators.LT, ReproducibleExp.MIN_ARGUMENT));
                 sw = sw.add(e);
-                sx = e.fma(gx, sx);
-                sy = e.fma(gy, sy);
+                sx = e.fma(DoubleVector.fromArray(S, scratch, o + vl), sx);
+                sy = e.fma(DoubleVector.fromArray(S, scratch, o + 2 * vl), sy);
             }
             sx.neg().div(sw).intoArray(o0, i);
             sy.neg().div(sw).intoArray(o1, i);
@@ -109,12 +111,10 @@ final class VectorMixtureKernel {
 
     /** {@link ReproducibleExp#exp} lane by lane, the same operations in the same order (for tests). */
     static DoubleVector exp(DoubleVector x) {
-        x = x.max(ReproducibleExp.MIN_ARGUMENT);
-        DoubleVector kd = x.mul(ReproducibleExp.INV_LN2).add(ReproducibleExp.SHIFT);
+        DoubleVector kd = x.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
         DoubleVector n = kd.sub(ReproducibleExp.SHIFT);
-        DoubleVector minusN = n.neg();
-        DoubleVector r = minusN.fma(DoubleVector.broadcast(S, ReproducibleExp.LN2_HI), x);
-        r = minusN.fma(DoubleVector.broadcast(S, ReproducibleExp.LN2_LO), r);
+        DoubleVector r = n.fma(DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI), x);
+        r = n.fma(DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO), r);
         double[] t = ReproducibleExp.TAYLOR;
         DoubleVector p = DoubleVector.broadcast(S, t[0]);
         for (int i = 1; i < t.length; i++) {
@@ -124,7 +124,7 @@ final class VectorMixtureKernel {
         p = p.fma(r, one);
         p = p.fma(r, one);
         LongVector bits = (LongVector) kd.reinterpretAsLongs();
-        DoubleVector scale = bits.sub(ReproducibleExp.SHIFT_BITS - 1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        return p.mul(scale);
+        DoubleVector scale = (DoubleVector) bits.sub(ReproducibleExp.SHIFT_BITS - 1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return p.mul(scale).blend(0.0, x.compare(VectorOperators.LT, ReproducibleExp.MIN_ARGUMENT));
     }
 }
