@@ -87,6 +87,81 @@ public final class GaussianMixture implements Target {
             decompose(c);
         }
         cumulative[k - 1] = 1.0;
+        levelFree = d == 2 ? LevelFree2.of(this) : null;
+    }
+
+    /** In 2D, the constants of the per-particle-level kernel; null otherwise. */
+    private final LevelFree2 levelFree;
+
+    /**
+     * What the 2D score at per-particle levels needs, independent of γ: per component the mean,
+     * the outer products of the two unit eigenvectors (a = u₁u₁ᵀ, b = u₂u₂ᵀ: C⁻¹ = a/ev₁ + b/ev₂
+     * with ev = γλ + 1 − γ), log π − log 2π and its eigenvalue group; per group the eigenvalues.
+     * Components whose eigenvalue pairs agree to 1e-13 (relative) share a group and its log det, so
+     * ring8's eight rotated copies cost one logarithm per particle, not eight.
+     */
+    record LevelFree2(double[] mu0, double[] mu1, double[] a00, double[] a01, double[] a11, double[] b00, double[] b01,
+            double[] b11, double[] lnc, int[] group, double[] lambda1, double[] lambda2) {
+        static LevelFree2 of(GaussianMixture g) {
+            int k = g.k;
+            double[][] v = new double[12][k];
+            int[] group = new int[k];
+            java.util.List<double[]> groups = new java.util.ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                double[][] u = g.eigenvectors[c];
+                double l1 = g.eigenvalues[c][0];
+                double l2 = g.eigenvalues[c][1];
+                v[0][c] = g.means[c][0];
+                v[1][c] = g.means[c][1];
+                v[2][c] = u[0][0] * u[0][0];
+                v[3][c] = u[0][0] * u[1][0];
+                v[4][c] = u[1][0] * u[1][0];
+                v[5][c] = u[0][1] * u[0][1];
+                v[6][c] = u[0][1] * u[1][1];
+                v[7][c] = u[1][1] * u[1][1];
+                v[8][c] = g.logWeights[c] - 2 * Normal.HALF_LOG_2PI;
+                int found = -1;
+                for (int h = 0; h < groups.size() && found < 0; h++) {
+                    if (close(groups.get(h)[0], l1) && close(groups.get(h)[1], l2)) {
+                        found = h;
+                    }
+                }
+                if (found < 0) {
+                    groups.add(new double[] {l1, l2});
+                    found = groups.size() - 1;
+                }
+                group[c] = found;
+            }
+            double[] l1s = new double[groups.size()];
+            double[] l2s = new double[groups.size()];
+            for (int h = 0; h < groups.size(); h++) {
+                l1s[h] = groups.get(h)[0];
+                l2s[h] = groups.get(h)[1];
+            }
+            return new LevelFree2(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], group, l1s, l2s);
+        }
+
+        private static boolean close(double a, double b) {
+            return Math.abs(a - b) <= 1e-13 * Math.max(Math.abs(a), Math.abs(b));
+        }
+    }
+
+    /**
+     * The score of n particles each at its own level γ_i ∈ (0, 1) (randomized midpoint): in 2D by
+     * {@link MixtureScoreKernel#scoreLevels2}, which builds each particle's precisions from the
+     * eigenvalues instead of a {@link Level} per particle; otherwise one level per particle.
+     */
+    @Override
+    public void scoreBatchLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        boolean inside = true;
+        for (int i = 0; i < n && inside; i++) {
+            inside = gammas[i] > 0 && gammas[i] < 1;
+        }
+        if (levelFree != null && inside) {
+            MixtureScoreKernel.scoreLevels2(levelFree, k, x[0], x[1], gammas, n, out[0], out[1]);
+            return;
+        }
+        Target.super.scoreBatchLevels(x, n, gammas, out);
     }
 
     private double[][] checkCovariance(double[][] s, int c) {

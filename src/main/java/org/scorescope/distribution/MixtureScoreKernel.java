@@ -115,6 +115,76 @@ final class MixtureScoreKernel {
         }
     }
 
+    /** The 2D score with particle i at level gammas[i] ∈ (0, 1). */
+    static void scoreLevels2(GaussianMixture.LevelFree2 f, int k, double[] x0, double[] x1, double[] gammas, int n,
+            double[] o0, double[] o1) {
+        int from = VECTOR ? VectorMixtureKernel.scoreLevels2(f, k, x0, x1, gammas, n, o0, o1) : 0;
+        scoreLevels2Scalar(f, k, x0, x1, gammas, from, n, o0, o1);
+    }
+
+    /**
+     * The scalar twin of {@link VectorMixtureKernel#scoreLevels2} on particles [from, n): per
+     * particle, per eigenvalue group ev = γλ + 1 − γ, the inverses and −½ log(ev₁ev₂); per component
+     * C⁻¹ = a/ev₁ + b/ev₂ and the mean √γ μ; then the two passes of {@link #score2Scalar}.
+     */
+    static void scoreLevels2Scalar(GaussianMixture.LevelFree2 f, int k, double[] x0, double[] x1, double[] gammas, int from,
+            int n, double[] o0, double[] o1) {
+        int groups = f.lambda1().length;
+        double[] inv1 = new double[groups];
+        double[] inv2 = new double[groups];
+        double[] halfLogDet = new double[groups];
+        int[] group = f.group();
+        for (int i = from; i < n; i++) {
+            double g = gammas[i];
+            double sg = Math.sqrt(g);
+            double om = 1.0 - g;
+            for (int h = 0; h < groups; h++) {
+                double ev1 = Math.fma(g, f.lambda1()[h], om);
+                double ev2 = Math.fma(g, f.lambda2()[h], om);
+                inv1[h] = 1.0 / ev1;
+                inv2[h] = 1.0 / ev2;
+                halfLogDet[h] = org.scorescope.math.CounterNormals.log(ev1 * ev2) * -0.5;
+            }
+            double x = x0[i];
+            double y = x1[i];
+            double mx = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                int h = group[c];
+                double q00 = Math.fma(inv1[h], f.a00()[c], inv2[h] * f.b00()[c]);
+                double q01 = Math.fma(inv1[h], f.a01()[c], inv2[h] * f.b01()[c]);
+                double q11 = Math.fma(inv1[h], f.a11()[c], inv2[h] * f.b11()[c]);
+                double dx = Math.fma(sg, -f.mu0()[c], x);
+                double dy = Math.fma(sg, -f.mu1()[c], y);
+                double gx = Math.fma(dy, q01, dx * q00);
+                double gy = Math.fma(dy, q11, dx * q01);
+                double v = Math.fma(Math.fma(dy, gy, dx * gx), -0.5, f.lnc()[c] + halfLogDet[h]);
+                if (v > mx) {
+                    mx = v;
+                }
+            }
+            double sw = 0;
+            double sx = 0;
+            double sy = 0;
+            for (int c = 0; c < k; c++) {
+                int h = group[c];
+                double q00 = Math.fma(inv1[h], f.a00()[c], inv2[h] * f.b00()[c]);
+                double q01 = Math.fma(inv1[h], f.a01()[c], inv2[h] * f.b01()[c]);
+                double q11 = Math.fma(inv1[h], f.a11()[c], inv2[h] * f.b11()[c]);
+                double dx = Math.fma(sg, -f.mu0()[c], x);
+                double dy = Math.fma(sg, -f.mu1()[c], y);
+                double gx = Math.fma(dy, q01, dx * q00);
+                double gy = Math.fma(dy, q11, dx * q01);
+                double v = Math.fma(Math.fma(dy, gy, dx * gx), -0.5, f.lnc()[c] + halfLogDet[h]);
+                double e = ReproducibleExp.exp(v - mx);
+                sw = sw + e;
+                sx = Math.fma(e, gx, sx);
+                sy = Math.fma(e, gy, sy);
+            }
+            o0[i] = -sx / sw;
+            o1[i] = -sy / sw;
+        }
+    }
+
     private static void score1(GaussianMixture.Level l, int k, double[] x0, int n, double[] o0) {
         double[] lw = new double[k];
         for (int i = 0; i < n; i++) {

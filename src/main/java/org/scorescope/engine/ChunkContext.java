@@ -63,6 +63,12 @@ final class ChunkContext implements StepContext {
     }
 
     @Override
+    public void scoreLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        chunk.evaluations += n;
+        score.evalLevels(x, n, gammas, out);
+    }
+
+    @Override
     public void scoreAll(double[][][] x, int n, double[] gammas, double[][][] out) {
         chunk.evaluations += (long) n * gammas.length;
         if (inner == null || gammas.length < 2) {

@@ -19,22 +19,22 @@ package org.scorescope.math;
  */
 public final class CounterNormals {
     static final long GOLD = 0x9E3779B97F4A7C15L;
-    static final long ONE_BITS = 0x3FF0000000000000L;
-    static final long MANTISSA = 0x000FFFFFFFFFFFFFL;
+    public static final long ONE_BITS = 0x3FF0000000000000L;
+    public static final long MANTISSA = 0x000FFFFFFFFFFFFFL;
     /** 1.5·2⁵²: adding and subtracting it rounds to the nearest integer (ties to even). */
-    static final double SHIFT = 0x1.8p52;
-    static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
+    public static final double SHIFT = 0x1.8p52;
+    public static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
     static final double TWO_PI = 6.283185307179586;
-    static final double SQRT2 = 1.4142135623730951;
-    static final double LN2_HI = 6.93147180369123816490e-01;
-    static final double LN2_LO = 1.90821492927058770002e-10;
-    static final double LG1 = 6.666666666666735130e-01;
-    static final double LG2 = 3.999999999940941908e-01;
-    static final double LG3 = 2.857142874366239149e-01;
-    static final double LG4 = 2.222219843214978396e-01;
-    static final double LG5 = 1.818357216161805012e-01;
-    static final double LG6 = 1.531383769920937332e-01;
-    static final double LG7 = 1.479819860511658591e-01;
+    public static final double SQRT2 = 1.4142135623730951;
+    public static final double LN2_HI = 6.93147180369123816490e-01;
+    public static final double LN2_LO = 1.90821492927058770002e-10;
+    public static final double LG1 = 6.666666666666735130e-01;
+    public static final double LG2 = 3.999999999940941908e-01;
+    public static final double LG3 = 2.857142874366239149e-01;
+    public static final double LG4 = 2.222219843214978396e-01;
+    public static final double LG5 = 1.818357216161805012e-01;
+    public static final double LG6 = 1.531383769920937332e-01;
+    public static final double LG7 = 1.479819860511658591e-01;
     static final double S1 = -1.66666666666666324348e-01;
     static final double S2 = 8.33333333332248946124e-03;
     static final double S3 = -1.98412698298579493134e-04;
@@ -98,8 +98,8 @@ public final class CounterNormals {
         }
     }
 
-    /** log x for normal x &gt; 0 (fdlibm e_log.c's kernel). */
-    static double log(double x) {
+    /** log x for normal x &gt; 0 (fdlibm e_log.c's kernel; the vector kernels repeat its operations). */
+    public static double log(double x) {
         long bits = Double.doubleToRawLongBits(x);
         double e = (double) ((bits >>> 52) - 1023);
         double m = Double.longBitsToDouble((bits & MANTISSA) | ONE_BITS);

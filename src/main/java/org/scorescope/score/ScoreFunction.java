@@ -14,4 +14,23 @@ public interface ScoreFunction {
      * @param out the score, out[axis][i]; may not alias {@code x}
      */
     void eval(double[][] x, int n, double gamma, double[][] out);
+
+    /**
+     * The score of n particles, particle i at its own level {@code gammas[i]} (randomized
+     * midpoint). The default evaluates one particle at a time through one-column views.
+     */
+    default void evalLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        int d = x.length;
+        double[][] one = new double[d][1];
+        double[][] s = new double[d][1];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                one[a][0] = x[a][i];
+            }
+            eval(one, 1, gammas[i], s);
+            for (int a = 0; a < d; a++) {
+                out[a][i] = s[a][0];
+            }
+        }
+    }
 }
