@@ -54,9 +54,9 @@ class EngineTest {
     @Test
     void piadmRoundsRunInParallelForSmallRunsAndStayBitIdentical() {
         Target target = Presets.get("ring8");
-        // 3000 particles: one chunk, so the M evaluations of each iterate run on the inner pool.
+        // 100 particles: two chunks for four threads, so the M evaluations of each iterate run on the inner pool.
         RunSpec spec = RunSpec.of(target, GRID, List.of(SamplerSlot.of(SamplerRegistry.create("piadm-sde",
-                java.util.Map.of("M", 6.0, "K", 4.0)))), 3000, 5);
+                java.util.Map.of("M", 6.0, "K", 4.0)))), 100, 5);
         double[][] one;
         try (Engine e = new Engine(1)) {
             one = e.run(spec, null).positions().get(0);
