@@ -52,6 +52,7 @@ public final class Engine implements AutoCloseable {
     /** For independent score batches inside one chunk's step, used when a run has fewer chunks than threads. */
     private final java.util.concurrent.ForkJoinPool inner;
     private final int threads;
+    private final int poolId;
 
     /** An engine with one worker per available core. */
     public Engine() {
@@ -67,6 +68,7 @@ public final class Engine implements AutoCloseable {
         }
         this.threads = threads;
         int pool = POOL_IDS.incrementAndGet();
+        this.poolId = pool;
         workers = Executors.newFixedThreadPool(threads, named("scorescope-engine-" + pool + "-worker-"));
         coordinator = Executors.newSingleThreadExecutor(named("scorescope-engine-" + pool + "-run-"));
         AtomicInteger innerIds = new AtomicInteger();
@@ -85,6 +87,11 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** The number in this engine's thread names ({@code scorescope-engine-N-…}). */
+    public int poolId() {
+        return poolId;
     }
 
     /** Number of worker threads. */
@@ -191,6 +198,7 @@ public final class Engine implements AutoCloseable {
      */
     private void forEachChunk(int count, java.util.function.IntConsumer work, AtomicBoolean cancel) {
         AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
         List<Callable<Void>> tasks = new ArrayList<>();
         int workers = Math.min(threads, count);
         for (int w = 0; w < workers; w++) {
@@ -199,12 +207,19 @@ public final class Engine implements AutoCloseable {
                     if (cancel.get()) {
                         return null;
                     }
+                    if (Thread.currentThread().isInterrupted()) {
+                        stopped.set(true); // the engine is closing (shutdownNow interrupts)
+                        return null;
+                    }
                     work.accept(k);
                 }
                 return null;
             });
         }
         invokeAll(tasks);
+        if (stopped.get()) {
+            throw new CancellationException("engine closing");
+        }
     }
 
     private void invokeAll(List<Callable<Void>> tasks) {

@@ -149,11 +149,15 @@ class EngineTest {
         h.cancel();
         assertThrows(CancellationException.class, h::await);
         e.close();
-        Thread.sleep(50);
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            assertTrue(!t.getName().startsWith("scorescope-engine-") || !t.isAlive() || t.getName().contains("-" + 0 + "-"),
-                    "thread still alive: " + t.getName());
-        }
+        String prefix = "scorescope-engine-" + e.poolId() + "-";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> alive;
+        do {
+            Thread.sleep(20);
+            alive = Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith(prefix))
+                    .map(Thread::getName).toList();
+        } while (!alive.isEmpty() && System.nanoTime() < deadline);
+        assertTrue(alive.isEmpty(), "threads still alive: " + alive);
     }
 
     @Test
