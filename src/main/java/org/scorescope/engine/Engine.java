@@ -135,7 +135,7 @@ public final class Engine implements AutoCloseable {
         int items = samplers * chunkCount;
         for (int t = steps; t >= 1; t--) {
             int step = t;
-            forEachChunk(items, k -> {
+            forEachChunk(items, (long) n * samplers, k -> {
                 int s = k / chunkCount;
                 stepChunk(spec, spec.slots().get(s), all.get(s)[k % chunkCount], step, nested);
             }, cancel);
@@ -167,7 +167,7 @@ public final class Engine implements AutoCloseable {
     private void initialise(RunSpec spec, List<Chunk[]> all, AtomicBoolean cancel) {
         Chunk[] first = all.get(0);
         long key = RandomStreams.key(spec.seed(), RandomStreams.INITIAL_NOISE, 0, RandomStreams.GAUSSIAN, 0);
-        forEachChunk(first.length, c -> {
+        forEachChunk(first.length, spec.particles(), c -> {
             Chunk chunk = first[c];
             if (spec.initial() != null) {
                 for (int a = 0; a < chunk.y.length; a++) {
@@ -192,43 +192,47 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Particles of work per step below which one more thread costs more (wake-up, barrier) than it gains. */
+    static final int PARTICLES_PER_THREAD = 32_768;
+
     /**
-     * Runs {@code work} on items 0..count−1 on the pool: one task per worker, each taking the next
-     * item from a shared counter (a few µs of dispatch per step instead of one task per chunk).
+     * Runs {@code work} on items 0..count−1: the calling thread and up to threads − 1 pool workers each
+     * take the next item from a shared counter (a few µs of dispatch per step instead of one task per
+     * chunk). Only as many threads as the step's work (particles × samplers) keeps busy take part, so
+     * a 10k-particle step is not slowed by waking and waiting for a second thread. Which thread steps
+     * which chunk never changes a result.
+     *
+     * @param particles the step's particles over all samplers
      */
-    private void forEachChunk(int count, java.util.function.IntConsumer work, AtomicBoolean cancel) {
+    private void forEachChunk(int count, long particles, java.util.function.IntConsumer work, AtomicBoolean cancel) {
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stopped = new AtomicBoolean();
-        List<Callable<Void>> tasks = new ArrayList<>();
-        int workers = Math.min(threads, count);
-        for (int w = 0; w < workers; w++) {
-            tasks.add(() -> {
-                for (int k; (k = next.getAndIncrement()) < count;) {
-                    if (cancel.get()) {
-                        return null;
-                    }
-                    if (Thread.currentThread().isInterrupted()) {
-                        stopped.set(true); // the engine is closing (shutdownNow interrupts)
-                        return null;
-                    }
-                    work.accept(k);
+        Callable<Void> loop = () -> {
+            for (int k; (k = next.getAndIncrement()) < count;) {
+                if (cancel.get()) {
+                    return null;
                 }
-                return null;
-            });
-        }
-        invokeAll(tasks);
-        if (stopped.get()) {
-            throw new CancellationException("engine closing");
-        }
-    }
-
-    private void invokeAll(List<Callable<Void>> tasks) {
+                if (Thread.currentThread().isInterrupted()) {
+                    stopped.set(true); // the engine is closing (shutdownNow interrupts)
+                    return null;
+                }
+                work.accept(k);
+            }
+            return null;
+        };
+        int helpers = (int) Math.min(Math.min(threads, count), Math.max(1, particles / PARTICLES_PER_THREAD)) - 1;
+        List<Future<Void>> running = new ArrayList<>();
         try {
-            for (Future<Void> f : workers.invokeAll(tasks)) {
+            for (int w = 0; w < helpers; w++) {
+                running.add(workers.submit(loop));
+            }
+            loop.call();
+            for (Future<Void> f : running) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            running.forEach(f -> f.cancel(true));
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -236,6 +240,14 @@ public final class Engine implements AutoCloseable {
                 throw re;
             }
             throw new IllegalStateException(cause);
+        } catch (RuntimeException e) {
+            running.forEach(f -> f.cancel(true));
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (stopped.get() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("engine closing");
         }
     }
 
