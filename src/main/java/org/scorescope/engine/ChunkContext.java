@@ -58,19 +58,25 @@ final class ChunkContext implements StepContext {
 
     @Override
     public void score(double[][] x, int n, double gamma, double[][] out) {
-        chunk.evaluations += n;
+        chunk.evaluations += (long) n * score.evaluationCost(gamma);
         score.eval(x, n, gamma, out);
     }
 
     @Override
     public void scoreLevels(double[][] x, int n, double[] gammas, double[][] out) {
-        chunk.evaluations += n;
+        long cost = 0;
+        for (int i = 0; i < n; i++) {
+            cost += score.evaluationCost(gammas[i]);
+        }
+        chunk.evaluations += cost;
         score.evalLevels(x, n, gammas, out);
     }
 
     @Override
     public void scoreAll(double[][][] x, int n, double[] gammas, double[][][] out) {
-        chunk.evaluations += (long) n * gammas.length;
+        for (double gamma : gammas) {
+            chunk.evaluations += (long) n * score.evaluationCost(gamma);
+        }
         if (inner == null || gammas.length < 2) {
             for (int j = 0; j < gammas.length; j++) {
                 score.eval(x[j], n, gammas[j], out[j]);
