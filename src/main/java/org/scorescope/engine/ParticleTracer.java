@@ -2,7 +2,6 @@ package org.scorescope.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.scorescope.sampler.Sampler;
 import org.scorescope.sampler.StepAnatomy;
 import org.scorescope.sampler.StepContext;
@@ -14,7 +13,7 @@ import org.scorescope.schedule.Grid;
  * the streams keyed by its own index), so the chunk holding the particle is replayed alone, from
  * its Y_T, with the same streams, memory and buffers as in the run — bit for bit the run's own
  * numbers (tested against an engine run) — and at every step the sampler declares the particle's
- * terms to a {@link StepRecorder}. The cost is one chunk ({@value Engine#CHUNK} particles) of one
+ * terms to a {@link StepRecorder}. The cost is one chunk (at most {@value Engine#CHUNK} particles) of one
  * sampler, whatever the run's size; the run itself never carries a recorder.
  */
 public final class ParticleTracer {
@@ -37,10 +36,11 @@ public final class ParticleTracer {
         SamplerSlot s = spec.slots().get(slot);
         Sampler sampler = s.sampler();
         int d = spec.target().dim();
-        int index = (int) (particle / Engine.CHUNK);
-        int size = Math.min(Engine.CHUNK, spec.particles() - index * Engine.CHUNK);
-        int local = (int) (particle - (long) index * Engine.CHUNK);
-        Chunk chunk = new Chunk(index, d, size, sampler.newMemory(d, size));
+        int chunkSize = Engine.chunkSize(spec.particles());
+        int index = (int) (particle / chunkSize);
+        int size = Math.min(chunkSize, spec.particles() - index * chunkSize);
+        int local = (int) (particle - (long) index * chunkSize);
+        Chunk chunk = new Chunk(index, (long) index * chunkSize, d, size, sampler.newMemory(d, size));
         Engine.fillInitial(spec, chunk);
         Grid grid = spec.grid();
         List<StepAnatomy> out = new ArrayList<>();
@@ -51,8 +51,7 @@ public final class ParticleTracer {
                 start[a] = chunk.y[a][local];
                 recording &= Double.isFinite(start[a]);
             }
-            UniformRandomProvider rng = RandomStreams.stream(spec.seed(), s.noiseKey(), chunk.index, t);
-            ChunkContext base = new ChunkContext(chunk, grid, t, spec.score(), rng);
+            ChunkContext base = new ChunkContext(chunk, grid, t, spec.score(), spec.seed(), s.noiseKey(), null);
             StepRecorder recorder = recording ? new StepRecorder(local) : null;
             sampler.step(recorder == null ? base : new Recording(base, recorder), chunk.y, chunk.n);
             if (recorder != null) {
@@ -82,6 +81,11 @@ public final class ParticleTracer {
         @Override
         public void score(double[][] x, int n, double gamma, double[][] out) {
             base.score(x, n, gamma, out);
+        }
+
+        @Override
+        public void scoreLevels(double[][] x, int n, double[] gammas, double[][] out) {
+            base.scoreLevels(x, n, gammas, out);
         }
 
         @Override
