@@ -96,10 +96,19 @@ public record SamplerEquation(String key, String name, UpdateRule rule, List<Str
             } else {
                 b.append(c < 0 ? " - " : " + ");
             }
-            b.append(number(Math.abs(c))).append("\\,").append(t.valueTex());
+            if (c == 1 || c == -1) {
+                b.append(t.valueTex());
+            } else {
+                b.append(number(Math.abs(c))).append("\\,").append(t.valueTex());
+            }
             first = false;
         }
         return b.toString();
+    }
+
+    /** A value as plain text with three significant digits. */
+    public static String plain(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     /** A value in LaTeX with four significant digits ({@code 1.234\times10^{-5}} outside [10⁻³, 10⁴)). */
