@@ -142,10 +142,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private static void stepChunk(RunSpec spec, SamplerSlot slot, Chunk chunk, int t, java.util.concurrent.ForkJoinPool nested) {
+        long start = System.nanoTime();
         Sampler sampler = slot.sampler();
         UniformRandomProvider rng = RandomStreams.stream(spec.seed(), slot.noiseKey(), chunk.index, t);
         sampler.step(new ChunkContext(chunk, spec.grid(), t, spec.score(), rng, nested), chunk.y, chunk.n);
         chunk.flagDiverged();
+        chunk.nanos += System.nanoTime() - start;
     }
 
     private void initialise(RunSpec spec, List<Chunk[]> all, AtomicBoolean cancel) {

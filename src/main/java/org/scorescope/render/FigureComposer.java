@@ -145,7 +145,7 @@ public final class FigureComposer {
         Frame[] h = cell.history();
         int tracked = Math.min(16, cell.frame().samplers().get(cell.slot()).stored());
         g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.setColor(new Color(255, 140, 66, 210));
+        g.setColor(new Color(SamplerPalette.argb(cell.slot()) & 0xFFFFFF | 210 << 24, true));
         for (int p = 0; p < tracked; p++) {
             Path2D.Double path = new Path2D.Double();
             boolean started = false;

@@ -58,6 +58,57 @@ class LayerTest {
     }
 
     @Test
+    void theWindowsViewModelAndServicesHoldNoNodes() {
+        noClasses().that().resideInAnyPackage("org.scorescope.ui.model..", "org.scorescope.ui.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("the session view model and the executor are tested without a window").check(classes);
+    }
+
+    @Test
+    void labsSeeOnlyTheLabApiNotTheShell() {
+        noClasses().that().resideInAnyPackage("org.scorescope.ui.model..", "org.scorescope.ui.service..", "org.scorescope.ui.lab..",
+                "org.scorescope.ui.labs..")
+                .should().dependOnClassesThat().resideInAPackage("org.scorescope.ui")
+                .because("a lab plugs in through org.scorescope.ui.lab and must not reach into the window's classes").check(classes);
+        noClasses().that().resideInAnyPackage("org.scorescope.ui.model..", "org.scorescope.ui.service..", "org.scorescope.ui.lab..")
+                .should().dependOnClassesThat().resideInAPackage("org.scorescope.ui.labs..").check(classes);
+    }
+
+    @Test
+    void oneExecutorMakesTheWindowsThreads() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.scorescope.ui.service.BackgroundExecutor")
+                .and().resideOutsideOfPackage("org.scorescope.engine..")
+                .and().doNotHaveFullyQualifiedName("org.scorescope.Launcher")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("a Thread",
+                                        c -> c.isAssignableTo(Thread.class)))))
+                .because("background work goes through the one executor (the engine keeps its own compute pool; the launcher "
+                        + "its shutdown hook)").check(classes);
+    }
+
+    @Test
+    void noOtherThreadPools() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.scorescope.ui.service.BackgroundExecutor")
+                .and().resideOutsideOfPackage("org.scorescope.engine..")
+                .should().callMethod(java.util.concurrent.Executors.class, "newSingleThreadExecutor")
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newSingleThreadExecutor",
+                        java.util.concurrent.ThreadFactory.class)
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newFixedThreadPool", int.class)
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newFixedThreadPool", int.class,
+                        java.util.concurrent.ThreadFactory.class)
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newCachedThreadPool")
+                .because("no other pools in the window").check(classes);
+    }
+
+    @Test
+    void nothingSleeps() {
+        noClasses().should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+                .because("waiting is done on futures and listeners, never by sleep-polling").check(classes);
+    }
+
+    @Test
     void onlyTheCliAndTheWindowReachTheCli() {
         noClasses().that().resideOutsideOfPackages("org.scorescope.cli..", "org.scorescope")
                 .should().dependOnClassesThat().resideInAPackage("org.scorescope.cli..").check(classes);

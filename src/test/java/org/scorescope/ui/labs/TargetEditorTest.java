@@ -1,4 +1,4 @@
-package org.scorescope.ui;
+package org.scorescope.ui.labs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,18 +20,22 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.scorescope.scenario.ScenarioBuilder;
+import org.scorescope.ui.MainWindow;
+import org.scorescope.ui.UiOptions;
 
 /** Issue 7, must-show 3: draw a two-component target, sample it, export a PNG. */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class TargetEditorTest {
     private MainWindow window;
+    private Stage stage;
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = new MainWindow(stage, UiOptions.none());
     }
 
@@ -41,14 +45,19 @@ class TargetEditorTest {
     }
 
     private static void waitUntil(String what, java.util.function.BooleanSupplier c) {
-        UiWait.until(what, c);
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
     }
 
     @Test
     void drawTwoGaussiansSampleThemAndExportAPng(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#control-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#open-editor");
         TargetEditor[] ed = new TargetEditor[1];
-        robot.interact(() -> ed[0] = window.openEditor());
+        robot.interact(() -> ed[0] = window.lab(TargetEditorLab.class).open());
         TargetEditor e = ed[0];
         waitUntil("editor", () -> robot.lookup("#editor-canvas").tryQuery().isPresent());
         var canvas = e.canvas;
@@ -77,13 +86,13 @@ class TargetEditorTest {
         assertEquals("mixture", e.spec().type());
         waitUntil("density preview", e::previewShown);
         robot.clickOn("#editor-use");
-        waitUntil("the run uses the drawn target", () -> window.status().getText().startsWith("custom target"));
-        var target = ScenarioBuilder.target(window.session.scenario().target());
+        waitUntil("the run uses the drawn target", () -> window.session().status.get().startsWith("custom target"));
+        var target = ScenarioBuilder.target(window.session().scenario().target());
         assertTrue(target instanceof org.scorescope.distribution.CompositeTarget, "Gaussians and a box in one target");
         assertEquals(5.0 / 5.0, target.boxMass(new double[] {-50, -50}, new double[] {50, 50}, 0.5), 1e-9);
-        robot.interact(() -> window.stage().toFront());
-        robot.interact(() -> window.session.steps.set(8));
-        robot.interact(() -> window.stepBy(-100));
+        robot.interact(() -> stage.toFront());
+        robot.interact(() -> window.session().setSteps(8));
+        robot.clickOn("#end");
         waitUntil("sampled to the end", () -> {
             Label c = robot.lookup("#caption-0").tryQueryAs(Label.class).orElse(null);
             return c != null && c.getText() != null && c.getText().contains("t = 0 / 8");

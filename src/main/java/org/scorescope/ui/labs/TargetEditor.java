@@ -1,11 +1,8 @@
-package org.scorescope.ui;
+package org.scorescope.ui.labs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -32,14 +29,18 @@ import org.scorescope.render.Raster;
 import org.scorescope.render.Viewport;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.distribution.Target;
+import org.scorescope.ui.lab.FxImages;
+import org.scorescope.ui.lab.LabContext;
+import org.scorescope.ui.service.Lane;
 
 /**
  * Draw a target with a closed-form score (issue 7): add Gaussian components (click in "Gaussian"
  * mode), move them (drag the centre), shape each covariance by dragging the two axis handles of its
  * 2-sd ellipse, set the selected component's weight, delete it (Delete key or button); or add
  * uniform boxes (drag a rectangle in "Box" mode); both kinds mix in one exact target.
- * The exact density at γ = 0.99 is previewed live, computed off the FX thread. "Use this target"
- * makes it the run's explicit target, saved with the scenario.
+ * The exact density at γ = 0.99 is previewed live, computed on a lane of the window's executor
+ * (only the newest drawing is computed). "Use this target" makes it the run's explicit target, saved
+ * with the scenario (the old title and paragraph are dropped: they described another target).
  */
 final class TargetEditor {
     static final int SIZE = 520;
@@ -53,11 +54,8 @@ final class TargetEditor {
     final Button use = new Button("Use this target");
     final Label message = new Label();
     private final Viewport view = Viewport.fit(new double[] {-6, -6}, new double[] {6, 6}, SIZE, SIZE);
-    private final ExecutorService previewThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "scorescope-editor-preview");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Lane previewLane;
+    private final LabContext context;
     private final AtomicLong version = new AtomicLong();
     private int selected = -1;
     private String dragging;
@@ -86,8 +84,11 @@ final class TargetEditor {
         }
     }
 
-    TargetEditor(MainWindow window) {
+    TargetEditor(LabContext context) {
+        this.context = context;
+        this.previewLane = context.executor().lane("editor-preview");
         stage.setTitle("ScoreScope — target editor");
+        stage.initOwner(context.owner());
         ToggleGroup mode = new ToggleGroup();
         gaussianMode.setToggleGroup(mode);
         boxMode.setToggleGroup(mode);
@@ -120,8 +121,7 @@ final class TargetEditor {
                 message.setText("Add at least one component");
                 return;
             }
-            window.session.explicitTarget.set(spec);
-            window.restart();
+            context.session().setExplicitTarget(spec);
             message.setText("in use: " + components.size() + " component(s)");
         });
         message.setId("editor-message");
@@ -151,9 +151,9 @@ final class TargetEditor {
         root.setTop(top);
         root.getStyleClass().add("root-pane");
         Scene scene = new Scene(root, SIZE + 120, SIZE + 170);
-        scene.getStylesheets().add(MainWindow.class.getResource("scorescope.css").toExternalForm());
+        context.style(scene);
         stage.setScene(scene);
-        stage.setOnHidden(e -> previewThread.shutdownNow());
+        stage.setOnHidden(e -> previewLane.close());
         changed();
     }
 
@@ -369,15 +369,12 @@ final class TargetEditor {
             preview.setImage(null);
             return;
         }
-        previewThread.execute(() -> {
-            if (version.get() != v) {
-                return;
-            }
+        previewLane.latest("preview", () -> {
             Raster r = new Raster(SIZE, SIZE, PanelRenderer.BACKGROUND);
             DensityGrid.of(t, 0.99, view).paint(r, ColorMap.VIRIDIS, 0.8);
-            Platform.runLater(() -> {
+            context.executor().ui().run(() -> {
                 if (version.get() == v) {
-                    preview.setImage(MainWindow.toImage(r));
+                    preview.setImage(FxImages.of(r));
                 }
             });
         });
