@@ -6,13 +6,15 @@ import java.util.Arrays;
  * Particles as additive point splats with density-aware tone mapping, so that structure stays
  * visible at every N: each pixel counts its particles; the opacity of a pixel with c particles is
  *
- * <pre>  a(c) = strength · max(floor, min(1, c / c₉₉)^½)   (c ≥ 1),   floor = clamp(0.85 / √c̄, 0.08, 0.85)</pre>
+ * <pre>  a(c) = strength · top · max(floor, min(1, c / c₉₉)^½)   (c ≥ 1)
+ *  floor = clamp(0.85 / √c̄, 0.08, 0.85),   top = 0.55 + 0.45 · (floor − 0.08) / 0.77</pre>
  *
  * where c₉₉ is the 99th percentile of the non-empty pixels' counts and c̄ their mean. With a few
- * thousand particles (c̄ ≈ 1) every particle is a clear dot (floor 0.85); with a million (c̄ in the
- * tens) the floor drops and the opacity follows the square root of the local density up to the
- * busiest 1 % of pixels, instead of every occupied pixel saturating into one white blob. O(N +
- * pixels), no per-point drawing calls.
+ * thousand particles (c̄ ≈ 1) every particle is a clear, opaque dot (floor and top near 1); with a
+ * million (c̄ in the tens) the floor drops and the opacity follows the square root of the local
+ * density up to the busiest 1 % of pixels, and even those stay translucent (top ≈ 0.6), so the exact
+ * density under the cloud stays readable — instead of every occupied pixel saturating into one white
+ * blob. O(N + pixels), no per-point drawing calls.
  */
 public final class ParticleLayer {
     private ParticleLayer() {
@@ -35,7 +37,9 @@ public final class ParticleLayer {
         int[] counts = new int[w * h];
         double sx = w / (view.x1() - view.x0());
         double sy = h / (view.y1() - view.y0());
-        int size = n < 5000 ? 2 : 1;
+        // Sparse clouds on large (or HiDPI) rasters get 2- or 3-pixel dots, so that each particle stays visible.
+        long pixels = (long) w * h;
+        int size = 1 + ((long) n * 40 < pixels ? 1 : 0) + ((long) n * 400 < pixels ? 1 : 0);
         for (int i = 0; i < n; i++) {
             double yi = y != null ? y[i] : view.y0() + (view.y1() - view.y0()) * (0.1 + 0.8 * ((i * 0.6180339887498949) % 1.0));
             int px = (int) ((x[i] - view.x0()) * sx);
@@ -95,10 +99,11 @@ public final class ParticleLayer {
         }
         double mean = (double) total / occupied;
         double floor = Math.max(0.08, Math.min(0.85, 0.85 / Math.sqrt(mean)));
+        double top = 0.55 + 0.45 * (floor - 0.08) / 0.77;
         double[] opacity = new double[p99 + 1];
         Arrays.fill(opacity, 0);
         for (int c = 1; c <= p99; c++) {
-            opacity[c] = strength * Math.max(floor, Math.sqrt((double) c / p99));
+            opacity[c] = strength * top * Math.max(floor, Math.sqrt((double) c / p99));
         }
         return opacity;
     }

@@ -111,7 +111,9 @@ final class FramePump extends AnimationTimer {
         if (view == null || box == null) {
             return;
         }
-        PanelStyle style = model.style();
+        PanelStyle base = model.style();
+        PanelStyle style = new PanelStyle(base.density(), base.contours(), base.particles(), base.scoreField(), base.trails(),
+                base.lineWidth() * scale);
         List<LabLayer> on = new ArrayList<>();
         for (LabLayer l : labLayers) {
             if (model.layers().on(l.id())) {

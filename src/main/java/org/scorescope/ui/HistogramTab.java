@@ -47,21 +47,26 @@ final class HistogramTab extends HBox {
         difference.setId("difference-map");
         difference.setPreserveRatio(true);
         difference.setFitHeight(170);
+        // The map takes the height the tab has (a short metrics pane at 1280×720 must still show the legend).
+        heightProperty().addListener((o, a, h) -> difference.setFitHeight(Math.max(60, Math.min(240, h.doubleValue() - 70))));
         Region bar = new Region();
         bar.setId("difference-legend");
         bar.setStyle("-fx-background-color: " + DivergingScale.cssGradient() + "; -fx-border-color: #555;");
-        bar.setPrefSize(150, 12);
+        bar.setPrefSize(110, 12);
         bar.setMinHeight(12);
         lowLabel.getStyleClass().add("hint");
         highLabel.getStyleClass().add("hint");
+        lowLabel.setMinWidth(Label.USE_PREF_SIZE);
+        highLabel.setMinWidth(Label.USE_PREF_SIZE);
         HBox legend = new HBox(4, lowLabel, bar, highLabel);
         legend.setAlignment(Pos.CENTER_LEFT);
         differenceLabel.getStyleClass().add("hint");
         differenceLabel.setWrapText(true);
-        differenceLabel.setMaxWidth(240);
+        differenceLabel.setMaxWidth(260);
         diffBox = new VBox(4, new StackPane(difference), legend, differenceLabel);
         diffBox.setPadding(new Insets(4));
-        diffBox.setMinWidth(230);
+        diffBox.setMinWidth(260);
+        diffBox.setMaxWidth(270);
         getChildren().add(diffBox);
     }
 
@@ -91,8 +96,9 @@ final class HistogramTab extends HBox {
             difference.setImage(FxImages.of(m.difference()));
             lowLabel.setText(String.format("−%.2g", m.differenceScale()));
             highLabel.setText(String.format("+%.2g", m.differenceScale()));
-            differenceLabel.setText("(empirical − exact) mass per bin, " + m.label()
-                    + ": blue = too few particles, orange = too many; saturates at the 95th percentile of |difference|");
+            differenceLabel.setText(m.label() + ": (empirical − exact) mass per bin; blue too few, orange too many");
+            differenceLabel.setTooltip(new javafx.scene.control.Tooltip("The colour saturates at the 95th percentile of |difference| over "
+                    + "the bins, ±" + String.format("%.3g", m.differenceScale())));
         }
     }
 

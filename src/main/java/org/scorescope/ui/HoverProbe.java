@@ -7,8 +7,8 @@ import org.scorescope.ui.service.UiThread;
 
 /**
  * What is under the mouse: x, the exact density and the score at the displayed level, computed on
- * the render lane (a score is never evaluated on the FX thread) and written to the status line.
- * Only the newest position is evaluated; the panels are not redrawn.
+ * a lane (a score is never evaluated on the FX thread) and shown in the status line while the mouse
+ * is over a panel. Only the newest position is evaluated; the panels are not redrawn.
  */
 final class HoverProbe {
     private final Lane lane;
@@ -24,6 +24,7 @@ final class HoverProbe {
     /** Evaluates at a world point (null: the mouse left the panels). */
     void at(RunView run, int step, double[] world) {
         if (run == null || world == null) {
+            lane.latest("hover", () -> ui.run(() -> out.accept("")));
             return;
         }
         double abar = run.grid().abar(step);

@@ -97,7 +97,7 @@ public final class MainWindow {
         runs.useLabMetrics(labMetrics(labs));
         ScenarioControls scenarioControls = new ScenarioControls(model, executor);
         controls = new ControlPane(scenarioControls, new SamplerControls(model), new LayerControls(model), labSections);
-        HoverProbe hover = new HoverProbe(executor.lane("hover"), UiThread.fx(), model.status::set);
+        HoverProbe hover = new HoverProbe(executor.lane("hover"), UiThread.fx(), model.hover::set);
         grid = new PanelGrid(model, runs::current, world -> hover.at(runs.current(), model.step.get(), world));
         timeline = new TimelineBar(model, playback);
         metricsPane = new MetricsPane(model, executor.lane("charts"), dialogs, labMetrics(labs), labCharts);

@@ -87,9 +87,14 @@ final class PanelView extends StackPane {
             dst.flip();
             return null;
         });
-        String text = compact ? c.compact() : c.full();
+        String text = captionFor(c, getWidth());
         if (!text.equals(caption.getText())) {
+            boolean reshape = caption.getText() == null || caption.getText().contains("\n") != text.contains("\n");
             caption.setText(text);
+            if (reshape) {
+                // The caption is unmanaged (a new text must not re-lay out the grid): size it when its line count changes.
+                caption.resize(getWidth(), caption.prefHeight(-1));
+            }
         }
     }
 
@@ -103,6 +108,19 @@ final class PanelView extends StackPane {
     int[] imageSize() {
         PixelBuffer<IntBuffer> b = buffer;
         return b == null ? new int[] {0, 0} : new int[] {b.getWidth(), b.getHeight()};
+    }
+
+    /**
+     * The caption that fits the panel: one line when it fits, else two lines; in presentation mode
+     * the short one (large type).
+     */
+    private String captionFor(RenderedScene.Caption c, double width) {
+        if (compact) {
+            return c.compact();
+        }
+        double charWidth = caption.getFont().getSize() * 0.61;
+        String full = c.full();
+        return full.length() * charWidth + 40 <= width ? full : c.twoLines();
     }
 
     /** The caption text shown now. */

@@ -7,7 +7,7 @@ import org.scorescope.ui.model.SessionModel;
 /**
  * Playback: advances the displayed step on the frame pulse while playing (never past what is
  * computed), and moves it on request — step, Home, End, scrub. A step asked for before it is
- * computed is shown as soon as it is (End during a run arrives at the end).
+ * computed is approached as the run computes (End during a run follows it to the end).
  */
 final class PlaybackController {
     private final SessionModel model;
@@ -46,9 +46,12 @@ final class PlaybackController {
                 }
             }
         }
-        if (pendingStep >= 0 && pendingStep >= computedDown) {
-            model.step.set(pendingStep);
-            pendingStep = -1;
+        if (pendingStep >= 0) {
+            // Follow the computation down to the step asked for.
+            model.step.set(Math.max(pendingStep, Math.min(steps, computedDown)));
+            if (pendingStep >= computedDown) {
+                pendingStep = -1;
+            }
         }
     }
 

@@ -32,6 +32,12 @@ record RenderedScene(RenderRequest request, List<Raster> panels, List<Caption> c
                     diverged > 0 ? String.format("   diverged %,d", diverged) : "");
         }
 
+        /** The full caption on two lines, for narrow panels: the sampler and t, then the numbers. */
+        String twoLines() {
+            return String.format("%s   t = %d / %d%nᾱ = %.4g   NFE %d   TV %.3f%s", label, step, steps, abar, nfe, tv,
+                    diverged > 0 ? String.format("   diverged %,d", diverged) : "");
+        }
+
         /** The short caption for presentation mode (one line at 1280×720 with three panels). */
         String compact() {
             return String.format("%s  t=%d  TV %.3f%s", label, step, tv, diverged > 0 ? "  ⚠" + diverged : "");

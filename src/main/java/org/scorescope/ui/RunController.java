@@ -31,10 +31,13 @@ import org.scorescope.ui.service.Failures;
 /**
  * Runs the session's scenario: one engine run per scenario change (a change cancels the running
  * one), with the frame recorder, the live metrics, the labs' metrics and the per-sampler status as
- * listeners. A run that fails is reported through {@link Failures} (dialog + log) and the panels keep
- * the last computed step. FX thread only, but for the listeners (engine) and the run watcher (executor).
+ * listeners. A long run (a million particles) shows its progress and a Cancel button in the status
+ * line. A run that fails is reported through {@link Failures} (dialog + log); a failed or cancelled
+ * run keeps its computed steps on screen. FX thread only, but for the listeners (engine) and the run watcher (executor).
  */
 final class RunController implements AutoCloseable {
+    /** Particle-steps (N × samplers × T) from which a run shows its progress and a Cancel button in the status line. */
+    static final double LONG_RUN = 5e7;
     private final SessionModel model;
     private final Engine engine;
     private final BackgroundExecutor executor;
@@ -130,16 +133,34 @@ final class RunController implements AutoCloseable {
             canonical.add(SamplerChoice.of(sp).canonical());
         }
         SamplerStatusRecorder status = new SamplerStatusRecorder(canonical);
-        RunHandle h = engine.submit(spec, new CompositeListener(List.of(recorder, metrics, lab, status)));
+        java.util.concurrent.atomic.AtomicReference<org.scorescope.ui.service.Progress> progress = new java.util.concurrent.atomic.AtomicReference<>();
+        org.scorescope.engine.RunListener progressListener = v -> {
+            var p = progress.get();
+            if (p != null) {
+                p.update((double) (v.grid().steps() - v.t()) / v.grid().steps(), "t = " + v.t());
+            }
+        };
+        RunHandle h = engine.submit(spec, new CompositeListener(List.of(recorder, metrics, lab, status, progressListener)));
         handle = h;
         statuses = status;
         CompletableFuture<RunResult> finished = new CompletableFuture<>();
         List<String> labels = spec.slots().stream().map(x -> x.label()).toList();
         RunView view = new RunView(h.id(), s, target, view2d, spec.grid(), labels, canonical, spec.particles(), recorder, bins,
                 metrics, lab, finished);
-        executor.start(BackgroundTask.of("The run", p -> h.await())
+        BackgroundTask<RunResult> watch = BackgroundTask.of(String.format("Computing %,d particles × %d sampler(s)", spec.particles(),
+                        spec.slots().size()), p -> {
+                    progress.set(p);
+                    return h.await();
+                })
+                .whenCancelRequested(h::cancel)
                 .onSuccess(finished::complete)
-                .onCancelled(() -> finished.cancel(false))
+                .onCancelled(() -> {
+                    finished.cancel(false);
+                    if (run.get() == view && !closed) {
+                        model.status.set("run cancelled at t = " + Math.min(view.computedDown(), view.steps())
+                                + "; the computed steps stay shown");
+                    }
+                })
                 .onFailure(e -> {
                     finished.completeExceptionally(e);
                     if (!closed && run.get() == view) {
@@ -147,7 +168,11 @@ final class RunController implements AutoCloseable {
                         executor.failures().report("The run stopped at t = " + Math.min(t, view.steps()) + " of T = " + view.steps()
                                 + "; the panels show the last computed step", e);
                     }
-                }));
+                });
+        if ((double) spec.particles() * spec.slots().size() * spec.grid().steps() >= LONG_RUN) {
+            watch.showProgress();
+        }
+        executor.start(watch);
         model.samplerStatus.clear();
         model.playing.set(false);
         model.step.set(spec.grid().steps());

@@ -41,10 +41,11 @@ final class SamplerControls extends VBox {
         layout.setId("panel-layout");
         layout.getItems().setAll(PanelLayout.values());
         layout.valueProperty().bindBidirectional(model.layout);
-        Label arrange = new Label("Panels:");
-        HBox bottom = new HBox(8, add, arrange, layout);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(ControlPane.section("Samplers (1–8, same initial noise)"), rows, bottom);
+        Label arrange = new Label("Panels (L)");
+        arrange.getStyleClass().add("hint");
+        HBox arrangement = new HBox(8, arrange, layout);
+        arrangement.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(ControlPane.section("Samplers (1–8, same initial noise)"), rows, add, arrangement);
         model.scenarioProperty().addListener((o, a, b) -> rebuild());
         rebuild();
     }

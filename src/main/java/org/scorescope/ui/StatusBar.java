@@ -30,7 +30,7 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         status.setId("status");
         status.getStyleClass().add("status");
-        status.textProperty().bind(model.status);
+        status.textProperty().bind(javafx.beans.binding.Bindings.when(model.hover.isEmpty()).then(model.status).otherwise(model.hover));
         status.setMinWidth(0);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);

@@ -60,7 +60,7 @@ final class TvChartTab extends BorderPane {
 
     private static JFreeChart create() {
         XYSeriesCollection tv = new XYSeriesCollection();
-        JFreeChart c = ChartFactory.createXYLineChart(null, "steps done (t = T … 0)", "histogram TV to the exact law", tv,
+        JFreeChart c = ChartFactory.createXYLineChart(null, "steps done (t = T … 0)", "TV", tv,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = c.getXYPlot();
         plot.setDataset(1, new YIntervalSeriesCollection());

@@ -35,7 +35,7 @@ class ParticleLayerTest {
         return counts;
     }
 
-    /** Fraction of occupied pixels whose opacity is within 10 % of full. */
+    /** Fraction of occupied pixels whose opacity is within 10 % of the busiest pixels'. */
     private static double saturated(int n) {
         int w = 500;
         int h = 500;
@@ -47,7 +47,7 @@ class ParticleLayerTest {
         for (int c : counts) {
             if (c > 0) {
                 occupied++;
-                if (map[Math.min(c, map.length - 1)] >= 0.9) {
+                if (map[Math.min(c, map.length - 1)] >= 0.9 * map[map.length - 1]) {
                     full++;
                 }
             }
@@ -81,6 +81,7 @@ class ParticleLayerTest {
         for (int c = 2; c < m.length; c++) {
             assertTrue(m[c] >= m[c - 1], "monotone at " + c);
         }
-        assertTrue(m[1] < 0.3 && m[m.length - 1] == 1.0, "from faint (" + m[1] + ") to full at the busiest pixels");
+        assertTrue(m[1] < 0.2 && m[m.length - 1] > 0.5 && m[m.length - 1] < 0.8,
+                "from faint (" + m[1] + ") to translucent (" + m[m.length - 1] + ") at the busiest pixels: the density shows through");
     }
 }

@@ -67,7 +67,7 @@ class MainWindowTest {
         robot.type(KeyCode.SPACE);
         waitUntil("playback reached the end", () -> "t = 0 / 40".equals(stepLabel(robot)));
         waitUntil("final captions", () -> caption(robot, 0).contains("t = 0 / 40") && caption(robot, 0).contains("NFE 40"));
-        assertTrue(caption(robot, 1).matches(".*TV 0\\.[0-9]{3}.*"), caption(robot, 1));
+        assertTrue(caption(robot, 1).matches("(?s).*TV 0\\.[0-9]{3}.*"), caption(robot, 1));
     }
 
     @Test

@@ -174,6 +174,19 @@ class ShellTest {
     }
 
     @Test
+    void aMillionParticleRunShowsItsProgressAndCanBeCancelled(FxRobot robot) {
+        UiWait.until("first frame", () -> caption(robot, 0) != null);
+        robot.interact(() -> window.session().setParticles(1_000_000));
+        UiWait.until("the run in the status line", () -> robot.lookup("#job-cancel").queryButton().isVisible()
+                && window.statusBar().job.getText().startsWith("Computing 1,000,000 particles"));
+        robot.clickOn("#job-cancel");
+        UiWait.until("cancelled", () -> window.session().status.get().startsWith("run cancelled at t = "));
+        assertTrue(!robot.lookup("#job-cancel").queryButton().isVisible());
+        assertTrue(dialogs.errors.isEmpty(), "a cancel is not a failure: " + dialogs.errors);
+        assertTrue(window.run().finished().isCancelled());
+    }
+
+    @Test
     void questionMarkListsEveryShortcut(FxRobot robot) {
         UiWait.until("first frame", () -> caption(robot, 0) != null);
         robot.interact(() -> window.panels().get(0).requestFocus());
@@ -194,9 +207,11 @@ class ShellTest {
         WaitForAsyncUtils.waitForFxEvents();
         int drawn = window.renderer().scenesDrawn();
         robot.moveTo(window.panels().get(0)).moveBy(20, 10).moveBy(15, -5);
-        UiWait.until("hover text", () -> window.session().status.get().startsWith("x = ("));
+        UiWait.until("hover text", () -> window.statusBar().status.getText().startsWith("x = ("));
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(drawn, window.renderer().scenesDrawn(), "hovering drew no new scene");
+        robot.moveTo("#status");
+        UiWait.until("the status line is back", () -> window.statusBar().status.getText().equals(window.session().status.get()));
     }
 }

@@ -70,7 +70,9 @@ public final class ChartImage extends StackPane {
             chart.setNotify(true);
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
             java.awt.Graphics2D g = img.createGraphics();
-            chart.draw(g, new Rectangle(w, h));
+            // Drawn at the screen's pixel density: type and lines keep their size on a HiDPI screen.
+            g.scale(scale, scale);
+            chart.draw(g, new Rectangle((int) Math.round(w / scale), (int) Math.round(h / scale)));
             g.dispose();
             done.set(new Object[] {((DataBufferInt) img.getRaster().getDataBuffer()).getData(), w, h});
         });

@@ -5,8 +5,9 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 
 /**
- * Tick labels of a base-10 log axis: a power of ten as 10ᵏ (1, 10 and 100 as themselves), anything
- * else with three significant digits — never "1E-1".
+ * Tick labels of a base-10 log axis: a power of ten as 10ᵏ (1, 10 and 100 as themselves), a number
+ * ≥ 1 as a whole number with three significant digits (200, 1,600), anything else with three
+ * significant digits — never "1E-1".
  */
 final class DecadeFormat extends NumberFormat {
     private static final long serialVersionUID = 1L;
@@ -47,6 +48,10 @@ final class DecadeFormat extends NumberFormat {
                 b.append(SUPERSCRIPTS.charAt(c - '0'));
             }
             return b.toString();
+        }
+        if (v >= 1 && v < 1e7) {
+            double digits = Math.pow(10, Math.max(0, Math.floor(Math.log10(v)) - 2));
+            return String.format("%,d", Math.round(Math.round(v / digits) * digits));
         }
         return String.format("%.3g", v);
     }

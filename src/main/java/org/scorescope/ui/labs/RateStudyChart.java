@@ -45,6 +45,7 @@ final class RateStudyChart {
         lines.setDefaultSeriesVisibleInLegend(false);
         plot.setRenderer(1, lines);
         ChartStyle.style(chart);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(12, 8, 4, 16));
         return chart;
     }
 
@@ -61,8 +62,7 @@ final class RateStudyChart {
 
     /** The axis label of a metric. */
     static String metricLabel(Sweep.Metric metric) {
-        return metric.exact() ? "exact W₂ distance to the law of X(ᾱ₀) (log scale)"
-                : "histogram TV to the exact law (log scale)";
+        return metric.exact() ? "exact W₂ to the target law (log)" : "histogram TV to the exact law (log)";
     }
 
     /** Puts curves on the chart (chart lane). */
@@ -141,14 +141,20 @@ final class RateStudyChart {
         }
     }
 
-    /** The axis from the decade below the smallest value to the decade above the largest. */
+    /**
+     * The axis from the decade below the smallest value to the decade above the largest, ticks at
+     * every power of ten; when the values span little more than a decade, ticks at every doubling
+     * from the power of ten below (100, 200, 400, 800 — the usual T lists), so that an axis never has
+     * a single labelled tick.
+     */
     private static void decades(LogAxis axis, double[] range) {
         double lo = Math.pow(10, Math.floor(Math.log10(range[0]) + 1e-9));
         double hi = Math.pow(10, Math.ceil(Math.log10(range[1]) - 1e-9));
         if (hi <= lo) {
             hi = lo * 10;
         }
+        axis.setTickUnit(new NumberTickUnit(Math.log10(hi / lo) <= 1.3 && Math.log10(range[1] / range[0]) < 1.2 ? Math.log10(2) : 1));
         axis.setAutoRange(false);
-        axis.setRange(lo, hi);
+        axis.setRange(lo / 1.02, hi * 1.02);
     }
 }

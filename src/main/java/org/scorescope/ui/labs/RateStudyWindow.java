@@ -134,7 +134,8 @@ final class RateStudyWindow {
         bottom.setPadding(new Insets(6));
         root.setBottom(bottom);
         root.getStyleClass().add("root-pane");
-        Scene scene = new Scene(root, 1100, 800);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1100, screen.getWidth()), Math.min(800, screen.getHeight()));
         context.style(scene);
         stage.setScene(scene);
     }

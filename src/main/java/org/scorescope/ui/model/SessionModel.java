@@ -69,6 +69,8 @@ public final class SessionModel {
     public final IntegerProperty bins = new SimpleIntegerProperty(0);
     /** The status line. */
     public final StringProperty status = new SimpleStringProperty("");
+    /** What is under the mouse (x, density, score), shown instead of the status while the mouse is over a panel. */
+    public final StringProperty hover = new SimpleStringProperty("");
     /** What the window cannot show of this scenario, said in words (empty when nothing). */
     public final StringProperty notice = new SimpleStringProperty("");
     /** One entry per sampler of the current run (updated while it computes). */

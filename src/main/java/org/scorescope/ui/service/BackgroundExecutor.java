@@ -80,7 +80,7 @@ public final class BackgroundExecutor implements AutoCloseable {
      * @return the running job (cancel it, bind to its progress, wait on its result)
      */
     public <T> Job<T> start(BackgroundTask<T> task) {
-        Job<T> job = new Job<>(task.title(), task.shown(), ui);
+        Job<T> job = new Job<>(task.title(), task.shown(), ui, task.cancelRequestHandler());
         if (task.shown()) {
             ui.run(() -> shownJobs.add(job));
         }

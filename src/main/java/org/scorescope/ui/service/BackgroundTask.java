@@ -19,6 +19,7 @@ public final class BackgroundTask<T> {
     private Consumer<T> onSuccess = r -> { };
     private Consumer<Throwable> onFailure;
     private Runnable onCancelled = () -> { };
+    private Runnable onCancelRequest = () -> { };
     private boolean shown;
 
     private BackgroundTask(String title, Work<T> work) {
@@ -52,6 +53,15 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * Runs (on the thread that cancels, usually the UI thread) as soon as the job is asked to stop —
+     * for work that blocks on something else that must be told (e.g. cancel the engine's run).
+     */
+    public BackgroundTask<T> whenCancelRequested(Runnable action) {
+        this.onCancelRequest = Objects.requireNonNull(action);
+        return this;
+    }
+
     /** Shows the job in the status line with a progress bar and a cancel button (long jobs). */
     public BackgroundTask<T> showProgress() {
         this.shown = true;
@@ -80,5 +90,9 @@ public final class BackgroundTask<T> {
 
     boolean shown() {
         return shown;
+    }
+
+    Runnable cancelRequestHandler() {
+        return onCancelRequest;
     }
 }

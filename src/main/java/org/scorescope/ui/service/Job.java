@@ -28,11 +28,13 @@ public final class Job<T> {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
     private final AtomicReference<Object[]> pendingUpdate = new AtomicReference<>();
     private final UiThread ui;
+    private final Runnable onCancelRequest;
 
-    Job(String title, boolean shown, UiThread ui) {
+    Job(String title, boolean shown, UiThread ui, Runnable onCancelRequest) {
         this.title = title;
         this.shown = shown;
         this.ui = ui;
+        this.onCancelRequest = onCancelRequest;
     }
 
     /** What the job does, for the status line ("Exporting ring8.gif"). */
@@ -47,8 +49,10 @@ public final class Job<T> {
 
     /** Asks the job to stop; it does so at its next check, and its result completes as cancelled. */
     public void cancel() {
-        cancelled.set(true);
-        cancelSignal.complete(null);
+        if (!cancelled.getAndSet(true)) {
+            cancelSignal.complete(null);
+            onCancelRequest.run();
+        }
     }
 
     /** Whether {@link #cancel()} was called. */

@@ -37,6 +37,40 @@ class SessionModelTest {
     }
 
     @Test
+    void parametersKeepTheirOrderSoAFileWrittenAgainIsTheSame() {
+        String text = """
+                {
+                  "title" : "",
+                  "description" : "",
+                  "target" : "ring8",
+                  "schedule" : {
+                    "id" : "vp-continuous",
+                    "spacing" : "logsnr",
+                    "beta1" : 20.0,
+                    "beta0" : 0.1
+                  },
+                  "samplers" : [ {
+                    "id" : "lagrange",
+                    "R" : 2.0,
+                    "K" : 3.0,
+                    "anchors" : 1.0
+                  }, {
+                    "id" : "piadm-ode",
+                    "M" : 8.0,
+                    "K" : 2.0
+                  }, {
+                    "id" : "unipc-3",
+                    "variant" : 2.0,
+                    "lowerOrderFinal" : 0.0
+                  } ],
+                  "steps" : 12,
+                  "particles" : 5000,
+                  "seed" : 7
+                }""";
+        assertEquals(text.strip(), org.scorescope.scenario.ScenarioJson.write(org.scorescope.scenario.ScenarioJson.parse(text)).strip());
+    }
+
+    @Test
     void changingTheTargetOrTheSamplersDropsTheStaleTitleOtherEditsKeepIt() {
         SessionModel m = new SessionModel();
         m.load(lecture());
