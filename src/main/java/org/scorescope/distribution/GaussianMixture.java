@@ -11,7 +11,7 @@ import org.scorescope.math.Normal;
 
 /**
  * A Gaussian mixture Σ_k π_k N(μ_k, Σ_k) in any dimension d ≤ 10, with full, singular or zero
- * covariances (ALGORITHMS.md §2). Its noised law is the mixture
+ * covariances (docs/algorithms.md §2). Its noised law is the mixture
  * Σ_k π_k N(√γ μ_k, C_k), C_k = γ Σ_k + (1−γ) I.
  *
  * <p>Each Σ_k is eigendecomposed once, Σ_k = U_k diag(λ_k) U_kᵀ, so that C_k⁻¹ and log det C_k

@@ -3,7 +3,7 @@ package org.scorescope.distribution;
 import org.scorescope.math.Normal;
 
 /**
- * The one-dimensional law of √γ U + √(1−γ) Z with U uniform on [a, b] (ALGORITHMS.md §2, box
+ * The one-dimensional law of √γ U + √(1−γ) Z with U uniform on [a, b] (docs/algorithms.md §2, box
  * mixture). Its density is (Φ(z_A) − Φ(z_B)) / (√γ (b−a)) with z_A = (x − √γ a)/σ,
  * z_B = (x − √γ b)/σ, σ = √(1−γ); everything is evaluated in log space. When the noised box is
  * much narrower than σ (γ → 0) the difference of CDFs is replaced by its expansion around the

@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A data distribution whose noised marginals {@code X(γ) = √γ X₀ + √(1−γ) Z} are known in closed
- * form at every noise level γ ∈ (0, 1) (ALGORITHMS.md §1–2).
+ * form at every noise level γ ∈ (0, 1) (docs/algorithms.md §1–2).
  *
  * <p>Batch methods work on structure-of-arrays particles: {@code x[axis][i]} for i in
  * {@code [0, n)}. Implementations are immutable and thread-safe.
@@ -59,7 +59,7 @@ public interface Target {
         }
     }
 
-    /** Tweedie's data prediction D(x, γ) = (x + (1−γ) s(x, γ)) / √γ (ALGORITHMS.md §1). */
+    /** Tweedie's data prediction D(x, γ) = (x + (1−γ) s(x, γ)) / √γ (docs/algorithms.md §1). */
     default void denoise(double[] x, double gamma, double[] out) {
         score(x, gamma, out);
         double sg = Math.sqrt(gamma);

@@ -1,12 +1,12 @@
 package org.scorescope.sampler;
 
 /**
- * The randomized midpoint sampler (003 Part 3, Theorem 7; Jiao and Li 2025; ALGORITHMS.md §4.9),
+ * The randomized midpoint sampler (003 Part 3, Theorem 7; Jiao and Li 2025; docs/algorithms.md §4.9),
  * 2 NFE: a level γ ~ Unif[ᾱ_t, ᾱ_{t−1}] per particle, drawn from the run's keyed stream; Y_γ
  * predicted by a DDIM step (exact coefficients) from Y_t; then
  * Y_{t−1} = Y_t/√α_t + (√ᾱ_{t−1}/2)(ᾱ_{t−1} − ᾱ_t) γ^{−3/2} s(Y_γ, γ) — an unbiased one-point
  * estimate of the integral in 001 eq. 20. (The factor √ᾱ_{t−1}/2 that the slide drops is kept:
- * ALGORITHMS.md typo list.) Its randomness is not Gaussian, so it has no exact Gaussian propagation.
+ * docs/algorithms.md §4.9, typo.) Its randomness is not Gaussian, so it has no exact Gaussian propagation.
  */
 public final class RandomizedMidpointSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("rand-midpoint", "Randomized midpoint",

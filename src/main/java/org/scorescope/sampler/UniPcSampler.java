@@ -16,7 +16,8 @@ import org.apache.commons.math3.linear.LUDecomposition;
  * last two steps are of order 2 and 1 (lower_order_final always applies here, unlike DPM-Solver++);
  * the corrector runs on every step but the last, and its model evaluation (taken at the predictor's
  * output) is reused by the next step. NFE = T. The predictor of order 2 uses ρ = ½; order 3 solves
- * the linear system R ρ = b; the order-1 corrector uses ρ = ½.
+ * the linear system R ρ = b; the order-1 corrector uses ρ = ½. A step that ends at the data
+ * (ᾱ_{t−1} = 1, infinite in λ) is the denoising step D(Y_t, ᾱ_t).
  */
 public final class UniPcSampler implements Sampler {
     private final boolean bh2;
@@ -38,7 +39,8 @@ public final class UniPcSampler implements Sampler {
         this.bh2 = bh2;
         this.lowerOrderFinal = lowerOrderFinal;
         this.info = new SamplerInfo("unipc-3", "UniPC-3 (" + (bh2 ? "bh2" : "bh1") + ")",
-                "Zhao et al. 2023; wl-zhao/UniPC uni_pc.py, multistep_uni_pc_bh_update", 1, 3, false, 0);
+                "Zhao et al. 2023; wl-zhao/UniPC uni_pc.py, multistep_uni_pc_bh_update", 1, 3, false, 0)
+                .withKey(SamplerRegistry.key("unipc-3", java.util.Map.of("variant", bh2 ? 2.0 : 1.0, "lowerOrderFinal", lowerOrderFinal ? 1.0 : 0.0)));
     }
 
     static final class Memory {
@@ -86,6 +88,10 @@ public final class UniPcSampler implements Sampler {
         Memory m = (Memory) ctx.memory();
         double gp = ctx.grid().abar(t);
         double gt = ctx.grid().abar(t - 1);
+        if (Vp.isData(gt)) {
+            Vp.denoise(ctx, y, n, gp, ctx.buffer(0));
+            return;
+        }
         if (m.count == 0) {
             double[][] model = ctx.buffer(0);
             Vp.data(ctx, y, n, gp, model);

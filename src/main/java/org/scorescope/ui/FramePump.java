@@ -70,11 +70,12 @@ final class FramePump extends AnimationTimer {
         }
         int step = model.step.get();
         timeline.show(run, step);
-        List<SamplerStatus> statuses = runs.statuses();
-        if (statuses != lastStatuses) {
-            lastStatuses = statuses;
-            model.samplerStatus.setAll(statuses);
+        List<SamplerStatus> fresh = runs.statuses();
+        if (fresh != lastStatuses) {
+            lastStatuses = fresh;
+            model.samplerStatus.setAll(SamplerStatusRecorder.withMetrics(fresh, run.metrics().latest()));
         }
+        List<SamplerStatus> statuses = model.samplerStatus;
         requestScene(run, step);
         RenderedScene scene = worker.poll();
         if (scene != null && scene.request().run().runId() == run.runId()) {

@@ -30,10 +30,10 @@ final class PanelView extends StackPane {
     PanelView(int index) {
         this.index = index;
         getStyleClass().add("panel");
-        setStyle("-fx-border-color: " + SamplerPalette.hex(index) + ";");
+        setStyle("-fx-border-color: " + SamplerPalette.web(index) + ";");
         caption.getStyleClass().add("caption");
         caption.setId("caption-" + index);
-        Rectangle chip = new Rectangle(10, 10, javafx.scene.paint.Color.web(SamplerPalette.hex(index)));
+        Rectangle chip = new Rectangle(10, 10, javafx.scene.paint.Color.web(SamplerPalette.web(index)));
         caption.setGraphic(chip);
         caption.setGraphicTextGap(6);
         caption.setMaxWidth(Double.MAX_VALUE);

@@ -79,7 +79,7 @@ final class SamplerControls extends VBox {
                 model.setSampler(i, SamplerChoice.parse(b));
             }
         });
-        Rectangle chip = new Rectangle(12, 12, javafx.scene.paint.Color.web(SamplerPalette.hex(i)));
+        Rectangle chip = new Rectangle(12, 12, javafx.scene.paint.Color.web(SamplerPalette.web(i)));
         Button remove = new Button("−");
         remove.setId("remove-sampler-" + i);
         remove.setDisable(count <= 1);

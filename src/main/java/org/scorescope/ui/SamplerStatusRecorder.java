@@ -21,6 +21,29 @@ final class SamplerStatusRecorder implements RunListener {
         this.canonicalIds = List.copyOf(canonicalIds);
     }
 
+    /**
+     * The statuses with what the live metrics add: where a sampler left the target's scale, and the
+     * parallel rounds of a Picard sampler so far.
+     */
+    static List<SamplerStatus> withMetrics(List<SamplerStatus> statuses, org.scorescope.metrics.RunMetrics.Snapshot s) {
+        if (s == null) {
+            return statuses;
+        }
+        List<SamplerStatus> out = new ArrayList<>();
+        for (SamplerStatus st : statuses) {
+            Map<String, String> flags = new LinkedHashMap<>(st.flags());
+            int k = st.slot();
+            if (s.divergence() != null && k < s.divergence().length && s.divergence()[k] != null) {
+                flags.put("diverged", s.divergence()[k].message());
+            }
+            if (s.roundsPerBlock() != null && k < s.roundsPerBlock().length && s.roundsPerBlock()[k] > 0) {
+                flags.put("parallel rounds", Long.toString(s.roundsSoFar(k, Math.max(0, s.lowest()))));
+            }
+            out.add(new SamplerStatus(k, st.canonicalId(), st.label(), st.nfe(), st.diverged(), st.seconds(), flags));
+        }
+        return List.copyOf(out);
+    }
+
     /** The newest statuses (empty before the first step). */
     List<SamplerStatus> latest() {
         return latest.get();

@@ -21,13 +21,14 @@ import org.scorescope.ui.model.SessionModel;
 
 /**
  * "Summary": per sampler, TV, exact W2 and KL (single-Gaussian targets) now and at the end, NFE,
- * diverged particles, its own compute time, and every lab metric now; copies as tab-separated text.
+ * diverged particles, its own compute time, notes (where it left the target's scale, parallel rounds
+ * of a Picard sampler), and every lab metric now; copies as tab-separated text.
  * Also the TV settings: bins per axis and the box (the target's, or the current view).
  */
 final class SummaryTab extends BorderPane {
     /** The fixed columns, before the lab metrics. */
     static final List<String> COLUMNS = List.of("sampler", "TV now", "TV end", "W2 now", "W2 end", "KL now", "KL end", "NFE",
-            "diverged", "compute s");
+            "diverged", "compute s", "notes");
 
     /** One line of the table: the cells in column order. */
     record Row(List<String> cells) {
@@ -121,13 +122,25 @@ final class SummaryTab extends BorderPane {
                     fmt(s.tv()[k][0]), s.w2() == null ? "–" : fmt(s.w2()[k][now]), s.w2() == null ? "–" : fmt(s.w2()[k][0]),
                     s.kl() == null ? "–" : fmt(s.kl()[k][now]), s.kl() == null ? "–" : fmt(s.kl()[k][0]),
                     Long.toString(s.nfe()[k][now]), Integer.toString(s.diverged()[k][now]),
-                    k < status.size() ? String.format("%.3f", status.get(k).seconds()) : "–"));
+                    k < status.size() ? String.format("%.3f", status.get(k).seconds()) : "–",
+                    k < status.size() ? notes(status.get(k)) : ""));
             for (int m = 0; m < labMetrics.size(); m++) {
                 c.add(lab == null ? "–" : fmt(lab[m][k][now]));
             }
             rows.add(new Row(List.copyOf(c)));
         }
         return rows;
+    }
+
+    /** The sampler's flags ("diverged: …", "parallel rounds: 12"), for the notes column. */
+    private static String notes(SamplerStatus st) {
+        StringBuilder b = new StringBuilder();
+        st.flags().forEach((k, v) -> {
+            if (!k.equals("diverged") || !v.endsWith("particles")) {
+                b.append(b.length() == 0 ? "" : "; ").append(k).append(": ").append(v);
+            }
+        });
+        return b.toString();
     }
 
     private static String fmt(double v) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioJson;
-import org.scorescope.ui.model.SamplerChoice;
 import org.scorescope.ui.model.SessionModel;
 
 /**
@@ -111,7 +110,8 @@ public record UiOptions(Path scenario, String target, List<String> samplers, Int
             s = s.with(null, null, list, null, null, null);
         }
         if (samplers != null) {
-            s = s.with(null, null, samplers.stream().map(x -> SamplerChoice.parse(x).spec()).toList(), null, null, null);
+            s = s.with(null, null, org.scorescope.sampler.SamplerId.parseList(samplers).stream()
+                    .map(id -> new Scenario.SamplerSpec(id.base(), id.params())).toList(), null, null, null);
         }
         if (target != null) {
             s = s.with(Scenario.TargetSpec.preset(target), null, null, null, null, null);

@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The walls of docs/architecture.md, enforced: layers only look down, no package cycles, JavaFX only in ui. */
 class LayerTest {
     private static JavaClasses classes;
+    /**
+     * The compute cores, which keep their own fixed pools (deterministic chunking, see
+     * docs/architecture.md): the engine and the discrete lab's runner. Everything else, the window
+     * above all, runs its background work on {@code ui.service.BackgroundExecutor}.
+     */
+    private static final String[] COMPUTE_CORES = {"org.scorescope.engine..", "org.scorescope.discrete.."};
 
     @BeforeAll
     static void load() {
@@ -32,17 +38,19 @@ class LayerTest {
                 .layer("engine").definedBy("org.scorescope.engine..")
                 .layer("metrics").definedBy("org.scorescope.metrics..")
                 .layer("scenario").definedBy("org.scorescope.scenario..")
+                .layer("discrete").definedBy("org.scorescope.discrete..")
                 .layer("render").definedBy("org.scorescope.render..")
                 .layer("cli").definedBy("org.scorescope.cli..")
                 .layer("ui").definedBy("org.scorescope.ui..")
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "ui")
-                .whereLayer("scenario").mayOnlyBeAccessedByLayers("render", "cli", "ui")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("scenario", "render", "cli", "ui")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("metrics", "scenario", "render", "cli", "ui")
-                .whereLayer("sampler").mayOnlyBeAccessedByLayers("engine", "metrics", "scenario", "render", "cli", "ui")
-                .whereLayer("score").mayOnlyBeAccessedByLayers("sampler", "engine", "metrics", "scenario", "render", "cli", "ui")
+                .whereLayer("discrete").mayOnlyBeAccessedByLayers("render", "cli", "ui")
+                .whereLayer("scenario").mayOnlyBeAccessedByLayers("discrete", "render", "cli", "ui")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("scenario", "discrete", "render", "cli", "ui")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("metrics", "scenario", "discrete", "render", "cli", "ui")
+                .whereLayer("sampler").mayOnlyBeAccessedByLayers("engine", "metrics", "scenario", "discrete", "render", "cli", "ui")
+                .whereLayer("score").mayOnlyBeAccessedByLayers("sampler", "engine", "metrics", "scenario", "discrete", "render", "cli", "ui")
                 .check(classes);
     }
 
@@ -77,20 +85,20 @@ class LayerTest {
     @Test
     void oneExecutorMakesTheWindowsThreads() {
         noClasses().that().doNotHaveFullyQualifiedName("org.scorescope.ui.service.BackgroundExecutor")
-                .and().resideOutsideOfPackage("org.scorescope.engine..")
+                .and().resideOutsideOfPackages(COMPUTE_CORES)
                 .and().doNotHaveFullyQualifiedName("org.scorescope.Launcher")
                 .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
                         com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
                                 com.tngtech.archunit.base.DescribedPredicate.describe("a Thread",
                                         c -> c.isAssignableTo(Thread.class)))))
-                .because("background work goes through the one executor (the engine keeps its own compute pool; the launcher "
-                        + "its shutdown hook)").check(classes);
+                .because("background work goes through the one executor (the compute cores keep their own pools; the "
+                        + "launcher its shutdown hook)").check(classes);
     }
 
     @Test
     void noOtherThreadPools() {
         noClasses().that().doNotHaveFullyQualifiedName("org.scorescope.ui.service.BackgroundExecutor")
-                .and().resideOutsideOfPackage("org.scorescope.engine..")
+                .and().resideOutsideOfPackages(COMPUTE_CORES)
                 .should().callMethod(java.util.concurrent.Executors.class, "newSingleThreadExecutor")
                 .orShould().callMethod(java.util.concurrent.Executors.class, "newSingleThreadExecutor",
                         java.util.concurrent.ThreadFactory.class)

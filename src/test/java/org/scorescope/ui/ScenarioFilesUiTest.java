@@ -204,8 +204,11 @@ class ScenarioFilesUiTest {
         java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
         robot.interact(() -> job[0] = window.exports.figure(all, 1).result());
         job[0].get(60, TimeUnit.SECONDS);
+        int sideBySide = (int) window.panels().get(0).getWidth();
         robot.type(javafx.scene.input.KeyCode.DIGIT2);
         waitUntil("focused", () -> window.session().focus.get() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        int alone = (int) window.panels().get(1).getWidth();
         robot.interact(() -> job[0] = window.exports.figure(one, 1).result());
         job[0].get(60, TimeUnit.SECONDS);
         robot.interact(() -> job[0] = window.exports.figure(grid, 1, new int[] {6, 3, 0}).result());
@@ -213,7 +216,11 @@ class ScenarioFilesUiTest {
         var a = javax.imageio.ImageIO.read(all.toFile());
         var o = javax.imageio.ImageIO.read(one.toFile());
         var g = javax.imageio.ImageIO.read(grid.toFile());
-        assertTrue(a.getHeight() > o.getHeight() * 1.5, "two sampler rows vs one: " + a.getHeight() + " vs " + o.getHeight());
+        // Figures take the panels' size on screen: the focused panel is wider than each of the two side by side.
+        // Each cell is that width plus the same margins: all = 2 cells of the side-by-side width, one = 1 cell of the focused width.
+        assertEquals(a.getWidth() / 2.0 - sideBySide, o.getWidth() - alone, 2,
+                "two samplers side by side (grid 1x2) vs one: " + a.getWidth() + " (panels " + sideBySide + ") vs " + o.getWidth()
+                        + " (panel " + alone + ")");
         assertEquals(o.getHeight(), g.getHeight(), "one row");
         assertEquals(3 * o.getWidth(), g.getWidth(), 3, "three step columns");
         Path chart = dir.resolve("tv.png");

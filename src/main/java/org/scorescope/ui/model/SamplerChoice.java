@@ -2,13 +2,14 @@ package org.scorescope.ui.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import org.scorescope.sampler.SamplerId;
+import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.scenario.Scenario;
 
 /**
- * A sampler slot as the window edits it: an id and its parameters, with the canonical id that
- * names both ({@code lagrange:K=3,R=2}; parameters in name order, whole numbers without ".0"). The
- * canonical id is what the picker lists and what reports print; {@link #parse} reads it back.
+ * A sampler slot as the window edits it: an id and its parameters (as the scenario file has them),
+ * with the canonical id of {@link SamplerId} that names both ({@code lagrange:K=3:R=2:anchors=0}) —
+ * what the picker can list and what reports print; {@link #parse} reads any id the CLI reads.
  *
  * @param id the sampler id in the registry
  * @param params its parameters (insertion order kept, as read from the scenario file)
@@ -30,46 +31,27 @@ public record SamplerChoice(String id, Map<String, Double> params) {
     }
 
     /**
-     * Reads a canonical id: {@code id} or {@code id:name=value,name=value}.
+     * Reads a sampler id as the command line does ({@code id}, {@code id:name=value:name=value};
+     * {@code ,} is accepted between parameters).
      *
-     * @throws IllegalArgumentException naming the part that is not {@code name=number}
+     * @throws IllegalArgumentException naming the piece that is not {@code name=number}
      */
-    public static SamplerChoice parse(String canonical) {
-        int colon = canonical.indexOf(':');
-        if (colon < 0) {
-            return of(canonical.strip());
-        }
-        Map<String, Double> p = new LinkedHashMap<>();
-        for (String part : canonical.substring(colon + 1).split(",")) {
-            String[] kv = part.split("=");
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("'" + part + "' in '" + canonical + "' is not name=number");
-            }
-            try {
-                p.put(kv[0].strip(), Double.parseDouble(kv[1].strip()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + part + "' in '" + canonical + "' is not name=number", e);
-            }
-        }
-        return new SamplerChoice(canonical.substring(0, colon).strip(), p);
+    public static SamplerChoice parse(String text) {
+        SamplerId id = SamplerId.parse(text);
+        return new SamplerChoice(id.base(), id.params());
     }
 
-    /** The canonical id: {@code id}, or {@code id:a=1,b=0.5} with parameters in name order. */
+    /**
+     * The canonical id, as every output writes it: every declared parameter with its value or default,
+     * in declaration order ({@code lagrange:K=3:R=2:anchors=0}); for an id the registry does not know,
+     * the id with the parameters given.
+     */
     public String canonical() {
-        if (params.isEmpty()) {
-            return id;
+        try {
+            return SamplerRegistry.canonical(new SamplerId(id, params)).toString();
+        } catch (IllegalArgumentException e) {
+            return new SamplerId(id, params).toString();
         }
-        StringBuilder b = new StringBuilder(id).append(':');
-        boolean first = true;
-        for (Map.Entry<String, Double> e : new TreeMap<>(params).entrySet()) {
-            if (!first) {
-                b.append(',');
-            }
-            first = false;
-            double v = e.getValue();
-            b.append(e.getKey()).append('=').append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
-        }
-        return b.toString();
     }
 
     /** The same sampler with one parameter set (kept in its place, or appended). */
