@@ -43,10 +43,10 @@ final class UiMeasurement {
         gc.close();
         RunView c = window.run();
         System.out.printf("measure-ui: %d panel(s)%s, N=%,d, T=%d: %d frames in %.1f s; FX-thread time per frame p50 %.2f ms, "
-                        + "p95 %.2f ms, p99 %.2f ms, max %.2f ms; pulses later than 50 ms: %d; longest GC pause %d ms (%d pauses)%n",
+                        + "p95 %.2f ms, p99 %.2f ms, max %.2f ms (max CPU %.2f ms); pulses later than 50 ms: %d; longest GC pause %d ms (%d pauses)%n",
                 c.labels().size(), options.noMetrics() ? ", metrics pane hidden" : ", metrics pane shown", c.particles(),
                 c.steps(), m.frames(), options.measureSeconds(),
-                m.percentile(0.5), m.percentile(0.95), m.percentile(0.99), m.max(), m.late(), gc.longestMillis(), gc.count());
+                m.percentile(0.5), m.percentile(0.95), m.percentile(0.99), m.max(), m.maxCpu(), m.late(), gc.longestMillis(), gc.count());
         window.session().playing.set(false);
         window.session().setParticles(100_000);
         after(2.0, () -> change(5));
