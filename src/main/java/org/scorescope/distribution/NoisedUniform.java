@@ -43,6 +43,31 @@ final class NoisedUniform {
         out[2] = (-za * ra + zb * rb) / (sigma * sigma) - first * first;
     }
 
+    /**
+     * log density and d/dx log density only, with the level's constants of the interval given
+     * (noised ends lo = √γ a, hi = √γ b, σ, width = hi − lo, ε = width/σ, log width, log ε): the
+     * same expressions as {@link #logDensityAndDerivatives}, for batches that prepare each interval
+     * once per call and skip the second derivative.
+     */
+    static void logDensityAndSlope(double x, double lo, double hi, double sigma, double eps, double logWidth,
+            double logEps, double[] out) {
+        double zm = (x - 0.5 * (lo + hi)) / sigma;
+        if (eps * (1 + Math.abs(zm)) < EXPANSION_BELOW) {
+            double e2 = eps * eps / 24;
+            double u = 1 + (zm * zm - 1) * e2;
+            out[0] = Normal.logPdf(zm) + logEps + Math.log(u) - logWidth;
+            out[1] = (-zm + 2 * zm * e2 / u) / sigma;
+            return;
+        }
+        double za = (x - lo) / sigma;
+        double zb = (x - hi) / sigma;
+        double logD = Normal.logDiffCdf(za, zb);
+        double ra = Math.exp(Normal.logPdf(za) - logD);
+        double rb = Math.exp(Normal.logPdf(zb) - logD);
+        out[0] = logD - logWidth;
+        out[1] = (ra - rb) / sigma;
+    }
+
     /** The probability of [l, u] (bounds may be infinite). */
     static double mass(double l, double u, double a, double b, double gamma) {
         double sg = Math.sqrt(gamma);

@@ -47,6 +47,26 @@ public interface Target {
         }
     }
 
+    /**
+     * The score of n particles, particle i at its own level {@code gammas[i]}. The default scores one
+     * particle at a time through a one-column view (allocating per call, not per particle); mixtures
+     * override it.
+     */
+    default void scoreBatchLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        int d = dim();
+        double[][] one = new double[d][1];
+        double[][] s = new double[d][1];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                one[a][0] = x[a][i];
+            }
+            scoreBatch(one, 1, gammas[i], s);
+            for (int a = 0; a < d; a++) {
+                out[a][i] = s[a][0];
+            }
+        }
+    }
+
     /** log p_γ at n particles into {@code out[i]}. The default loops; mixtures prepare the level once. */
     default void logDensityBatch(double[][] x, int n, double gamma, double[] out) {
         int d = dim();

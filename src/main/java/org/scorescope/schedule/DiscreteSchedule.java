@@ -2,7 +2,7 @@ package org.scorescope.schedule;
 
 /**
  * A schedule defined on 1000 fine steps and subsampled uniformly in the fine index, as DDIM does
- * and as workload W1 (the NumPy peer of {@code bench}) does: ᾱ_fine[i] = Π_{j≤i}(1 − β_j),
+ * and as workload W1 ({@code bench/peers/w1_numpy.py}) does: ᾱ_fine[i] = Π_{j≤i}(1 − β_j),
  * i = 0..999, and grid point t takes fine index round(999 t / T).
  *
  * <p>{@code linear}: β from 1e-4 to 0.02 (Ho et al. 2020). {@code cosine}: ᾱ(u) = f(u)/f(0),

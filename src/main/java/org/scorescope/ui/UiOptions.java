@@ -36,6 +36,10 @@ public record UiOptions(Path scenario, String target, List<String> samplers, Int
             + "--panels K, --play, --step T, --presentation, --score-field, --no-metrics, --size WxH, --lab ID[:ARGS], "
             + "--rate-study TARGET[:T,T,...[:sampler,sampler,...]], --measure-ui SECONDS";
 
+    /** The option names, for messages and suggestions. */
+    public static final List<String> NAMES = List.of("--scenario", "--target", "--samplers", "--particles", "--panels", "--play",
+            "--step", "--presentation", "--score-field", "--no-metrics", "--size", "--lab", "--rate-study", "--measure-ui");
+
     /** Parses the arguments; an unknown or malformed one is reported by an IllegalArgumentException. */
     public static UiOptions parse(List<String> args) {
         Path scenario = null;
@@ -51,39 +55,55 @@ public record UiOptions(Path scenario, String target, List<String> samplers, Int
         boolean noMetrics = false;
         String lab = null;
         int[] size = null;
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--scenario" -> scenario = Path.of(value(args, ++i, a));
-                    case "--target" -> target = value(args, ++i, a);
-                    case "--samplers" -> samplers = List.of(value(args, ++i, a).split(","));
-                    case "--particles" -> particles = Integer.parseInt(value(args, ++i, a));
-                    case "--panels" -> panels = Math.max(1, Math.min(4, Integer.parseInt(value(args, ++i, a))));
-                    case "--play" -> play = true;
-                    case "--step" -> step = Integer.parseInt(value(args, ++i, a));
-                    case "--presentation" -> presentation = true;
-                    case "--score-field" -> field = true;
-                    case "--measure-ui" -> measure = Double.parseDouble(value(args, ++i, a));
-                    case "--no-metrics" -> noMetrics = true;
-                    case "--lab" -> lab = value(args, ++i, a);
-                    case "--rate-study" -> lab = "rate-study:" + value(args, ++i, a);
-                    case "--size" -> {
-                        String[] wh = value(args, ++i, a).toLowerCase().split("x");
-                        size = new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--scenario" -> scenario = Path.of(value(args, ++i, a));
+                case "--target" -> target = value(args, ++i, a);
+                case "--samplers" -> samplers = List.of(value(args, ++i, a).split(","));
+                case "--particles" -> particles = whole(value(args, ++i, a), a);
+                case "--panels" -> panels = Math.max(1, Math.min(4, whole(value(args, ++i, a), a)));
+                case "--play" -> play = true;
+                case "--step" -> step = whole(value(args, ++i, a), a);
+                case "--presentation" -> presentation = true;
+                case "--score-field" -> field = true;
+                case "--measure-ui" -> measure = number(value(args, ++i, a), a);
+                case "--no-metrics" -> noMetrics = true;
+                case "--lab" -> lab = value(args, ++i, a);
+                case "--rate-study" -> lab = "rate-study:" + value(args, ++i, a);
+                case "--size" -> {
+                    String v = value(args, ++i, a);
+                    String[] wh = v.toLowerCase().split("x");
+                    if (wh.length != 2) {
+                        throw new IllegalArgumentException(a + ": '" + v + "' is not WIDTHxHEIGHT (e.g. 1280x720)");
                     }
-                    default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
+                    size = new int[] {whole(wh[0], a), whole(wh[1], a)};
                 }
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
             }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("a number is malformed (" + e.getMessage() + "); " + USAGE, e);
         }
         return new UiOptions(scenario, target, samplers, particles, panels, play, step, presentation, field, measure, noMetrics, lab, size);
     }
 
+    private static int whole(String v, String flag) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": '" + v + "' is not a whole number");
+        }
+    }
+
+    private static double number(String v, String flag) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": '" + v + "' is not a number");
+        }
+    }
+
     private static String value(List<String> args, int i, String flag) {
         if (i >= args.size()) {
-            throw new IllegalArgumentException(flag + " needs a value");
+            throw new IllegalArgumentException(flag + ": needs a value");
         }
         return args.get(i);
     }
