@@ -87,12 +87,13 @@ class LayerTest {
         noClasses().that().doNotHaveFullyQualifiedName("org.scorescope.ui.service.BackgroundExecutor")
                 .and().resideOutsideOfPackages(COMPUTE_CORES)
                 .and().doNotHaveFullyQualifiedName("org.scorescope.Launcher")
+                .and().doNotHaveFullyQualifiedName("org.scorescope.io.OutputSession")
                 .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
                         com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
                                 com.tngtech.archunit.base.DescribedPredicate.describe("a Thread",
                                         c -> c.isAssignableTo(Thread.class)))))
                 .because("background work goes through the one executor (the compute cores keep their own pools; the "
-                        + "launcher its shutdown hook)").check(classes);
+                        + "launcher and the output layer their shutdown hooks)").check(classes);
     }
 
     @Test

@@ -37,7 +37,7 @@ class SessionModelTest {
     }
 
     @Test
-    void parametersKeepTheirOrderSoAFileWrittenAgainIsTheSame() {
+    void parametersAreWrittenInCanonicalOrderSoAFileWrittenAgainIsTheSame() {
         String text = """
                 {
                   "title" : "",
@@ -46,22 +46,22 @@ class SessionModelTest {
                   "schedule" : {
                     "id" : "vp-continuous",
                     "spacing" : "logsnr",
-                    "beta1" : 20.0,
-                    "beta0" : 0.1
+                    "beta0" : 0.1,
+                    "beta1" : 20.0
                   },
                   "samplers" : [ {
                     "id" : "lagrange",
-                    "R" : 2.0,
                     "K" : 3.0,
+                    "R" : 2.0,
                     "anchors" : 1.0
                   }, {
                     "id" : "piadm-ode",
-                    "M" : 8.0,
-                    "K" : 2.0
+                    "K" : 2.0,
+                    "M" : 8.0
                   }, {
                     "id" : "unipc-3",
-                    "variant" : 2.0,
-                    "lowerOrderFinal" : 0.0
+                    "lowerOrderFinal" : 0.0,
+                    "variant" : 2.0
                   } ],
                   "steps" : 12,
                   "particles" : 5000,
