@@ -76,6 +76,21 @@ final class ChunkContext implements StepContext {
     }
 
     @Override
+    public void scoreJacobianProduct(double[][] x, int n, double gamma, double[][] v, double[][] out) {
+        if (!(score instanceof org.scorescope.score.DifferentiableScore ds)) {
+            throw new UnsupportedOperationException("this run's score model gives no Jacobian products");
+        }
+        chunk.evaluations += n;
+        ds.jacobianProduct(x, n, gamma, v, out);
+    }
+
+    @Override
+    public void scoreOf(ScoreFunction model, double[][] x, int n, double gamma, double[][] out) {
+        chunk.evaluations += n;
+        model.eval(x, n, gamma, out);
+    }
+
+    @Override
     public void gaussian(double[][] out, int n) {
         for (double[] axis : out) {
             for (int i = 0; i < n; i++) {
