@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.scorescope.inverse.InverseProblem;
 
 /**
  * Every sampler by id, with its parameters. The single place that knows which ids exist.
@@ -43,68 +42,6 @@ public final class SamplerRegistry {
         register("piadm-ode", List.of("M", "K"), p -> new PiadmSampler(false, whole(p, "M", 4, 1, 64), whole(p, "K", 3, 1, 64)));
     }
 
-    /** Samplers that solve an inverse problem: built with the observation and the exact posterior (issue 15). */
-    private static final Map<String, java.util.function.BiFunction<Map<String, Double>, InverseProblem, Sampler>> INVERSE = new LinkedHashMap<>();
-
-    static {
-        registerInverse("posterior-exact", List.of("base"), (p, ip) -> new PosteriorExactSampler(
-                create(PosteriorExactSampler.BASES.get(whole(p, "base", 0, 0, PosteriorExactSampler.BASES.size() - 1))), ip));
-        registerInverse("dps", List.of("zeta"), (p, ip) -> new DpsSampler(p.getOrDefault("zeta", DpsSampler.DEFAULT_ZETA), ip));
-        registerInverse("ddrm", List.of("eta", "etaB"), (p, ip) -> new DdrmSampler(p.getOrDefault("eta", DdrmSampler.DEFAULT_ETA),
-                p.getOrDefault("etaB", DdrmSampler.DEFAULT_ETA_B), ip));
-        registerInverse("ddnm", List.of("eta"), (p, ip) -> new DdnmPlusSampler(p.getOrDefault("eta", DdnmPlusSampler.DEFAULT_ETA), ip));
-        registerInverse("snr-split", List.of("etaUnobserved", "etaExponent", "etaPrior", "crossing"), (p, ip) -> new SnrSplitSampler(
-                p.getOrDefault("etaUnobserved", SnrSplitSampler.DEFAULT_ETA_UNOBSERVED), p.getOrDefault("etaExponent", 0.0),
-                p.getOrDefault("etaPrior", 1.0), whole(p, "crossing", 0, 0, 1), ip));
-    }
-
-    private static void registerInverse(String id, List<String> params, java.util.function.BiFunction<Map<String, Double>, InverseProblem, Sampler> f) {
-        INVERSE.put(id, f);
-        PARAMETERS.put(id, params);
-    }
-
-    /** The ids of the samplers that need an observation, in display order. */
-    public static List<String> inverseIds() {
-        return List.copyOf(INVERSE.keySet());
-    }
-
-    /** Whether a sampler solves an inverse problem and so needs an observation. */
-    public static boolean needsObservation(String id) {
-        return INVERSE.containsKey(id);
-    }
-
-    /**
-     * Any sampler, inverse-problem ones included.
-     *
-     * @param problem the prior, observation and exact posterior; may be null when {@code id} does not need one
-     * @throws IllegalArgumentException for an unknown id or parameter, or an inverse sampler without a problem
-     */
-    public static Sampler create(String id, Map<String, Double> params, InverseProblem problem) {
-        var f = INVERSE.get(id);
-        if (f == null) {
-            return create(id, params);
-        }
-        if (problem == null) {
-            throw needsObservationError(id);
-        }
-        checkParameters(id, params);
-        return f.apply(params, problem);
-    }
-
-    private static IllegalArgumentException needsObservationError(String id) {
-        return new IllegalArgumentException("sampler '" + id + "' solves an inverse problem and needs an observation "
-                + "(scenario field \"observation\", or --observe-A, --observe-y, --observe-sigma)");
-    }
-
-    private static void checkParameters(String id, Map<String, Double> params) {
-        for (String key : params.keySet()) {
-            if (!PARAMETERS.get(id).contains(key)) {
-                throw new IllegalArgumentException("sampler '" + id + "' has no parameter '" + key + "'; allowed: "
-                        + (PARAMETERS.get(id).isEmpty() ? "none" : String.join(", ", PARAMETERS.get(id))));
-            }
-        }
-    }
-
     private SamplerRegistry() {
     }
 
@@ -134,7 +71,30 @@ public final class SamplerRegistry {
 
     /** The parameter names a sampler accepts. */
     public static List<String> parameters(String id) {
+        if (InverseSamplers.contains(id)) {
+            return InverseSamplers.parameterSpecs(id).stream().map(Parameter::name).toList();
+        }
         return PARAMETERS.getOrDefault(id, List.of());
+    }
+
+    /** The samplers that solve an inverse problem (issue 15); they need an observation, so {@link #ids()} leaves them out. */
+    public static List<String> inverseIds() {
+        return InverseSamplers.ids();
+    }
+
+    /** Whether a sampler solves an inverse problem and so needs an observation. */
+    public static boolean needsObservation(String id) {
+        return InverseSamplers.contains(id);
+    }
+
+    /**
+     * Any sampler, inverse-problem ones included.
+     *
+     * @param problem the prior, observation and exact posterior; may be null for a sampler that does not need one
+     * @throws IllegalArgumentException for an unknown id or parameter, or an inverse sampler without a problem
+     */
+    public static Sampler create(String id, Map<String, Double> params, org.scorescope.inverse.InverseProblem problem) {
+        return InverseSamplers.contains(id) ? InverseSamplers.create(id, params, problem) : create(id, params);
     }
 
     /**
@@ -163,29 +123,13 @@ public final class SamplerRegistry {
             Map.entry("piadm-sde/M", new Parameter("M", 1, 64, 1, 4, "M sub-steps per block")),
             Map.entry("piadm-sde/K", new Parameter("K", 1, 64, 1, 3, "K Picard iterations per block (K ≥ M is sequential)")),
             Map.entry("piadm-ode/M", new Parameter("M", 1, 64, 1, 4, "M sub-steps per block")),
-            Map.entry("piadm-ode/K", new Parameter("K", 1, 64, 1, 3, "K Picard iterations per block (K ≥ M is sequential)")),
-            Map.entry("posterior-exact/base", new Parameter("base", 0, PosteriorExactSampler.BASES.size() - 1, 1, 0,
-                    "base sampler on the exact posterior score: " + baseList())),
-            Map.entry("dps/zeta", new Parameter("zeta", 0, 10, 0.05, DpsSampler.DEFAULT_ZETA, "ζ: step size of the gradient of ‖y − A x̂₀‖ (reference 0.5 inpainting, 0.3 deblur)")),
-            Map.entry("ddrm/eta", new Parameter("eta", 0, 1, 0.05, DdrmSampler.DEFAULT_ETA, "η (η_A = η_C of the reference)")),
-            Map.entry("ddrm/etaB", new Parameter("etaB", 0, 1, 0.05, DdrmSampler.DEFAULT_ETA_B, "η_b: weight of y on directions noisier than y")),
-            Map.entry("ddnm/eta", new Parameter("eta", 0, 1, 0.05, DdnmPlusSampler.DEFAULT_ETA, "η: DDIM stochasticity of DDNM+")),
-            Map.entry("snr-split/etaUnobserved", new Parameter("etaUnobserved", 0, 1000, 1, SnrSplitSampler.DEFAULT_ETA_UNOBSERVED,
-                    "η on unobserved directions S^c (at δ = 0.01 when etaExponent > 0)")),
-            Map.entry("snr-split/etaExponent", new Parameter("etaExponent", 0, 1, 0.05, 0, "p in η_{S^c} ∝ δ^{-p}; 0 keeps η_{S^c} constant")),
-            Map.entry("snr-split/etaPrior", new Parameter("etaPrior", 0, 1, 0.1, 1, "η on prior-dominated directions (1 = DDPM, as 003 writes)")),
-            Map.entry("snr-split/crossing", new Parameter("crossing", 0, 1, 1, 0, "step containing τ_s: 0 observation-dominated (clamped), 1 prior-dominated")));
-
-    private static String baseList() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < PosteriorExactSampler.BASES.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(i).append(' ').append(PosteriorExactSampler.BASES.get(i));
-        }
-        return b.toString();
-    }
+            Map.entry("piadm-ode/K", new Parameter("K", 1, 64, 1, 3, "K Picard iterations per block (K ≥ M is sequential)")));
 
     /** The parameters of a sampler with their ranges and defaults. */
     public static List<Parameter> parameterSpecs(String id) {
+        if (InverseSamplers.contains(id)) {
+            return InverseSamplers.parameterSpecs(id);
+        }
         return parameters(id).stream().map(n -> RANGES.get(id + "/" + n)).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -201,8 +145,8 @@ public final class SamplerRegistry {
      */
     public static Sampler create(String id, Map<String, Double> params) {
         Function<Map<String, Double>, Sampler> f = FACTORIES.get(id);
-        if (f == null && INVERSE.containsKey(id)) {
-            throw needsObservationError(id);
+        if (f == null && InverseSamplers.contains(id)) {
+            throw InverseSamplers.needsObservation(id);
         }
         if (f == null) {
             throw new IllegalArgumentException("unknown sampler '" + id + "'; allowed: " + String.join(", ", ids()));
