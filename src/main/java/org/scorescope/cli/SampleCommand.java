@@ -84,6 +84,9 @@ public final class SampleCommand implements Callable<Integer> {
                 });
                 System.out.printf("wrote %s: %d particles, sampler %s, T=%d, NFE=%d per particle, %d diverged, %.2f s%n",
                         out, spec.particles(), spec.slots().get(0).label(), spec.grid().steps(), r.nfe()[0], r.diverged()[0], r.seconds());
+                if (s.observation() != null) {
+                    PosteriorSummary.print(s, spec, r);
+                }
             }
         }
         return 0;

@@ -35,6 +35,9 @@ public final class ScenarioOptions {
     @Option(names = "--threads", paramLabel = "P", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    ObserveOptions observe = new ObserveOptions();
+
     /** Target ids for the help text. */
     static final class TargetIds extends java.util.ArrayList<String> {
         private static final long serialVersionUID = 1L;
@@ -91,7 +94,7 @@ public final class ScenarioOptions {
             throw new ScenarioException("--steps", "must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
         }
         Scenario.TargetSpec targetSpec = target != null && scenario != null ? Scenario.TargetSpec.preset(target) : null;
-        Scenario s = base.with(targetSpec, sched, samplers, t, particles, seed);
+        Scenario s = observe.apply(base.with(targetSpec, sched, samplers, t, particles, seed));
         org.scorescope.scenario.ScenarioBuilder.validate(s);
         return s;
     }

@@ -37,6 +37,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
     Path out;
 
+    @Option(names = "--budgets", description = "The values of --steps are NFE budgets: each sampler runs the largest T whose counted NFE fits (observation scenarios).")
+    boolean budgets;
+
     @Override
     public Integer call() {
         List<Scenario.SamplerSpec> specs = null;
@@ -46,11 +49,12 @@ public final class SweepCommand implements Callable<Integer> {
                 specs.add(Scenario.SamplerSpec.of(id.trim()));
             }
         }
-        Sweep.Metric m;
+        boolean posterior = org.scorescope.metrics.InverseSweep.Metric.find(metric) != null;
+        Sweep.Metric m = null;
         try {
-            m = Sweep.Metric.of(metric);
+            m = posterior ? null : Sweep.Metric.of(metric);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("--metric", e.getMessage());
+            throw new ScenarioException("--metric", e.getMessage() + ", and with an observation tv-posterior, w2-posterior, mode-weights, mean-error");
         }
         if (seeds < 1 || seeds > 1000) {
             throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
@@ -61,6 +65,13 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         Scenario s = scenario.resolve(specs, steps.get(0));
+        if (posterior && s.observation() == null) {
+            throw new ScenarioException("--metric", metric + " compares with the exact posterior: give an observation (--observe-A, --observe-y, --observe-sigma)");
+        }
+        if (s.observation() != null) {
+            return PosteriorSweep.run(s, PosteriorSweep.metric(metric), steps.stream().mapToInt(Integer::intValue).toArray(), budgets,
+                    seeds, out, scenario.threads());
+        }
         int[] ts = steps.stream().mapToInt(Integer::intValue).toArray();
         Sweep.Plan plan = new Sweep.Plan(ScenarioBuilder.target(s.target()), ScenarioBuilder.schedule(s.schedule()),
                 ScenarioBuilder.samplers(s), ts, s.particles(), seeds, s.seed(), m);

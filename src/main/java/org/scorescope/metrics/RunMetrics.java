@@ -65,7 +65,9 @@ public final class RunMetrics implements RunListener {
                     new int[s][steps + 1], null, null, nan(steps + 1), steps + 1);
             exactW2 = null;
             exactKl = null;
-            if (v.spec().target().isSingleGaussian()) {
+            // an inverse run's model is the prior's score while its target is the posterior: not this propagation's case
+            boolean ownScore = v.spec().score() instanceof org.scorescope.score.ExactScore es && es.target() == v.spec().target();
+            if (v.spec().target().isSingleGaussian() && ownScore) {
                 exactW2 = nanMatrix(s, steps + 1);
                 exactKl = nanMatrix(s, steps + 1);
                 for (int k = 0; k < s; k++) {

@@ -15,9 +15,21 @@ import java.util.Map;
  * @param steps T
  * @param particles N
  * @param seed the seed
+ * @param observation a linear observation of the target (inverse problems, issue 15), or null
  */
 public record Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
-        List<SamplerSpec> samplers, int steps, int particles, long seed) {
+        List<SamplerSpec> samplers, int steps, int particles, long seed, ObservationSpec observation) {
+
+    /** A scenario without an observation. */
+    public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
+            List<SamplerSpec> samplers, int steps, int particles, long seed) {
+        this(title, description, target, schedule, samplers, steps, particles, seed, null);
+    }
+
+    /** The same scenario with another observation (null for none). */
+    public Scenario withObservation(ObservationSpec o) {
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, o);
+    }
 
     /** Largest N a scenario may ask for. */
     public static final int MAX_PARTICLES = 10_000_000;
@@ -95,6 +107,6 @@ public record Scenario(String title, String description, TargetSpec target, Sche
         return new Scenario(title, description, target != null ? target : this.target,
                 schedule != null ? schedule : this.schedule, samplers != null ? samplers : this.samplers,
                 steps != null ? steps : this.steps, particles != null ? particles : this.particles,
-                seed != null ? seed : this.seed);
+                seed != null ? seed : this.seed, observation);
     }
 }

@@ -31,6 +31,11 @@ public final class ScenarioBuilder {
         samplers(s);
     }
 
+    /** The prior, observation and exact posterior of a scenario with an observation, else null. */
+    public static org.scorescope.inverse.InverseProblem problem(Scenario s) {
+        return s.observation() == null ? null : s.observation().problem(target(s.target()), s.seed());
+    }
+
     /** The target. */
     public static Target target(Scenario.TargetSpec t) {
         Target base;
@@ -112,11 +117,16 @@ public final class ScenarioBuilder {
 
     /** The samplers. */
     public static List<Sampler> samplers(Scenario s) {
+        return samplers(s, problem(s));
+    }
+
+    /** The samplers, the inverse-problem ones built with the scenario's observation. */
+    public static List<Sampler> samplers(Scenario s, org.scorescope.inverse.InverseProblem problem) {
         List<Sampler> out = new ArrayList<>();
         for (int i = 0; i < s.samplers().size(); i++) {
             Scenario.SamplerSpec sp = s.samplers().get(i);
             try {
-                out.add(SamplerRegistry.create(sp.id(), sp.params()));
+                out.add(SamplerRegistry.create(sp.id(), sp.params(), problem));
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException("samplers[" + i + "]", e.getMessage());
             }
@@ -139,8 +149,9 @@ public final class ScenarioBuilder {
     /** A run of all the scenario's samplers, from N(0, I) or from the given initial particles. */
     public static RunSpec run(Scenario s, double[][] initial) {
         Target target = target(s.target());
+        org.scorescope.inverse.InverseProblem problem = problem(s);
         List<SamplerSlot> slots = new ArrayList<>();
-        List<Sampler> built = samplers(s);
+        List<Sampler> built = samplers(s, problem);
         for (int i = 0; i < built.size(); i++) {
             SamplerSlot slot = SamplerSlot.of(built.get(i));
             Map<String, Double> params = s.samplers().get(i).params();
@@ -148,6 +159,10 @@ public final class ScenarioBuilder {
                 slot = new SamplerSlot(slot.sampler(), label(slot.label(), params), slot.noiseKey());
             }
             slots.add(slot);
+        }
+        if (problem != null) {
+            // the samplers' model is the prior's score; the truth every metric compares with is the posterior
+            return new RunSpec(problem.posterior(), new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
         }
         return new RunSpec(target, new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
     }

@@ -29,7 +29,8 @@ import java.util.Set;
  *                     or  {"type": "mixture", "weights": [Gaussians..., boxes...], "means", "covariances", "lo", "hi"}  (optional "embed": d),
  *  "schedule": "linear"  or  {"id": "vp-continuous", "spacing": "logsnr", "beta0": 0.1}  or  {"id": "custom", "values": [...]},
  *  "samplers": ["ddpm", {"id": "ddim-eta", "eta": 0.5}],
- *  "steps": 20, "particles": 20000, "seed": 1}
+ *  "steps": 20, "particles": 20000, "seed": 1,
+ *  "observation": {"task": "inpaint-x" or "A": [[1, 0]], "y": [2.5] or "draw", "sigma": 0.2}}  (optional; see {@link ObservationSpec})
  * </pre>
  */
 public final class ScenarioJson {
@@ -38,7 +39,7 @@ public final class ScenarioJson {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
-    private static final Set<String> TOP = Set.of("title", "description", "target", "schedule", "samplers", "steps", "particles", "seed");
+    private static final Set<String> TOP = Set.of("title", "description", "target", "schedule", "samplers", "steps", "particles", "seed", "observation");
 
     private ScenarioJson() {
     }
@@ -80,7 +81,8 @@ public final class ScenarioJson {
         int steps = (int) integer(root, "steps", 1, Scenario.MAX_STEPS, 20);
         int particles = (int) integer(root, "particles", 1, Scenario.MAX_PARTICLES, 20_000);
         long seed = integer(root, "seed", 0, Long.MAX_VALUE, 1);
-        Scenario s = new Scenario(title, description, target, schedule, samplers, steps, particles, seed);
+        ObservationSpec observation = root.has("observation") ? ObservationJson.read(root.get("observation")) : null;
+        Scenario s = new Scenario(title, description, target, schedule, samplers, steps, particles, seed, observation);
         ScenarioBuilder.validate(s);
         return s;
     }
@@ -290,6 +292,9 @@ public final class ScenarioJson {
         root.put("steps", s.steps());
         root.put("particles", s.particles());
         root.put("seed", s.seed());
+        if (s.observation() != null) {
+            root.set("observation", ObservationJson.write(s.observation()));
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
