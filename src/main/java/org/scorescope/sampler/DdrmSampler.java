@@ -19,8 +19,10 @@ import org.scorescope.inverse.InverseProblem;
  * </pre>
  * Before its first step the reference replaces the initial noise x (as p(x_T | x₀, y) of the paper):
  * coordinate s &lt; k with Σ_ss σ_T &gt; σ₀ becomes (ξ_s + √(σ_T² − σ₀²/Σ_ss²) x_s)/σ_T, every other
- * coordinate stays x_s, and x_T = Σ_s (coordinate s) v_s; here x_s is the s-th coordinate of the
- * run's Y_T, as the reference uses the s-th entry of its noise tensor. Its three noise tensors are
+ * coordinate stays x_s, and x_T = Σ_s (coordinate s) v_s. The reference takes x_s from the s-th entry
+ * of its noise tensor; here x_s = v_sᵀY_T, the same law, equal to the reference's numbers whenever
+ * its V is a permutation (its {@code Inpainting} and {@code Denoising} operators), and independent of
+ * the signs an SVD gives the v_s. Its three noise tensors are
  * drawn here as one N(0, I) vector in the SVD coordinates (the same law). NFE: 1 per step.
  */
 public final class DdrmSampler implements Sampler {
@@ -124,21 +126,23 @@ public final class DdrmSampler implements Sampler {
         }
     }
 
-    /** The reference's initialisation of x_T from the observation (see the class comment). */
+    /**
+     * The reference's initialisation of x_T from the observation (see the class comment), in its
+     * arithmetic: (ξ_s or 0 + √(σ_T² − (σ₀/Σ_ss or 0)²) x_s) / σ_T.
+     */
     private void initialise(double abarT, double[][] y, int n) {
         int d = basis.d;
         double sigmaT = Math.sqrt(1 - abarT) / Math.sqrt(abarT);
         double[][] u = new double[d][n];
+        double[][] z = new double[d][n];
+        basis.toSpectral(y, n, z);
         for (int q = 0; q < d; q++) {
             boolean large = q < basis.k && basis.singular[q] * sigmaT > basis.sigma;
-            if (large) {
-                double inv = basis.sigma / basis.singular[q];
-                double rest = Math.sqrt(Math.max(0, sigmaT * sigmaT - inv * inv));
-                for (int i = 0; i < n; i++) {
-                    u[q][i] = (basis.xi[q] + rest * y[q][i]) / sigmaT;
-                }
-            } else {
-                System.arraycopy(y[q], 0, u[q], 0, n);
+            double xi = large ? basis.xi[q] : 0;
+            double inv = large ? basis.sigma / basis.singular[q] : 0;
+            double rest = Math.sqrt(Math.max(0, sigmaT * sigmaT - inv * inv));
+            for (int i = 0; i < n; i++) {
+                u[q][i] = (xi + rest * z[q][i]) / sigmaT;
             }
         }
         basis.fromSpectral(u, n, y);

@@ -165,9 +165,10 @@ class InverseSamplerFormulaTest {
         DdrmSampler ddrm = new DdrmSampler(0.85, 1, ip);
         int t = 3;
         double sT = Math.sqrt((1 - ABAR[t]) / ABAR[t]);
-        // coordinate s of the start is the s-th coordinate of Y_T, as in the reference; s = 0 is observed and σ_T Σ > σ₀
-        double u0 = (o.xi(0) + Math.sqrt(sT * sT - 0.09) * X[0]) / sT;
-        double[] start = {u0 * o.basis(0, 0) + X[1] * o.basis(1, 0), u0 * o.basis(0, 1) + X[1] * o.basis(1, 1)};
+        // coordinate s of the start comes from v_sᵀ Y_T; s = 0 is observed and σ_T Σ > σ₀, s = 1 is kept
+        double u0 = (o.xi(0) + Math.sqrt(sT * sT - 0.09) * dot(basis(o, 0), X)) / sT;
+        double u1 = dot(basis(o, 1), X);
+        double[] start = {u0 * o.basis(0, 0) + u1 * o.basis(1, 0), u0 * o.basis(0, 1) + u1 * o.basis(1, 1)};
         PlaneContext viaInit = context(ddrm);
         double[] got = viaInit.step(ddrm, t, X);
         // the same step from the replaced start, without the replacement (a grid one level longer)
