@@ -35,9 +35,9 @@ import org.scorescope.inverse.InverseProblem;
  */
 public final class SnrSplitSampler implements Sampler {
     /** etaUnobserved when none is given. */
-    public static final double DEFAULT_ETA_UNOBSERVED = 8;
+    public static final double DEFAULT_ETA_UNOBSERVED = 16;
     /** etaExponent when none is given. */
-    public static final double DEFAULT_ETA_EXPONENT = 0;
+    public static final double DEFAULT_ETA_EXPONENT = 0.6;
     /** δ_ref of the η schedule. */
     public static final double DELTA_REF = 0.01;
 

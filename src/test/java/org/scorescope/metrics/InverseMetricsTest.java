@@ -100,7 +100,9 @@ class InverseMetricsTest {
             for (int i = 1; i < w.length; i++) {
                 assertTrue(w[i] < w[i - 1], task + ": W2 falls with T");
             }
-            assertTrue(fit.order() > 0.7, task + ": order " + fit.order());
+            // all directions observed: order 1 like DDPM; an unobserved one adds the error of the large η there, about
+            // η δ ∝ δ^{1 − p} with the default η ∝ δ^{−0.6}: order ≈ 0.4–0.5
+            assertTrue(fit.order() > (task.equals("inpaint-x") ? 0.35 : 0.9), task + ": order " + fit.order());
         }
     }
 
