@@ -25,6 +25,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
+    @Mixin
+    DiscreteOptions discrete;
+
     @Option(names = "--sampler", paramLabel = "ID", description = "Sampler id (default: the scenario's first sampler).")
     String sampler;
 
@@ -45,6 +48,9 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (DiscreteCli.applies(scenario, discrete)) {
+            return DiscreteCli.sample(scenario, discrete, sampler, params, steps, init, trajectory, out);
+        }
         List<Scenario.SamplerSpec> samplers = sampler == null ? null : List.of(new Scenario.SamplerSpec(sampler, params));
         if (sampler == null && !params.isEmpty()) {
             throw new ScenarioException("--param", "give --sampler with --param");

@@ -17,7 +17,7 @@ public final class ScenarioOptions {
             completionCandidates = TargetIds.class)
     String target;
 
-    @Option(names = "--schedule", paramLabel = "ID", description = "Schedule: theory, linear, cosine, logsnr, edm, vp-continuous, custom.")
+    @Option(names = "--schedule", paramLabel = "ID", description = "Schedule: theory, linear, cosine, logsnr, edm, vp-continuous, custom (discrete targets: constant, geometric).")
     String schedule;
 
     @Option(names = "--spacing", paramLabel = "time|logsnr", description = "Grid spacing of vp-continuous (default logsnr).")
@@ -44,6 +44,7 @@ public final class ScenarioOptions {
 
         TargetIds() {
             super(org.scorescope.distribution.Presets.ids());
+            addAll(org.scorescope.discrete.DiscretePresets.ids());
         }
     }
 

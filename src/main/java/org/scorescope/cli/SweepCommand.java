@@ -22,6 +22,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
+    @Mixin
+    DiscreteOptions discrete;
+
+    @Mixin
+    DiscreteSweepOptions discreteSweep;
+
     @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids (default: the scenario's).")
     List<String> samplers;
 
@@ -31,7 +37,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}).")
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; discrete targets: exact-kl, exact-tv or tv).")
     String metric;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
@@ -42,6 +48,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
+            return DiscreteCli.sweep(scenario, discrete, samplers, steps, metric, seeds, discreteSweep.findKl, out);
+        }
         List<Scenario.SamplerSpec> specs = null;
         if (samplers != null) {
             specs = new ArrayList<>();
