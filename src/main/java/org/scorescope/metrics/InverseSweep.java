@@ -22,7 +22,8 @@ import org.scorescope.score.ExactScore;
  * Every run uses the prior's exact score as the model (what a trained network would give) and
  * measures at the output level ᾱ_0 against p(x₀ | y) noised to ᾱ_0. Rows are {@link Sweep.Row}s; the
  * extra rows are {@code noise-floor} (tv-posterior: the TV of N exact posterior draws on the same
- * bins), {@code exact} (mode-weights: π'_k) and per-component {@code mode-weight[k]} rows.
+ * bins), {@code exact} (mode-weights: π'_k) and per-component {@code mode-weight[k]} rows; a
+ * mode-weights sweep also writes each run's tv-posterior row (and the floor), from the same particles.
  */
 public final class InverseSweep {
     /** What is measured. */
@@ -111,12 +112,14 @@ public final class InverseSweep {
                 }
                 double gamma = grid.abar(0);
                 double[] masses = ExactBinMasses.compute(marginal, binning, gamma);
-                if (plan.metric() == Metric.TV_POSTERIOR && floorsDone.add(steps)) {
+                boolean withTv = plan.metric() == Metric.TV_POSTERIOR || plan.metric() == Metric.MODE_WEIGHTS;
+                boolean firstAtThisT = floorsDone.add(steps);
+                if (withTv && firstAtThisT) {
                     emit(rows, sink, new Sweep.Row("noise-floor", steps, 0, -1, plan.particles(), plan.metric().id(),
                             NoiseFloor.of(masses, plan.particles()).mean()));
                 }
                 double[] exactWeights = plan.problem().weights();
-                if (plan.metric() == Metric.MODE_WEIGHTS && floorsDone.add(steps)) {
+                if (plan.metric() == Metric.MODE_WEIGHTS && firstAtThisT) {
                     for (int c = 0; c < exactWeights.length; c++) {
                         emit(rows, sink, new Sweep.Row("exact", steps, 0, -1, -1, "mode-weight[" + c + "]", exactWeights[c]));
                     }
@@ -137,6 +140,8 @@ public final class InverseSweep {
                         case MEAN_ERROR -> emit(rows, sink, new Sweep.Row(label, steps, nfe, seed, plan.particles(), plan.metric().id(),
                                 PosteriorMetrics.meanError(plan.problem(), x, plan.particles(), gamma)));
                         default -> {
+                            emit(rows, sink, new Sweep.Row(label, steps, nfe, seed, plan.particles(), Metric.TV_POSTERIOR.id(),
+                                    TotalVariation.of(Histogram.of(x, plan.particles(), binning), masses)));
                             double[] m = PosteriorMetrics.componentMasses(posterior, x, plan.particles(), gamma);
                             emit(rows, sink, new Sweep.Row(label, steps, nfe, seed, plan.particles(), plan.metric().id(),
                                     PosteriorMetrics.weightError(m, exactWeights)));

@@ -124,7 +124,7 @@ class InverseCliTest {
         assertEquals(0, run(err, concat(new String[] {"sweep", "--target", "ring8", "--samplers", "ddrm", "--steps", "5", "--particles", "2000",
                 "--metric", "mode-weights", "--out", modes.toString()}, INPAINT)), err.toString());
         List<String> m = Files.readAllLines(modes);
-        assertEquals(1 + 8 + 1 + 8, m.size(), "exact weights, the error, the sampler's masses");
+        assertEquals(1 + 1 + 8 + 1 + 1 + 8, m.size(), "floor, exact weights, the run's TV, the error, the sampler's masses");
         Path w2 = dir.resolve("w2.csv");
         assertEquals(0, run(err, "sweep", "--target", "gaussian", "--samplers", "snr-split", "--observe-A", "denoise", "--observe-y", "1,0",
                 "--observe-sigma", "0.3", "--schedule", "vp-continuous", "--steps", "50,100", "--metric", "w2-posterior", "--out", w2.toString()),
