@@ -37,7 +37,8 @@ final class InverseSamplers {
                 new SamplerRegistry.Parameter("etaExponent", 0, 1, 0.05, SnrSplitSampler.DEFAULT_ETA_EXPONENT,
                         "p in η_{S^c} ∝ δ^{-p} (Theorem 10 needs η_{S^c} → ∞ as δ → 0); 0 keeps η_{S^c} constant"),
                 new SamplerRegistry.Parameter("etaPrior", 0, 1, 0.1, 1, "η on prior-dominated directions (1 = DDPM, as 003 writes)"),
-                new SamplerRegistry.Parameter("crossing", 0, 1, 1, 0, "the step containing τ_s: 0 observation-dominated (clamped), 1 prior-dominated"));
+                new SamplerRegistry.Parameter("crossing", 0, 1, 1, SnrSplitSampler.DEFAULT_CROSSING,
+                        "the step containing τ_s: 1 prior-dominated (default, measured better), 0 observation-dominated with σ' clamped at 0"));
     }
 
     private InverseSamplers() {

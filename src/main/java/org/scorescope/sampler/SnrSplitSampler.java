@@ -25,9 +25,11 @@ import org.scorescope.inverse.InverseProblem;
  * η_{S^c} = etaUnobserved · (δ/δ_ref)^{−etaExponent} with δ_ref = 0.01 (etaExponent = 0: constant).</li>
  * </ul>
  * Choices the slide leaves open, each a parameter or stated here: the η's above; {@code crossing}
- * — on the step whose interval contains τ_s, 0 (default) keeps the slide's classification by S_t and
- * clamps σ'_{t−1} at 0 (the coordinate lands on α_{t−1}ξ_s), 1 treats that step as prior-dominated
- * (classification by S_{t−1}); when η(1 − e^{−2δ}) &gt; 1 the factor ρ is 0 (the update renoises
+ * — on the step whose interval contains τ_s the slide's update is undefined (σ'_{t−1}² &lt; 0): 1
+ * (default) treats that step as prior-dominated (a direction is observation-dominated on a step only
+ * when the whole step is, i.e. by S_{t−1}); 0 keeps the classification by S_t and clamps σ'_{t−1} at
+ * 0, so the coordinate lands on α_{t−1}ξ_s with more noise than X_{t−1} has (on ring8/denoise at T =
+ * 200 the TV to the posterior is 0.017 with 1 and 0.077 with 0; never worse with 1); when η(1 − e^{−2δ}) &gt; 1 the factor ρ is 0 (the update renoises
  * μ_t fully: η larger than that has no meaning); the modified process's data predictor is the
  * observed ξ_s itself; the start is the run's Y_T ~ N(0, I); the noise is v_sᵀ of one N(0, I_d)
  * vector per step, as written. NFE: 1 on steps where some direction is not observation-dominated, 0
@@ -38,6 +40,8 @@ public final class SnrSplitSampler implements Sampler {
     public static final double DEFAULT_ETA_UNOBSERVED = 16;
     /** etaExponent when none is given. */
     public static final double DEFAULT_ETA_EXPONENT = 0.6;
+    /** crossing when none is given: the step containing τ_s is prior-dominated. */
+    public static final int DEFAULT_CROSSING = 1;
     /** δ_ref of the η schedule. */
     public static final double DELTA_REF = 0.01;
 

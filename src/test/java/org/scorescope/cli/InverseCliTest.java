@@ -127,7 +127,7 @@ class InverseCliTest {
         assertEquals(1 + 1 + 8 + 1 + 1 + 8, m.size(), "floor, exact weights, the run's TV, the error, the sampler's masses");
         Path w2 = dir.resolve("w2.csv");
         assertEquals(0, run(err, "sweep", "--target", "gaussian", "--samplers", "snr-split", "--observe-A", "denoise", "--observe-y", "1,0",
-                "--observe-sigma", "0.3", "--schedule", "vp-continuous", "--steps", "50,100", "--metric", "w2-posterior", "--out", w2.toString()),
+                "--observe-sigma", "0.3", "--schedule", "vp-continuous", "--steps", "50,400", "--metric", "w2-posterior", "--out", w2.toString()),
                 err.toString());
         List<String> w = Files.readAllLines(w2);
         double w50 = Double.parseDouble(w.get(1).split(",")[6]);
