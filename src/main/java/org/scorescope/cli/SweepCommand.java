@@ -37,7 +37,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; discrete targets: exact-kl, exact-tv or tv).")
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; "
+            + "discrete targets: exact-kl, exact-tv or tv; with guidance one or more of thm9, thm9-early, confidence, confidence-early, "
+            + "spread, beyond, tv-conditional, tv-tilted, floor-conditional, floor-tilted).")
     String metric;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
@@ -45,6 +47,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--budgets", description = "The values of --steps are NFE budgets: each sampler runs the largest T whose counted NFE fits (observation scenarios).")
     boolean budgets;
+
+    @Mixin
+    GuidanceOptions guidance;
 
     @Override
     public Integer call() {
@@ -57,6 +62,10 @@ public final class SweepCommand implements Callable<Integer> {
             for (String id : samplers) {
                 specs.add(Scenario.SamplerSpec.of(id.trim()));
             }
+        }
+        Scenario first = scenario.resolve(specs, steps.get(0));
+        if (GuidedSweep.applies(this, first)) {
+            return GuidedSweep.run(this, first);
         }
         boolean posterior = org.scorescope.metrics.InverseSweep.Metric.find(metric) != null;
         Sweep.Metric m = null;

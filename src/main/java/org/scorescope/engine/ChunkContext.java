@@ -58,13 +58,15 @@ final class ChunkContext implements StepContext {
 
     @Override
     public void score(double[][] x, int n, double gamma, double[][] out) {
-        chunk.evaluations += n;
+        chunk.evaluations += (long) n * score.evaluationCost(gamma);
         score.eval(x, n, gamma, out);
     }
 
     @Override
     public void scoreAll(double[][][] x, int n, double[] gammas, double[][][] out) {
-        chunk.evaluations += (long) n * gammas.length;
+        for (double gamma : gammas) {
+            chunk.evaluations += (long) n * score.evaluationCost(gamma);
+        }
         if (inner == null || gammas.length < 2) {
             for (int j = 0; j < gammas.length; j++) {
                 score.eval(x[j], n, gammas[j], out[j]);
@@ -80,13 +82,13 @@ final class ChunkContext implements StepContext {
         if (!(score instanceof org.scorescope.score.DifferentiableScore ds)) {
             throw new UnsupportedOperationException("this run's score model gives no Jacobian products");
         }
-        chunk.evaluations += n;
+        chunk.evaluations += (long) n * score.evaluationCost(gamma);
         ds.jacobianProduct(x, n, gamma, v, out);
     }
 
     @Override
     public void scoreOf(ScoreFunction model, double[][] x, int n, double gamma, double[][] out) {
-        chunk.evaluations += n;
+        chunk.evaluations += (long) n * model.evaluationCost(gamma);
         model.eval(x, n, gamma, out);
     }
 

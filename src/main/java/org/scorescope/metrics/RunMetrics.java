@@ -65,9 +65,9 @@ public final class RunMetrics implements RunListener {
                     new int[s][steps + 1], null, null, nan(steps + 1), steps + 1);
             exactW2 = null;
             exactKl = null;
-            // an inverse run's model is the prior's score while its target is the posterior: not this propagation's case
-            boolean ownScore = v.spec().score() instanceof org.scorescope.score.ExactScore es && es.target() == v.spec().target();
-            if (v.spec().target().isSingleGaussian() && ownScore) {
+            // Exact propagation follows the target's own score; a guided score model, or an inverse run's prior score
+            // against its posterior target, has another law.
+            if (v.spec().target().isSingleGaussian() && v.spec().score() instanceof org.scorescope.score.ExactScore exact && exact.target() == v.spec().target()) {
                 exactW2 = nanMatrix(s, steps + 1);
                 exactKl = nanMatrix(s, steps + 1);
                 for (int k = 0; k < s; k++) {

@@ -27,12 +27,16 @@ public final class ScenarioBuilder {
     /** Builds everything once, so that a bad scenario fails here and not halfway through a run. */
     public static void validate(Scenario s) {
         target(s.target());
+        GuidanceScenario.validate(s);
         grid(s);
         samplers(s);
     }
 
     /** The prior, observation and exact posterior of a scenario with an observation, else null. */
     public static org.scorescope.inverse.InverseProblem problem(Scenario s) {
+        if (s.observation() != null && s.guidance() != null) {
+            throw new ScenarioException("observation", "cannot be combined with guidance: give one of them");
+        }
         return s.observation() == null ? null : s.observation().problem(target(s.target()), s.seed());
     }
 
@@ -155,15 +159,14 @@ public final class ScenarioBuilder {
         for (int i = 0; i < built.size(); i++) {
             SamplerSlot slot = SamplerSlot.of(built.get(i));
             Map<String, Double> params = s.samplers().get(i).params();
-            if (!params.isEmpty()) {
-                slot = new SamplerSlot(slot.sampler(), label(slot.label(), params), slot.noiseKey());
-            }
-            slots.add(slot);
+            String label = params.isEmpty() ? slot.label() : label(slot.label(), params);
+            slots.add(new SamplerSlot(slot.sampler(), GuidanceScenario.label(label, s.guidance()), slot.noiseKey()));
         }
         if (problem != null) {
             // the samplers' model is the prior's score; the truth every metric compares with is the posterior
             return new RunSpec(problem.posterior(), new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
         }
-        return new RunSpec(target, new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
+        GuidanceScenario.Sampled sampled = GuidanceScenario.sampled(s, target);
+        return new RunSpec(sampled.target(), sampled.score(), grid(s), slots, s.particles(), s.seed(), initial);
     }
 }
