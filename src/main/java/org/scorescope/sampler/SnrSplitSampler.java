@@ -22,15 +22,19 @@ import org.scorescope.inverse.InverseProblem;
  * <li><b>unobserved</b>, s ∈ S^c (the null space of A, d − k directions; the slide's "S^c := [k] \ S"
  * reads [d] \ S): η = η_{S^c} = {@code etaUnobserved}, "sufficiently large". Theorem 10 asks
  * η_{S^c}³δ² → 0 and η_{S^c}²δ/log(1/δ) → ∞, so η may also grow as the steps shrink:
- * η_{S^c} = etaUnobserved · (δ/δ_ref)^{−etaExponent} with δ_ref = 0.01 (etaExponent = 0: constant).</li>
+ * η_{S^c} = etaUnobserved · (δ/δ_ref)^{−etaExponent} with δ_ref = 0.01 (etaExponent = 0: constant).
+ * Default 16 · (δ/0.01)^{−0.6}: p = 0.6 lies inside the theorem's window 1/2 &lt; p &lt; 2/3, and c = 16 had
+ * the smallest worst-case ratio of TV to the noise floor over a multimodal (ring8, inpainting) and a
+ * product-prior test among the rules measured (docs/measurements.md, issue 15).</li>
  * </ul>
  * Choices the slide leaves open, each a parameter or stated here: the η's above; {@code crossing}
  * — on the step whose interval contains τ_s the slide's update is undefined (σ'_{t−1}² &lt; 0): 1
  * (default) treats that step as prior-dominated (a direction is observation-dominated on a step only
  * when the whole step is, i.e. by S_{t−1}); 0 keeps the classification by S_t and clamps σ'_{t−1} at
- * 0, so the coordinate lands on α_{t−1}ξ_s with more noise than X_{t−1} has (on ring8/denoise at T =
- * 200 the TV to the posterior is 0.017 with 1 and 0.077 with 0; never worse with 1); when η(1 − e^{−2δ}) &gt; 1 the factor ρ is 0 (the update renoises
- * μ_t fully: η larger than that has no meaning); the modified process's data predictor is the
+ * 0, so the coordinate lands on α_{t−1}ξ_s with more noise than X_{t−1} has (on ring8/denoise at
+ * T = 200 the TV to the posterior is 0.017 with 1 and 0.077 with 0; never worse with 1); when
+ * η(1 − e^{−2δ}) &gt; 1 the factor ρ is 0 (the update renoises μ_t fully: η larger than that has no
+ * meaning); the modified process's data predictor is the
  * observed ξ_s itself; the start is the run's Y_T ~ N(0, I); the noise is v_sᵀ of one N(0, I_d)
  * vector per step, as written. NFE: 1 on steps where some direction is not observation-dominated, 0
  * otherwise (denoising at high noise needs no score).
