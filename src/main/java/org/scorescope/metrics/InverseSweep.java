@@ -156,9 +156,15 @@ public final class InverseSweep {
         return rows;
     }
 
-    /** The counted NFE of one particle through the sampler on a T-step grid. */
+    /** The counted NFE of one particle through the sampler on a T-step grid; a T the schedule cannot make counts as too many. */
     static long nfe(Plan plan, Sampler sampler, int steps, Engine engine) {
-        RunSpec spec = new RunSpec(plan.problem().posterior(), new ExactScore(plan.problem().prior()), plan.schedule().grid(steps),
+        Grid grid;
+        try {
+            grid = plan.schedule().grid(steps);
+        } catch (IllegalArgumentException e) {
+            return Long.MAX_VALUE;
+        }
+        RunSpec spec = new RunSpec(plan.problem().posterior(), new ExactScore(plan.problem().prior()), grid,
                 List.of(SamplerSlot.of(sampler)), 1, 1, null);
         return engine.run(spec, null).nfe()[0];
     }

@@ -138,6 +138,12 @@ class InverseCliTest {
                 "--particles", "500", "--out", budget.toString()}, INPAINT)), err.toString());
         List<String> b = Files.readAllLines(budget);
         assertTrue(b.stream().anyMatch(r -> r.startsWith("dps,10,20,")) && b.stream().anyMatch(r -> r.startsWith("ddrm,20,20,")), b.toString());
+        // SNR-split on blur needs fewer NFE than steps: a budget may ask for more steps than linear's 999, which then do not fit
+        Path wide = dir.resolve("wide.csv");
+        assertEquals(0, run(err, "sweep", "--target", "ring8", "--samplers", "snr-split", "--observe-A", "denoise", "--observe-y", "1.5,1.5",
+                "--observe-sigma", "0.4", "--steps", "400", "--budgets", "--particles", "200", "--out", wide.toString()), err.toString());
+        int t = Integer.parseInt(Files.readAllLines(wide).get(2).split(",")[1]);
+        assertTrue(t > 400 && t <= 999, "T = " + t);
         StringWriter e2 = new StringWriter();
         assertEquals(2, run(e2, "sweep", "--target", "ring8", "--samplers", "ddpm", "--steps", "5", "--metric", "mode-weights",
                 "--out", dir.resolve("n.csv").toString()));
