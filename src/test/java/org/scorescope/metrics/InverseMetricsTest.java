@@ -105,6 +105,30 @@ class InverseMetricsTest {
         }
     }
 
+    /**
+     * Must-show 1 at test size (the note has 1M particles): DDPM on the exact posterior score lands in
+     * the noise-floor band of 30k exact draws on ring8 / inpaint-x, y = 2.5, σ = 0.2, T = 1000.
+     */
+    @Test
+    void posteriorExactReachesTheNoiseFloor() {
+        GaussianMixture ring = (GaussianMixture) Presets.get("ring8");
+        InverseProblem ip = InverseProblem.of(ring, LinearObservation.of(ObservationTask.matrix("inpaint-x", 2), new double[] {2.5}, 0.2));
+        int n = 30_000;
+        Grid grid = Schedules.create("vp-continuous", Map.of(), null, null).grid(1000);
+        Sampler s = SamplerRegistry.create("posterior-exact", Map.of(), ip);
+        double[][] x;
+        try (Engine e = new Engine(2)) {
+            x = e.run(new RunSpec(ip.posterior(), new ExactScore(ring), grid, List.of(SamplerSlot.of(s)), n, 1, null), null).positions().get(0);
+        }
+        double gamma = grid.abar(0);
+        Binning b = Binning.defaultFor(ip.posterior(), n);
+        NoiseFloor floor = NoiseFloor.of(ExactBinMasses.compute(ip.posterior(), b, gamma), n);
+        double tv = PosteriorMetrics.tv(ip.posterior(), x, n, b, gamma);
+        System.out.printf("posterior-exact (ddpm), T = 1000, N = %d: TV %.5f, floor %.5f +- %.5f%n", n, tv, floor.mean(), floor.sd());
+        assertTrue(tv < floor.upper(), tv + " above the floor band " + floor);
+        assertTrue(PosteriorMetrics.weightError(PosteriorMetrics.componentMasses(ip.posterior(), x, n, gamma), ip.weights()) < 0.01);
+    }
+
     @Test
     void exactPosteriorDrawsScoreAtTheFloorOnEveryPosteriorMetric() {
         GaussianMixture ring = (GaussianMixture) Presets.get("ring8");
