@@ -43,7 +43,8 @@ public final class DdnmPlusSampler implements Sampler {
         this.eta = eta;
         this.basis = new SpectralBasis(problem.observation());
         this.info = new SamplerInfo("ddnm", "DDNM+ (eta=" + eta + ")",
-                "Wang et al. '22, wyhuai/DDNM@00b58ea functions/svd_ddnm.py ddnm_plus_diffusion; 003 Part 5", 1, 0, true, 1);
+                "Wang et al. '22, wyhuai/DDNM@00b58ea functions/svd_ddnm.py ddnm_plus_diffusion; 003 Part 5", 1, 0, true, 1)
+                .withKey(InverseSamplers.key("ddnm", java.util.Map.of("eta", eta)));
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class DdrmSampler implements Sampler {
         this.basis = new SpectralBasis(problem.observation());
         this.info = new SamplerInfo("ddrm", "DDRM (eta=" + eta + ", etaB=" + etaB + ")",
                 "Kawar et al. '22, bahjat-kawar/ddrm@32b6b3c functions/denoising.py efficient_generalized_steps; 003 Part 5",
-                1, 0, true, 1);
+                1, 0, true, 1).withKey(InverseSamplers.key("ddrm", java.util.Map.of("eta", eta, "etaB", etaB)));
     }
 
     @Override

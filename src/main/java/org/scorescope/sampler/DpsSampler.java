@@ -46,7 +46,7 @@ public final class DpsSampler implements Sampler {
         this.obs = problem.observation();
         this.info = new SamplerInfo("dps", "DPS (zeta=" + zeta + ")",
                 "Chung et al. '22, DPS2022/diffusion-posterior-sampling@effbde7 condition_methods.py ps; 003 Part 5",
-                2, 0, true, 1);
+                2, 0, true, 1).withKey(InverseSamplers.key("dps", java.util.Map.of("zeta", zeta)));
     }
 
     /** ζ. */

@@ -32,7 +32,7 @@ final class InverseSamplers {
                 new SamplerRegistry.Parameter("eta", 0, 1, 0.05, DdnmPlusSampler.DEFAULT_ETA, "η: DDIM stochasticity of DDNM+"));
         register("snr-split", (p, ip) -> new SnrSplitSampler(p.get("etaUnobserved"), p.get("etaExponent"), p.get("etaPrior"),
                 whole(p.get("crossing")), ip),
-                new SamplerRegistry.Parameter("etaUnobserved", 0, 1000, 1, SnrSplitSampler.DEFAULT_ETA_UNOBSERVED,
+                new SamplerRegistry.Parameter("etaUnobserved", 0, 1000, 0.5, SnrSplitSampler.DEFAULT_ETA_UNOBSERVED,
                         "η_{S^c} on unobserved directions (its value at δ = 0.01 when etaExponent > 0)"),
                 new SamplerRegistry.Parameter("etaExponent", 0, 1, 0.05, SnrSplitSampler.DEFAULT_ETA_EXPONENT,
                         "p in η_{S^c} ∝ δ^{-p} (Theorem 10 needs η_{S^c} → ∞ as δ → 0); 0 keeps η_{S^c} constant"),
@@ -78,30 +78,34 @@ final class InverseSamplers {
                 + "(scenario field \"observation\", or --observe-A, --observe-y, --observe-sigma)");
     }
 
-    /**
-     * @throws IllegalArgumentException for a missing problem, an unknown parameter or a value out of range
-     */
-    static Sampler create(String id, Map<String, Double> params, InverseProblem problem) {
+    /** Every declared parameter with its value or default, checked against its range. */
+    private static Map<String, Double> complete(String id, Map<String, Double> params) {
         Entry e = ENTRIES.get(id);
-        if (problem == null) {
-            throw needsObservation(id);
-        }
-        Map<String, Double> full = new LinkedHashMap<>();
         for (String key : params.keySet()) {
             if (e.parameters().stream().noneMatch(p -> p.name().equals(key))) {
                 throw new IllegalArgumentException("sampler '" + id + "' has no parameter '" + key + "'; allowed: "
                         + String.join(", ", e.parameters().stream().map(SamplerRegistry.Parameter::name).toList()));
             }
         }
+        Map<String, Double> full = new LinkedHashMap<>();
         for (SamplerRegistry.Parameter p : e.parameters()) {
-            double v = params.getOrDefault(p.name(), p.defaultValue());
-            boolean whole = p.step() == 1;
-            if (whole ? v != Math.rint(v) || v < p.min() || v > p.max() : !(v >= p.min() && v <= p.max())) {
-                throw new IllegalArgumentException(p.name() + " must be " + (whole ? "a whole number in " + (long) p.min() + ".." + (long) p.max()
-                        : "in [" + p.min() + ", " + p.max() + "]") + ", was " + v);
-            }
-            full.put(p.name(), v);
+            full.put(p.name(), p.check(params.getOrDefault(p.name(), p.defaultValue())));
         }
-        return e.factory().apply(full, problem);
+        return full;
+    }
+
+    /** The canonical id with every parameter ({@code snr-split:etaUnobserved=16:…}), as {@link SamplerInfo#key}. */
+    static String key(String id, Map<String, Double> params) {
+        return new SamplerId(id, complete(id, params)).toString();
+    }
+
+    /**
+     * @throws IllegalArgumentException for a missing problem, an unknown parameter or a value out of range
+     */
+    static Sampler create(String id, Map<String, Double> params, InverseProblem problem) {
+        if (problem == null) {
+            throw needsObservation(id);
+        }
+        return ENTRIES.get(id).factory().apply(complete(id, params), problem);
     }
 }

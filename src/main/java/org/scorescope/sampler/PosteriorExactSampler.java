@@ -33,9 +33,11 @@ public final class PosteriorExactSampler implements Sampler {
         this.base = base;
         this.posteriorScore = new ExactScore(problem.posterior());
         SamplerInfo b = base.info();
-        this.info = new SamplerInfo("posterior-exact", "posterior-exact (" + b.id() + ")",
+        int index = BASES.indexOf(b.id());
+        SamplerInfo own = new SamplerInfo("posterior-exact", "posterior-exact (" + b.key() + ")",
                 "ALGORITHMS.md §7 exact posterior score; base: " + b.citation(), b.nfePerStep(), b.order(), b.stochastic(),
                 b.gaussianDrawsPerStep());
+        this.info = index >= 0 ? own.withKey(InverseSamplers.key("posterior-exact", java.util.Map.of("base", (double) index))) : own;
     }
 
     /** The base sampler. */

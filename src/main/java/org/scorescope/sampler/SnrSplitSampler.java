@@ -76,7 +76,9 @@ public final class SnrSplitSampler implements Sampler {
         this.crossingPriorDominated = crossing == 1;
         this.basis = new SpectralBasis(problem.observation());
         this.info = new SamplerInfo("snr-split", "SNR-split (eta_Sc=" + etaUnobserved + (etaExponent > 0 ? " delta^-" + etaExponent : "")
-                + ", eta_prior=" + etaPrior + ")", "003_1b963510094279b5.txt Part 5, Our sampler and Theorem 10", 1, 0, true, 1);
+                + ", eta_prior=" + etaPrior + ")", "003_1b963510094279b5.txt Part 5, Our sampler and Theorem 10", 1, 0, true, 1)
+                .withKey(InverseSamplers.key("snr-split", java.util.Map.of("etaUnobserved", etaUnobserved, "etaExponent", etaExponent,
+                        "etaPrior", etaPrior, "crossing", (double) crossing)));
     }
 
     private static void check(String name, double v) {

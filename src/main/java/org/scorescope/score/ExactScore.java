@@ -9,6 +9,11 @@ public record ExactScore(Target target) implements DifferentiableScore {
         target.scoreBatch(x, n, gamma, out);
     }
 
+    @Override
+    public void evalLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        target.scoreBatchLevels(x, n, gammas, out);
+    }
+
     /** The target's closed-form score Jacobian times v, particle by particle (a mixture's level is prepared once). */
     @Override
     public void jacobianProduct(double[][] x, int n, double gamma, double[][] v, double[][] out) {
