@@ -1,9 +1,8 @@
 package org.scorescope.cli;
 
 import org.scorescope.inverse.ObservationTask;
-import org.scorescope.scenario.ObservationSpec;
-import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioException;
+import org.scorescope.scenario.ScenarioInput;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,48 +26,31 @@ public final class ObserveOptions {
     }
 
     /**
-     * The scenario with the flags applied: all three make a new observation; one or two change the
-     * file's observation.
+     * Sets the flags' fields of the scenario's {@code "observation"} (flags win over the file's; all
+     * three make an observation for a file without one). The one validation of the scenario then
+     * checks them, naming the flag.
      *
-     * @throws ScenarioException naming the flag
+     * @throws ScenarioException naming the flag for a value that is not a number list
      */
-    Scenario apply(Scenario s) {
+    void apply(ScenarioInput in) {
         if (!given()) {
-            return s;
+            return;
         }
-        ObservationSpec base = s.observation();
-        if (base == null && (a == null || y == null || sigma == null)) {
-            throw new ScenarioException(a == null ? "--observe-A" : y == null ? "--observe-y" : "--observe-sigma",
-                    "is required: an observation needs --observe-A, --observe-y and --observe-sigma (or a scenario file with \"observation\")");
-        }
-        String task = base == null ? null : base.task();
-        double[][] matrix = base == null ? null : base.a();
+        String advice = "an observation needs --observe-A, --observe-y and --observe-sigma (or a scenario file with \"observation\")";
+        in.whenMissing("observation.A", "--observe-A", "is required: " + advice)
+                .whenMissing("observation.y", "--observe-y", "is required: " + advice)
+                .whenMissing("observation.sigma", "--observe-sigma", "is required: " + advice);
         if (a != null) {
-            if (ObservationTask.isTask(a)) {
-                task = a.trim();
-                matrix = null;
-            } else {
-                task = null;
-                matrix = matrix(a);
-            }
+            boolean task = ObservationTask.isTask(a);
+            in.set("observation.task", task ? a.trim() : null, "--observe-A");
+            in.set("observation.A", task ? null : matrix(a), "--observe-A");
         }
-        double[] obs = base == null ? null : base.y();
         if (y != null) {
-            obs = y.trim().equals("draw") ? null : vector(y, "--observe-y");
+            in.set("observation.y", y.trim().equals("draw") ? "draw" : vector(y, "--observe-y"), "--observe-y");
         }
-        double sd = sigma != null ? sigma : base.sigma();
-        if (!(sd > 0) || !Double.isFinite(sd)) {
-            throw new ScenarioException("--observe-sigma", "must be a finite number > 0, was " + sd);
+        if (sigma != null) {
+            in.set("observation.sigma", sigma, "--observe-sigma");
         }
-        Scenario out = s.withObservation(new ObservationSpec(task, matrix, obs, sd));
-        try {
-            org.scorescope.scenario.ScenarioBuilder.problem(out);
-        } catch (ScenarioException e) {
-            String flag = e.field().startsWith("observation.A") || e.field().equals("observation.task") ? "--observe-A"
-                    : e.field().startsWith("observation.y") ? "--observe-y" : e.field().equals("observation.sigma") ? "--observe-sigma" : e.field();
-            throw new ScenarioException(flag, e.getMessage().substring(e.field().length() + 2));
-        }
-        return out;
     }
 
     private static double[][] matrix(String text) {
@@ -88,9 +70,6 @@ public final class ObserveOptions {
                 v[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw new ScenarioException(flag, "'" + parts[i].trim() + "' is not a number (write rows as \"1,0;0,1\", vectors as \"1.5,0.2\")");
-            }
-            if (!Double.isFinite(v[i])) {
-                throw new ScenarioException(flag, "entries must be finite, was " + parts[i].trim());
             }
         }
         return v;

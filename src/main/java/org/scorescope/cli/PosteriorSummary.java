@@ -15,18 +15,18 @@ final class PosteriorSummary {
     private PosteriorSummary() {
     }
 
-    static void print(Scenario s, RunSpec spec, RunResult r) {
+    static void print(Scenario s, RunSpec spec, RunResult r, java.io.PrintStream report) {
         InverseProblem p = ScenarioBuilder.problem(s);
         double gamma = spec.grid().abar(0);
         int n = spec.particles();
         Binning b = Binning.defaultFor(p.posterior(), n);
         NoiseFloor floor = NoiseFloor.of(ExactBinMasses.compute(p.posterior(), b, gamma), n);
-        System.out.println("observation: " + s.observation().describe(p));
-        System.out.println("exact posterior weights: " + format(p.weights()));
+        report.println("observation: " + s.observation().describe(p));
+        report.println("exact posterior weights: " + format(p.weights()));
         for (int k = 0; k < spec.slots().size(); k++) {
             double[][] x = r.positions().get(k);
             double[] m = PosteriorMetrics.componentMasses(p.posterior(), x, n, gamma);
-            System.out.printf("%s: TV to the exact posterior %.5f (noise floor %.5f +- %.5f), component masses %s (error %.5f), mean error %.5f%n",
+            report.printf("%s: TV to the exact posterior %.5f (noise floor %.5f +- %.5f), component masses %s (error %.5f), mean error %.5f%n",
                     spec.slots().get(k).label(), PosteriorMetrics.tv(p.posterior(), x, n, b, gamma), floor.mean(), floor.sd(), format(m),
                     PosteriorMetrics.weightError(m, p.weights()), PosteriorMetrics.meanError(p, x, n, gamma));
         }

@@ -34,7 +34,12 @@ final class PosteriorSweep {
         return m;
     }
 
-    static int run(Scenario s, InverseSweep.Metric metric, int[] values, boolean budgets, int seeds, Path out, int threads) {
+    /**
+     * Runs the sweep and writes the CSV (inside the command's output session); returns the summary to
+     * print after the commit.
+     */
+    static Runnable run(Scenario s, InverseSweep.Metric metric, int[] values, boolean budgets, int seeds, Path out, int threads,
+            java.io.PrintStream report) {
         InverseProblem problem = ScenarioBuilder.problem(s);
         if (metric == InverseSweep.Metric.W2_POSTERIOR && !problem.prior().isSingleGaussian()) {
             throw new ScenarioException("--metric", "w2-posterior needs a single-Gaussian prior (gaussian, gaussian1d, line), whose posterior is Gaussian; use tv-posterior");
@@ -56,13 +61,14 @@ final class PosteriorSweep {
                 w.write(r.csv() + "\n");
             }
         });
-        System.out.println("wrote " + out + " (" + rows.size() + " rows); " + s.observation().describe(problem) + "; posterior weights "
-                + weights(problem));
-        if (metric == InverseSweep.Metric.W2_POSTERIOR && labels.contains("dps")) {
-            System.out.println("dps: no exact W2 (its step divides by ||y - A x0hat||, so its law is not Gaussian): NaN");
-        }
-        table(rows, metric.id());
-        return 0;
+        return () -> {
+            report.println("wrote " + SampleCommand.shown(out) + " (" + rows.size() + " rows); " + s.observation().describe(problem)
+                    + "; posterior weights " + weights(problem));
+            if (metric == InverseSweep.Metric.W2_POSTERIOR && labels.contains("dps")) {
+                report.println("dps: no exact W2 (its step divides by ||y - A x0hat||, so its law is not Gaussian): NaN");
+            }
+            table(rows, metric.id(), report);
+        };
     }
 
     private static String label(Scenario.SamplerSpec sp) {
@@ -81,7 +87,7 @@ final class PosteriorSweep {
     }
 
     /** Mean over seeds of the metric, one line per sampler and T, with NFE. */
-    private static void table(List<Sweep.Row> rows, String metric) {
+    private static void table(List<Sweep.Row> rows, String metric, java.io.PrintStream report) {
         Map<String, double[]> acc = new LinkedHashMap<>();
         for (Sweep.Row r : rows) {
             if (!r.metric().equals(metric)) {
@@ -92,10 +98,10 @@ final class PosteriorSweep {
             a[1] += 1;
             a[2] = r.nfe();
         }
-        System.out.printf("%-36s %6s %6s %12s%n", "sampler", "T", "NFE", metric);
+        report.printf("%-36s %6s %6s %12s%n", "sampler", "T", "NFE", metric);
         acc.forEach((k, a) -> {
             String[] parts = k.split("\t");
-            System.out.printf("%-36s %6s %6d %12.5f%n", parts[0], parts[1], (long) a[2], a[0] / a[1]);
+            report.printf("%-36s %6s %6d %12.5f%n", parts[0], parts[1], (long) a[2], a[0] / a[1]);
         });
     }
 }

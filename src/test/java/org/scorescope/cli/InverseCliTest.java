@@ -60,7 +60,7 @@ class InverseCliTest {
             {"--observe-A", "1,0", "--observe-y", "2.5,1", "--observe-sigma", "0.2", "--observe-y", "one entry per row"},
             {"--observe-A", "1,0", "--observe-y", "2.5", "--observe-sigma", "0", "--observe-sigma", "> 0"},
             {"--observe-A", "1,0", "--observe-y", "2.5", "--observe-sigma", "-1", "--observe-sigma", "> 0"},
-            {"--observe-A", "1,0", "--observe-y", "2.5", "--observe-sigma", "NaN", "--observe-sigma", "> 0"},
+            {"--observe-A", "1,0", "--observe-y", "2.5", "--observe-sigma", "NaN", "--observe-sigma", "finite"},
             {"--observe-A", "1,0;2,0", "--observe-y", "1,2", "--observe-sigma", "0.2", "--observe-A", "singular"},
             {"--observe-A", "0,0", "--observe-y", "1", "--observe-sigma", "0.2", "--observe-A", "all zero"},
             {"--observe-A", "inpaint-x", "--observe-y", "60", "--observe-sigma", "0.2", "--observe-y", "zero likelihood"},
