@@ -20,6 +20,8 @@ public final class BoxMixture implements Target {
     /** Per axis, the distinct intervals of the boxes ({a, b}) and, per box, which one it uses: built once. */
     private final double[][][] intervals;
     private final int[][] intervalOf;
+    /** In 2D, the axes' endpoints and intervals for the linear-space kernel ({@link BoxScoreKernel}). */
+    private final BoxScoreKernel.Geometry geometry;
 
     /**
      * @param weights non-negative weights, one per box (normalised here)
@@ -82,6 +84,7 @@ public final class BoxMixture implements Target {
             }
             intervals[a] = distinct.toArray(new double[0][]);
         }
+        geometry = d == 2 ? BoxScoreKernel.Geometry.of(this.weights, this.lo, this.hi) : null;
     }
 
     @Override
@@ -150,8 +153,28 @@ public final class BoxMixture implements Target {
         return normalise(logw);
     }
 
+    /**
+     * The score; in 2D from {@link BoxScoreKernel} (as {@link #scoreBatch}: the same bits, and
+     * accurate in the far tails), otherwise {@link #scoreClosedForm}.
+     */
     @Override
     public void score(double[] x, double gamma, double[] out) {
+        if (geometry != null) {
+            double[][] o = new double[2][1];
+            BoxScoreKernel.score(BoxScoreKernel.Level.of(geometry, gamma), new double[] {x[0]}, new double[] {x[1]}, 1, o[0], o[1]);
+            out[0] = o[0][0];
+            out[1] = o[1][0];
+            return;
+        }
+        scoreClosedForm(x, gamma, out);
+    }
+
+    /**
+     * The score in log space from {@link NoisedUniform}'s per-axis log-densities and slopes, box by
+     * box: the independent closed form the 2D kernel is tested against. It subtracts log-CDFs of
+     * size z²/2, so far in the tails it loses about z²·2⁻⁵³ relative.
+     */
+    void scoreClosedForm(double[] x, double gamma, double[] out) {
         int k = weights.length;
         double[] w = new double[k];
         double[][] grad = new double[k][d];
@@ -191,13 +214,20 @@ public final class BoxMixture implements Target {
     }
 
     /**
-     * The batch score: per axis, each distinct interval's log-density and slope is computed once per
-     * particle (a checkerboard has 4 per axis, not 8 boxes × 2), from the interval's level constants
-     * prepared once per call (the interval table itself is built once, in the constructor); no
-     * second derivative; then the boxes combine them in log space. Nothing is allocated per particle.
+     * The batch score. In 2D, {@link BoxScoreKernel}: linear space, one exponential and one Mills
+     * ratio per distinct endpoint, vectorised, within 1e-13 of 60-digit values where the score is
+     * well conditioned, far tails included (tested; more accurate there than {@link #score}).
+     * Otherwise per axis each distinct interval's log-density and slope is computed once per
+     * particle, from the interval's level constants prepared once per call (the interval table
+     * itself is built once, in the constructor); no second derivative; then the boxes combine them
+     * in log space. Nothing is allocated per particle.
      */
     @Override
     public void scoreBatch(double[][] x, int n, double gamma, double[][] out) {
+        if (geometry != null) {
+            BoxScoreKernel.score(BoxScoreKernel.Level.of(geometry, gamma), x[0], x[1], n, out[0], out[1]);
+            return;
+        }
         int k = weights.length;
         double sg = Math.sqrt(gamma);
         double sigma = Math.sqrt(1 - gamma);

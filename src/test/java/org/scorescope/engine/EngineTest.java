@@ -31,7 +31,17 @@ class EngineTest {
 
     @Test
     void bitIdenticalParticlesWithOneTwoAndEightThreads() {
-        Target target = Presets.get("ring8");
+        assertBitIdenticalAcrossThreads("ring8");
+    }
+
+    /** The box-mixture kernel (vector blocks, a scalar tail, log-space redos) is per particle too. */
+    @Test
+    void bitIdenticalCheckerboardParticlesWithOneTwoAndEightThreads() {
+        assertBitIdenticalAcrossThreads("checkerboard");
+    }
+
+    private static void assertBitIdenticalAcrossThreads(String targetId) {
+        Target target = Presets.get(targetId);
         // 3.5 chunks, so that a partial chunk is covered too.
         RunSpec spec = RunSpec.of(target, GRID, slots("ddpm", "accel-ddpm", "accel-ddim-ms"), Engine.CHUNK * 3 + Engine.CHUNK / 2 + 17, 42);
         List<double[][]> reference = null;
