@@ -152,7 +152,7 @@ class OutputSafetyTest {
                 "--particles", "10000000", "--out", dir.resolve("big.png").toString()));
         String msg = err.toString();
         assertTrue(msg.matches("(?s)error: --particles: 10,000,000 particles × 8 samplers × 20 steps in 2D and [0-9,]+ pixels need about "
-                + "[0-9.]+ GiB \\(particle state [0-9.]+ GiB, recorded frames [0-9.]+ GiB, pixels [0-9]+ MiB\\) but the Java heap has [0-9.]+ GiB "
+                + "[0-9.]+ GiB \\(particle state [0-9.]+ GiB, recorded frames [0-9.]+ GiB, pixels [0-9]+ MiB\\) but the Java heap has [0-9.]+ [GM]iB "
                 + "for it; up to [0-9,]+ "
                 + "particles fit: lower --particles or the number of samplers; or give Java more memory \\(java -Xmx[0-9]+g -jar scorescope.jar …\\)\n"),
                 msg);
