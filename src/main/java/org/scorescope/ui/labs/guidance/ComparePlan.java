@@ -109,7 +109,7 @@ record ComparePlan(Scenario scenario, int classId, double[] ws, GuidancePictures
     private Panel draw(ClassMixture m, double w, double gamma, Viewport view, double[][] y, int n,
             long nfe, Map<GuidanceMeasure.Metric, GuidanceMeasure.Estimate> e) {
         Raster r = new Raster(side, side, PanelRenderer.BACKGROUND);
-        GuidancePictures.law(law, m, classId, w, gamma, view).paint(r, org.scorescope.render.ColorMap.VIRIDIS, 0.72);
+        GuidancePictures.law(law, m, classId, w, gamma, view).paint(r, org.scorescope.render.ColorMap.VIRIDIS, 0.6);
         DensityGrid post = GuidancePictures.posterior(m, classId, gamma, view);
         GuidancePictures.boundary(r, post, Math.max(1.4, side / 400.0));
         int shown = Math.min(n, GuidanceLayers.MOST_PARTICLES);
@@ -120,9 +120,9 @@ record ComparePlan(Scenario scenario, int classId, double[] ws, GuidancePictures
         }
         GuidancePictures.classParticles(r, m, f, shown, gamma, view);
         double thm9 = e.get(GuidanceMeasure.Metric.THM9_EARLY).value();
-        String caption = String.format("w = %s · NFE %d · E[1/p(c|Y)] = %.4f · E[p(c|Y)] = %.3f · spread %.3f",
-                GuidanceControls.fmt(w), nfe, thm9, e.get(GuidanceMeasure.Metric.CONFIDENCE_EARLY).value(),
-                e.get(GuidanceMeasure.Metric.SPREAD).value());
+        String caption = String.format("w = %s · NFE %d · spread tr Cov %.3f%nE[1/p(c|Y)] = %.4f · E[p(c|Y)] = %.3f",
+                GuidanceControls.fmt(w), nfe, e.get(GuidanceMeasure.Metric.SPREAD).value(), thm9,
+                e.get(GuidanceMeasure.Metric.CONFIDENCE_EARLY).value());
         return new Panel(w, r.argb, side, caption, nfe, thm9);
     }
 }

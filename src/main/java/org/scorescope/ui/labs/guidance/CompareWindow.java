@@ -38,6 +38,7 @@ final class CompareWindow {
     final Button cancel = new Button("Cancel");
     final ProgressBar progress = new ProgressBar(0);
     final Label message = new Label();
+    final Label status = new Label();
     final GridPane panels = new GridPane();
     private final LabContext context;
     private Job<List<ComparePlan.Panel>> job;
@@ -84,7 +85,7 @@ final class CompareWindow {
         Label wLabel = new Label("_w values (1–4)");
         wLabel.setMnemonicParsing(true);
         wLabel.setLabelFor(ws);
-        FlowPane top = new FlowPane(8, 6, wLabel, ws, law, run, cancel, progress);
+        FlowPane top = new FlowPane(8, 6, wLabel, ws, law, run, cancel, progress, status);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox head = new VBox(4, top, message);
         head.setPadding(new Insets(8));
@@ -126,14 +127,19 @@ final class CompareWindow {
 
     /** Grid of columns × rows that gives n square panels the largest side in the area. */
     static int[] grid(int n, double width, double height) {
-        int[] best = {n, 1};
+        return grid(n, width, height, 0);
+    }
+
+    /** The same with a caption of the given height under every panel; {cols, rows, side}. */
+    static int[] grid(int n, double width, double height, double caption) {
+        int[] best = {n, 1, 0};
         double side = 0;
         for (int cols = 1; cols <= n; cols++) {
             int rows = (n + cols - 1) / cols;
-            double s = Math.min(width / cols, height / rows);
+            double s = Math.min(width / cols - 8, height / rows - caption);
             if (s > side) {
                 side = s;
-                best = new int[] {cols, rows};
+                best = new int[] {cols, rows, (int) s};
             }
         }
         return best;
@@ -159,9 +165,9 @@ final class CompareWindow {
         }
         double scale = stage.getOutputScaleX();
         double width = Math.max(200, stage.getScene().getWidth() - 24);
-        double height = Math.max(200, stage.getScene().getHeight() - 120);
-        int[] grid = grid(values.length, width, height);
-        int side = (int) Math.max(120, Math.min(width / grid[0], height / grid[1] - 24) * scale);
+        double height = Math.max(200, stage.getScene().getHeight() - 80);
+        int[] grid = grid(values.length, width, height, 44);
+        int side = (int) (Math.max(120, grid[2]) * scale);
         ComparePlan plan = new ComparePlan(s, g.classId(), values, law.getValue(), side);
         AtomicReference<RunHandle> running = new AtomicReference<>();
         run.setDisable(true);
@@ -190,6 +196,7 @@ final class CompareWindow {
                     context.executor().failures().report("The guidance comparison failed", e);
                 }));
         progress.progressProperty().bind(job.progressProperty());
+        status.textProperty().bind(job.messageProperty());
     }
 
     private void idle() {
@@ -208,9 +215,8 @@ final class CompareWindow {
             image.setId("gc-panel-" + k);
             Label caption = new Label(p.caption());
             caption.setId("gc-caption-" + k);
-            caption.setWrapText(true);
             caption.setMaxWidth(p.side() / scale);
-            caption.getStyleClass().add("caption");
+            caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             panels.add(new VBox(2, image, caption), k % cols, k / cols);
         }
     }

@@ -77,7 +77,9 @@ final class GuidanceControls extends VBox {
         heatRow.getChildren().add(new Label("Heat map"));
         heatRow.getChildren().add(radio("run's law", null));
         for (GuidancePictures.Law law : GuidancePictures.Law.values()) {
-            heatRow.getChildren().add(radio(law.formula, law));
+            RadioButton r = radio(law.shortName, law);
+            r.setTooltip(new Tooltip("Heat map of " + law.formula + " at the displayed step's level"));
+            heatRow.getChildren().add(r);
         }
         Button compare = new Button("Compare w…");
         compare.setId("open-guidance-compare");

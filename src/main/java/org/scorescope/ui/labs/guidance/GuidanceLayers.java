@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.scorescope.distribution.ClassMixture;
+import org.scorescope.distribution.Target;
 import org.scorescope.engine.Frame;
 import org.scorescope.render.ColorMap;
 import org.scorescope.render.DensityGrid;
+import org.scorescope.render.PanelRenderer;
+import org.scorescope.render.PanelStyle;
 import org.scorescope.render.ParticleLayer;
 import org.scorescope.render.Raster;
+import org.scorescope.render.ScoreField;
 import org.scorescope.render.Viewport;
 import org.scorescope.ui.lab.LabLayer;
 import org.scorescope.ui.lab.PanelCanvas;
@@ -28,8 +32,12 @@ final class GuidanceLayers {
     static final String FIELD = "guidance-field";
     /** Particles drawn per panel by the class layer (a uniform subset: particles are exchangeable). */
     static final int MOST_PARTICLES = 200_000;
+    /** Trails drawn per panel (the window's number). */
+    private static final int TRACKED = 16;
 
     private final AtomicReference<Cached> cache = new AtomicReference<>();
+    /** The raster a heat map was last painted into, and which law (so the class layer can repaint it without the white cloud). */
+    private final AtomicReference<Object[]> lastHeat = new AtomicReference<>();
 
     /** One step's grids, shared by the panels of one redraw. */
     private record Cached(Object key, java.util.Map<Object, Object> values) {
@@ -96,12 +104,16 @@ final class GuidanceLayers {
     }
 
     private void heat(PanelCanvas c, GuidancePictures.Law law) {
+        paintHeat(c, law, c.style().particles());
+        lastHeat.set(new Object[] {c.raster(), law});
+    }
+
+    private void paintHeat(PanelCanvas c, GuidancePictures.Law law, boolean particles) {
         GuidedRun g = GuidedRun.of(c.run());
         Viewport v = c.viewport();
-        DensityGrid grid = shared(c, law,
-                () -> GuidancePictures.law(law, g.classes(), g.classId(), g.w(), c.abar(), v));
+        DensityGrid grid = shared(c, law, () -> GuidancePictures.law(law, g.classes(), g.classId(), g.w(), c.abar(), v));
         Raster r = c.raster();
-        java.util.Arrays.fill(r.argb, org.scorescope.render.PanelRenderer.BACKGROUND);
+        java.util.Arrays.fill(r.argb, PanelRenderer.BACKGROUND);
         grid.paint(r, ColorMap.VIRIDIS, 0.72);
         if (c.style().contours()) {
             float[] seg = grid.contours(new double[] {0.05, 0.2, 0.45, 0.7, 0.9}, r.width, r.height);
@@ -109,7 +121,7 @@ final class GuidanceLayers {
                 r.line(seg[i], seg[i + 1], seg[i + 2], seg[i + 3], 0xFFE8E8E8, 0.55, 1);
             }
         }
-        if (c.style().particles()) {
+        if (particles) {
             Frame.SamplerFrame sf = c.frame().samplers().get(c.slot());
             ParticleLayer.draw(sf.positions()[0], sf.positions()[1], sf.stored(), v, r, 0xFFFFFFFF, 0.9);
         }
@@ -123,10 +135,37 @@ final class GuidanceLayers {
         GuidancePictures.boundary(c.raster(), post, c.style().lineWidth());
     }
 
+    /**
+     * Particles in their class's colour. The panel beneath is first drawn again without the white
+     * cloud (the built-in layers, or the heat map a layer of this lab painted), so the colours are not
+     * washed out by the white dots under them.
+     */
     private void classes(PanelCanvas c) {
         Frame.SamplerFrame sf = c.frame().samplers().get(c.slot());
+        if (c.style().particles()) {
+            Object[] heat = lastHeat.get();
+            if (heat != null && heat[0] == c.raster()) {
+                paintHeat(c, (GuidancePictures.Law) heat[1], false);
+            } else {
+                underneath(c);
+            }
+        }
         int n = Math.min(sf.stored(), MOST_PARTICLES);
         GuidancePictures.classParticles(c.raster(), classesOf(c), sf.positions(), n, c.abar(), c.viewport());
+    }
+
+    /** The built-in layers of the panel without the particles, copied into its raster. */
+    private void underneath(PanelCanvas c) {
+        PanelStyle st = c.style();
+        Viewport v = c.viewport();
+        Target shown = c.run().view2d();
+        DensityGrid density = st.density() || st.contours() ? shared(c, "density", () -> DensityGrid.of(shown, c.abar(), v)) : null;
+        ScoreField score = st.scoreField()
+                ? shared(c, "score", () -> ScoreField.of(shown, c.abar(), v, Math.max(26, Math.min(v.width(), v.height()) / 18))) : null;
+        PanelStyle noDots = new PanelStyle(st.density(), st.contours(), false, st.scoreField(), st.trails(), st.lineWidth());
+        Raster under = PanelRenderer.plane(shown, c.frame(), st.trails() ? c.run().history(c.step()) : null, c.slot(), v, noDots,
+                TRACKED, density, score);
+        System.arraycopy(under.argb, 0, c.raster().argb, 0, Math.min(under.argb.length, c.raster().argb.length));
     }
 
     private void field(PanelCanvas c) {

@@ -14,24 +14,29 @@ import org.scorescope.render.Viewport;
  * or an executor job, never on the FX thread.
  */
 final class GuidancePictures {
-    /** Class colours (Okabe–Ito: distinguishable with colour-blindness), by position in the class list. */
-    private static final int[] CLASS_RGB = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0xCC79A7, 0xD55E00, 0x0072B2, 0xFFFFFF};
+    /**
+     * Class colours by position in the class list: hues the viridis heat map does not contain (red-orange,
+     * magenta, then lime, white, …), so a cloud stays visible over any law's heat map.
+     */
+    private static final int[] CLASS_RGB = {0xFF6F3C, 0xFF4FD8, 0xB5E48C, 0xFFFFFF, 0xFFD166, 0x9B5DE5, 0x06D6A0, 0xEF476F};
     /** Colour of the decision boundary. */
     static final int BOUNDARY = 0xFFFFFFFF;
 
     /** The heat maps the lab offers. */
     enum Law {
         /** p_γ(x). */
-        UNCONDITIONAL("p(x)"),
+        UNCONDITIONAL("p(x)", "p(x)"),
         /** p_γ(x | c). */
-        CONDITIONAL("p(x | c)"),
+        CONDITIONAL("p(x | c)", "p(x|c)"),
         /** p_γ(x) p_γ(c | x)^{1+w} / Z — what guidance "appears" to sample. */
-        TILTED("p(x) p(c | x)^(1+w)");
+        TILTED("p(x) p(c | x)^(1+w)", "tilted");
 
         final String formula;
+        final String shortName;
 
-        Law(String formula) {
+        Law(String formula, String shortName) {
             this.formula = formula;
+            this.shortName = shortName;
         }
     }
 

@@ -48,7 +48,12 @@ record StudyPlan(Scenario scenario, int classId, double[] ws, int particles, int
         return scenario.samplers().size() * ws.length * seeds;
     }
 
-    Outcome run(Engine engine, Progress progress) {
+    /**
+     * Runs the study.
+     *
+     * @param partial receives the summaries so far after every run (on the job's thread)
+     */
+    Outcome run(Engine engine, Progress progress, java.util.function.Consumer<List<GuidanceSweep.Summary>> partial) {
         ClassMixture m = GuidanceScenario.classes(scenario.target());
         var schedule = ScenarioBuilder.schedule(scenario.schedule());
         double[] from = scenario.guidance() != null ? new double[] {scenario.guidance().from(), scenario.guidance().to()} : new double[] {0, 1};
@@ -56,10 +61,15 @@ record StudyPlan(Scenario scenario, int classId, double[] ws, int particles, int
                 ws, from[0], from[1], particles, seeds, scenario.seed(), METRICS);
         int total = runs();
         int[] done = new int[1];
+        List<GuidanceSweep.Row> sofar = new ArrayList<>();
+        progress.update(0, "run 1 of " + total);
         List<GuidanceSweep.Row> rows = GuidanceSweep.run(plan, engine, row -> {
-            if (row.metric().equals(METRICS.get(0).id())) {
+            sofar.add(row);
+            if (row.metric().equals(METRICS.get(METRICS.size() - 1).id())) {
                 done[0]++;
-                progress.update((double) done[0] / total, "run " + done[0] + " of " + total + " (w = " + GuidanceControls.fmt(row.guidance()) + ")");
+                progress.update((double) done[0] / total, "run " + done[0] + " of " + total + " done (" + row.sampler() + ", w = "
+                        + GuidanceControls.fmt(row.guidance()) + ")");
+                partial.accept(GuidanceSweep.summarise(sofar));
             }
         }, progress::isCancelled);
         GuidanceMeasure exact = new GuidanceMeasure(m, classId, 0, ScenarioBuilder.grid(scenario).abar(0),

@@ -40,6 +40,7 @@ final class StudyWindow {
     final Button cancel = new Button("Cancel");
     final ProgressBar progress = new ProgressBar(0);
     final Label message = new Label();
+    final Label status = new Label();
     private final LabContext context;
     private final ChartImage chart;
     private volatile StudyPlan.Outcome outcome;
@@ -80,7 +81,7 @@ final class StudyWindow {
         Label wLabel = new Label("_w list");
         wLabel.setMnemonicParsing(true);
         wLabel.setLabelFor(ws);
-        FlowPane form = new FlowPane(8, 6, wLabel, ws, new Label("Particles"), particles, new Label("Seeds (1–20)"), seeds, run, cancel, progress);
+        FlowPane form = new FlowPane(8, 6, wLabel, ws, new Label("Particles"), particles, new Label("Seeds (1–20)"), seeds, run, cancel, progress, status);
         form.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("Classifier at the output level ᾱ₀ (the CLI's thm9-early, confidence-early); bars: 95% t-interval over seeds");
         note.getStyleClass().add("hint");
@@ -88,6 +89,10 @@ final class StudyWindow {
         top.setPadding(new Insets(8));
         BorderPane root = new BorderPane(chart);
         root.setTop(top);
+        for (Button b : List.of(csv, png, svg)) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        note.setWrapText(true);
         HBox bottom = new HBox(8, csv, png, svg, note);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(6));
@@ -149,7 +154,9 @@ final class StudyWindow {
         run.setDisable(true);
         cancel.setDisable(false);
         message.setText(String.format("running %d runs of %,d particles", plan.runs(), plan.particles()));
-        job = context.executor().start(BackgroundTask.of("w study", p -> plan.run(context.engine(), p)).showProgress()
+        job = context.executor().start(BackgroundTask.of("w study", p -> plan.run(context.engine(), p,
+                        sums -> context.executor().ui().run(() -> chart.update(c -> StudyChart.fill(c, sums, samplers, Double.NaN, Double.NaN)))))
+                .showProgress()
                 .onSuccess(o -> {
                     outcome = o;
                     idle();
@@ -162,6 +169,7 @@ final class StudyWindow {
                     context.executor().failures().report("The w study failed", e);
                 }));
         progress.progressProperty().bind(job.progressProperty());
+        status.textProperty().bind(job.messageProperty());
     }
 
     private void idle() {
