@@ -61,8 +61,22 @@ final class GuidanceControls extends VBox {
         w.setShowTickMarks(true);
         w.setShowTickLabels(true);
         w.setSnapToTicks(false);
-        w.setTooltip(new Tooltip("↑/↓ move w by ¼ (←/→ step the timeline); Alt+W focuses the slider"));
+        w.setTooltip(new Tooltip("↑/↓ move w by ¼, Page Up/Down by 1 (←/→ step the timeline); Alt+W focuses the slider"));
         HBox.setHgrow(w, Priority.ALWAYS);
+        // A horizontal slider moves on ←/→ only, which the window keeps for the timeline: ↑/↓ (¼) and Page Up/Down (1) move w.
+        w.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            double step = switch (e.getCode()) {
+                case UP, KP_UP -> 0.25;
+                case DOWN, KP_DOWN -> -0.25;
+                case PAGE_UP -> 1;
+                case PAGE_DOWN -> -1;
+                default -> 0;
+            };
+            if (step != 0) {
+                w.setValue(GuidanceEdits.snap(w.getValue() + step));
+                e.consume();
+            }
+        });
         wValue.setId("guidance-w-value");
         wValue.setMinWidth(60);
         Label wLabel = new Label("_w");
@@ -74,7 +88,6 @@ final class GuidanceControls extends VBox {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         FlowPane heatRow = new FlowPane(8, 2);
-        heatRow.getChildren().add(new Label("Heat map"));
         heatRow.getChildren().add(radio("run's law", null));
         for (GuidancePictures.Law law : GuidancePictures.Law.values()) {
             RadioButton r = radio(law.shortName, law);
@@ -93,7 +106,9 @@ final class GuidanceControls extends VBox {
         classRow.setAlignment(Pos.CENTER_LEFT);
         HBox wRow = new HBox(6, wLabel, w, wValue);
         wRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(guided, classRow, wRow, nfe, heatRow, new HBox(6, compare, study), hint);
+        Label heatLabel = new Label("Heat map at the shown step");
+        heatLabel.getStyleClass().add("hint");
+        getChildren().addAll(guided, classRow, wRow, nfe, heatLabel, heatRow, new HBox(6, compare, study), hint);
         guided.selectedProperty().addListener((o, a, b) -> commit());
         classPicker.valueProperty().addListener((o, a, b) -> commit());
         w.valueProperty().addListener((o, a, b) -> {

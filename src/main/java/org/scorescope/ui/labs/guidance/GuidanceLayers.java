@@ -43,14 +43,14 @@ final class GuidanceLayers {
     private record Cached(Object key, java.util.Map<Object, Object> values) {
     }
 
-    /** The layers, in drawing order (heat maps first: they repaint the panel). */
+    /** The layers, in drawing order (heat maps first: they repaint the panel; the class layer redraws what is beneath the cloud, so the boundary and arrows come after it). */
     List<LabLayer> all() {
         List<LabLayer> out = new ArrayList<>();
         for (GuidancePictures.Law law : GuidancePictures.Law.values()) {
             out.add(layer(HEAT_PREFIX + law.name().toLowerCase(), "Heat map " + law.formula, (char) 0, false, c -> heat(c, law)));
         }
-        out.add(layer(BOUNDARY, "Decision boundary p(c | x) = ½", 'B', true, this::boundary));
         out.add(layer(CLASSES, "Particles by class (argmax p(c | x))", 'K', true, this::classes));
+        out.add(layer(BOUNDARY, "Decision boundary p(c | x) = ½", 'B', true, this::boundary));
         out.add(layer(FIELD, "Guidance field ∇log p(c | x)", 'G', false, this::field));
         return List.copyOf(out);
     }

@@ -15,10 +15,11 @@ import org.scorescope.render.Viewport;
  */
 final class GuidancePictures {
     /**
-     * Class colours by position in the class list: hues the viridis heat map does not contain (red-orange,
-     * magenta, then lime, white, …), so a cloud stays visible over any law's heat map.
+     * Class colours by position in the class list: hues the viridis heat map does not contain (red,
+     * magenta, then white, …), so a cloud stays visible over any law's heat map, and apart from the
+     * first samplers' trail colours (orange, cyan).
      */
-    private static final int[] CLASS_RGB = {0xFF6F3C, 0xFF4FD8, 0xB5E48C, 0xFFFFFF, 0xFFD166, 0x9B5DE5, 0x06D6A0, 0xEF476F};
+    private static final int[] CLASS_RGB = {0xFF3B30, 0xFF4FD8, 0xFFFFFF, 0xB5E48C, 0xFFD166, 0x9B5DE5, 0x06D6A0, 0xEF476F};
     /** Colour of the decision boundary. */
     static final int BOUNDARY = 0xFFFFFFFF;
 
