@@ -1,6 +1,5 @@
 package org.scorescope.ui.labs.guidance;
 
-import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -40,19 +39,36 @@ final class StudyChart {
             plot.add(sub, 1);
         }
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        style(chart);
+        ChartStyle.style(chart);
+        follow(chart);
+        // ChartStyle styles the outer plot only; the stacked plots follow it (dark in the window, light in exported files).
+        chart.addChangeListener(e -> follow(chart));
         return chart;
     }
 
-    private static void style(JFreeChart chart) {
-        ChartStyle.style(chart);
-        for (Object o : ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots()) {
+    /** Gives the stacked plots the outer plot's look (background, grid, axis colours and fonts). */
+    private static void follow(JFreeChart chart) {
+        XYPlot outer = chart.getXYPlot();
+        org.jfree.chart.axis.ValueAxis x = outer.getDomainAxis();
+        for (Object o : ((CombinedDomainXYPlot) outer).getSubplots()) {
             XYPlot p = (XYPlot) o;
-            p.setBackgroundPaint(ChartStyle.PLOT);
-            p.setDomainGridlinePaint(ChartStyle.GRID);
-            p.setRangeGridlinePaint(ChartStyle.GRID);
-            p.getRangeAxis().setLabelPaint(ChartStyle.TEXT);
-            p.getRangeAxis().setTickLabelPaint(ChartStyle.TEXT);
+            org.jfree.chart.axis.ValueAxis y = p.getRangeAxis();
+            if (java.util.Objects.equals(p.getBackgroundPaint(), outer.getBackgroundPaint())
+                    && java.util.Objects.equals(y.getLabelPaint(), x.getLabelPaint()) && y.getLabelFont().equals(x.getLabelFont())) {
+                continue;
+            }
+            p.setNotify(false);
+            p.setBackgroundPaint(outer.getBackgroundPaint());
+            p.setDomainGridlinePaint(outer.getDomainGridlinePaint());
+            p.setRangeGridlinePaint(outer.getRangeGridlinePaint());
+            p.setOutlinePaint(outer.getOutlinePaint());
+            y.setLabelPaint(x.getLabelPaint());
+            y.setTickLabelPaint(x.getTickLabelPaint());
+            y.setAxisLinePaint(x.getAxisLinePaint());
+            y.setTickMarkPaint(x.getTickMarkPaint());
+            y.setLabelFont(x.getLabelFont());
+            y.setTickLabelFont(x.getTickLabelFont());
+            p.setNotify(true);
         }
     }
 
@@ -78,7 +94,7 @@ final class StudyChart {
                 p.getRenderer().setSeriesPaint(s, ChartStyle.color(s));
                 p.getRenderer().setSeriesStroke(s, ChartStyle.stroke(2));
                 p.getRenderer().setSeriesVisibleInLegend(s, k == 0);
-                ((XYErrorRenderer) p.getRenderer()).setErrorPaint(new Color(0xE8E8EE));
+                ((XYErrorRenderer) p.getRenderer()).setErrorPaint(null);
             }
             double exact = k == 0 ? exactThm9 : k == 2 ? exactSpread : Double.NaN;
             if (!Double.isNaN(exact)) {

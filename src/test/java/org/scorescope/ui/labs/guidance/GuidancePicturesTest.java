@@ -152,4 +152,20 @@ class GuidancePicturesTest {
         assertArrayEquals(new int[] {4, 1, 392}, CompareWindow.grid(4, 1600, 400));
         assertArrayEquals(new int[] {1, 1, 556}, CompareWindow.grid(1, 800, 600, 44));
     }
+
+    @Test
+    void theStudyChartsStackedPlotsFollowTheLightStyleOfExportedFiles() {
+        org.jfree.chart.JFreeChart chart = StudyChart.create();
+        org.scorescope.ui.lab.ChartStyle.paper(chart, 2);
+        var outer = chart.getXYPlot();
+        for (Object o : ((org.jfree.chart.plot.CombinedDomainXYPlot) outer).getSubplots()) {
+            var p = (org.jfree.chart.plot.XYPlot) o;
+            assertEquals(java.awt.Color.WHITE, p.getBackgroundPaint(), "light background in files");
+            assertEquals(outer.getDomainAxis().getLabelPaint(), p.getRangeAxis().getLabelPaint(), "dark axis text on it");
+            assertEquals(outer.getDomainAxis().getTickLabelFont(), p.getRangeAxis().getTickLabelFont(), "type scaled like the w axis");
+        }
+        org.scorescope.ui.lab.ChartStyle.style(chart);
+        var first = (org.jfree.chart.plot.XYPlot) ((org.jfree.chart.plot.CombinedDomainXYPlot) outer).getSubplots().get(0);
+        assertEquals(org.scorescope.ui.lab.ChartStyle.PLOT, first.getBackgroundPaint(), "dark again in the window");
+    }
 }
