@@ -54,7 +54,10 @@ final class StudyChart {
             XYPlot p = (XYPlot) o;
             org.jfree.chart.axis.ValueAxis y = p.getRangeAxis();
             if (java.util.Objects.equals(p.getBackgroundPaint(), outer.getBackgroundPaint())
-                    && java.util.Objects.equals(y.getLabelPaint(), x.getLabelPaint()) && y.getLabelFont().equals(x.getLabelFont())) {
+                    && java.util.Objects.equals(p.getRangeGridlinePaint(), outer.getRangeGridlinePaint())
+                    && java.util.Objects.equals(y.getLabelPaint(), x.getLabelPaint())
+                    && java.util.Objects.equals(y.getTickLabelPaint(), x.getTickLabelPaint())
+                    && y.getLabelFont().equals(x.getLabelFont()) && y.getTickLabelFont().equals(x.getTickLabelFont())) {
                 continue;
             }
             p.setNotify(false);
