@@ -34,7 +34,8 @@ public final class LectureSequence {
                     List.of("07-mystery-of-guidance.json"), List.of("guidance"), ""),
             new LecturePart(5, "Diffusion models for inverse problems", SEED + " line 2510",
                     "A diffusion prior and a measurement y: the sampler's law approaches the posterior X_0 | Y = y (Theorem 10).",
-                    List.of(), List.of(), "The inverse-problem lab (issue 15) is not in the application yet; nothing to open meanwhile."),
+                    List.of(), List.of(), "The inverse-problem lab's window part (issue 15) is not in the application yet. Meanwhile: `sample` "
+                            + "and `sweep` with an observation (the exact posterior and the inverse samplers; docs/inverse.md)."),
             new LecturePart(6, "Discrete diffusion (diffusion language models)", SEED + " line 2921",
                     "Tokens instead of points: uniform or masking noise, τ-leaping and its modified form, with the exact output law "
                             + "of every sampler. The KL falls like 1/N in the number of steps (Theorems 11 and 12).",

@@ -120,8 +120,9 @@ public final class TheoremCards {
                     "With bounded support and step sizes as stated, the inverse-problem sampler's law converges to the posterior X_0 | Y = y.",
                     "\\mathrm{law}(\\hat X_t) \\to \\mathrm{law}(X_0 \\mid Y = y)\\quad \\text{as}\\ \\lambda_t \\to \\infty",
                     "003_1b963510094279b5.txt line 2798", "the law approaches the posterior as λ_t grows",
-                    new NotInCore("The inverse-problem lab (issue 15) is not on main yet.", "nothing in the core; the card's check "
-                            + "arrives with that lab.")),
+                    new NotInCore("The inverse-problem core (issue 15) landed after this card was written; its check (the law's "
+                            + "distance to the exact posterior as λ_t grows) is not wired here yet.",
+                            "`sample`/`sweep` with an observation measure the distance to the exact posterior (docs/inverse.md).")),
             new TheoremCard("003-thm-11", 6, "003 Theorem 11 (uniform noising, τ-leaping)",
                     "τ-leaping's KL is at most ε_score + e^{−T} d log S + Δ d log(S/Δ): with constant steps the discretisation part "
                             + "falls like 1/N.",

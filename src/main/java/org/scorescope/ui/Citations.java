@@ -36,11 +36,16 @@ final class Citations {
         return b.toString().replace(",,", ",").replaceAll(",\\s*$", "").replace(", ;", ";");
     }
 
-    /** The hover text of a sampler: its name and where it comes from; empty for an unknown id. */
+    /**
+     * The hover text of a sampler: its name, its canonical id (every parameter), which form of the
+     * update it is where several are in circulation ({@link SamplerInfo#form}), and where it comes
+     * from; empty for an unknown id.
+     */
     static String of(String samplerId, Map<String, Double> params) {
         try {
             SamplerInfo info = SamplerRegistry.create(samplerId, params).info();
-            return info.displayName() + "\n" + readable(info.citation());
+            return info.displayName() + "\n" + info.key() + (info.form().isEmpty() ? "" : "\n" + info.form()) + "\n"
+                    + readable(info.citation());
         } catch (IllegalArgumentException e) {
             return "";
         }

@@ -27,8 +27,9 @@ import org.scorescope.ui.service.Progress;
  * Exports of what the window shows — a figure of this step, small multiples of chosen steps, the
  * run as GIF or MP4, the data behind the view — each as a background job with progress and cancel
  * in the status line, through the same {@link FigureBuilder}/{@link FigureWriter} as the
- * {@code render} command. Files are written atomically, so a cancelled or failed export leaves no
- * file; the scenario is written beside every figure.
+ * {@code render} command; a 1D target's figure is its space–time view ({@link SpaceTimeFigure}, PNG).
+ * Files are written atomically, so a cancelled or failed export leaves no file; the scenario is
+ * written beside every figure.
  */
 final class ExportController {
     static final List<FileType> FIGURE_TYPES = List.of(new FileType("PNG", "*.png"), new FileType("SVG", "*.svg"),
@@ -100,10 +101,48 @@ final class ExportController {
             return false;
         }
         if (c.oneDimensional()) {
-            model.status.set(what + " show 2D targets; this one is 1D");
+            model.status.set(what + " show 2D targets. This target is 1D: Export figure (PNG) writes its space–time view, "
+                    + "which shows every step T … t at once");
             return false;
         }
         return true;
+    }
+
+    /**
+     * A 1D target's figure: the space–time panels (T … step) as the window shows them, as PNG. SVG
+     * and PDF hold 2D panels only; for those the status line says to choose PNG, and nothing is written.
+     */
+    private Job<Path> spaceTime(RunView c, Path file, int scale, int step) {
+        String name = file.getFileName().toString().toLowerCase();
+        if (!name.endsWith(".png")) {
+            model.status.set("A 1D target's figure is its space–time view, an image: export it as .png (SVG and PDF hold 2D panels); "
+                    + "nothing was written");
+            return null;
+        }
+        if (c.frameAt(step) == null) {
+            model.status.set("Step " + step + " is not computed yet; nothing was written");
+            return null;
+        }
+        Frame[] history = c.history(step);
+        int focus = model.focus.get();
+        int[] only = focus >= 0 && focus < c.labels().size() ? new int[] {focus} : null;
+        Scenario scenario = c.scenario();
+        PanelStyle style = model.style();
+        double[] box = model.viewBox.get().clone();
+        int[] size = panelSize.get();
+        String title = scenario.title() != null && !scenario.title().isBlank() ? scenario.title()
+                : String.format("%s · %s · T = %d · N = %,d", scenario.target().preset() != null ? scenario.target().preset() : "custom target",
+                        scenario.schedule().id(), scenario.steps(), scenario.particles());
+        return executor.start(BackgroundTask.of("Exporting " + file.getFileName(), p -> {
+            p.update(Double.NaN, "drawing the space–time view");
+            java.awt.image.BufferedImage img = SpaceTimeFigure.draw(c, history, step, only, style, new double[] {box[2], box[3]}, size,
+                    scale, title);
+            p.checkCancelled();
+            SpaceTimeFigure.png(img, file);
+            writeScenario(file, scenario);
+            return file;
+        }).showProgress().onSuccess(f -> model.status.set("wrote " + f + " (space–time view, t = " + c.steps() + " … " + step + ")"))
+                .onCancelled(() -> model.status.set("export cancelled; nothing was written")));
     }
 
     /** The current step of every panel (or the focused one) in the current view; format by extension. */
@@ -114,6 +153,9 @@ final class ExportController {
     /** Chosen steps as columns of the focused panel, or of every panel when none is focused. */
     Job<Path> figure(Path file, int scale, int[] steps) {
         RunView c = run.get();
+        if (c != null && c.oneDimensional()) {
+            return spaceTime(c, file, scale, Arrays.stream(steps).min().orElse(model.step.get()));
+        }
         if (!planar(c, "Figures")) {
             return null;
         }

@@ -132,7 +132,7 @@ final class RunController implements AutoCloseable {
         for (Scenario.SamplerSpec sp : s.samplers()) {
             canonical.add(SamplerChoice.of(sp).canonical());
         }
-        SamplerStatusRecorder status = new SamplerStatusRecorder(canonical);
+        SamplerStatusRecorder status = new SamplerStatusRecorder(canonical, target.isSingleGaussian());
         java.util.concurrent.atomic.AtomicReference<org.scorescope.ui.service.Progress> progress = new java.util.concurrent.atomic.AtomicReference<>();
         org.scorescope.engine.RunListener progressListener = v -> {
             var p = progress.get();

@@ -22,7 +22,8 @@ import org.scorescope.ui.model.SamplerChoice;
 import org.scorescope.ui.model.SessionModel;
 
 /**
- * The samplers (one to eight, all from the same initial noise), each in its colour with its
+ * The samplers (one to eight, all from the same initial noise), each in its colour, picked by id
+ * or id with parameters ({@code lagrange:K=3}), with its
  * parameters — on/off parameters as check boxes, numbers as spinners with their ranges — and where
  * it comes from on hover; and the panel arrangement.
  */
@@ -67,15 +68,16 @@ final class SamplerControls extends VBox {
         ComboBox<String> id = new ComboBox<>();
         id.setId("sampler-" + i);
         id.getItems().setAll(model.samplerCatalog);
-        if (!id.getItems().contains(choice.id())) {
-            id.getItems().add(choice.id());
+        String shown = choice.shortId();
+        if (!id.getItems().contains(shown)) {
+            id.getItems().add(shown);
         }
-        id.setValue(choice.id());
+        id.setValue(shown);
         id.setMaxWidth(Double.MAX_VALUE);
         id.setTooltip(new Tooltip(Citations.of(choice.id(), choice.params())));
         HBox.setHgrow(id, Priority.ALWAYS);
         id.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(choice.id())) {
+            if (b != null && !b.equals(shown)) {
                 model.setSampler(i, SamplerChoice.parse(b));
             }
         });

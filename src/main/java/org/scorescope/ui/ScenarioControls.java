@@ -3,6 +3,7 @@ package org.scorescope.ui;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -45,6 +46,8 @@ final class ScenarioControls extends VBox {
     final TextField seed;
     private final Spinner<Double> c0 = Fields.doubleSpinner(0.1, 10, 2, 0.1);
     private final Spinner<Double> c1 = Fields.doubleSpinner(0.1, 20, 4, 0.5);
+    final CheckBox denoise = new CheckBox("final denoising step (to ᾱ_0 = 1)");
+    final Spinner<Double> betaMax = Fields.doubleSpinner(0.05, 1, 1, 0.05);
     private final Label scheduleHint = new Label();
     private final Label abarT = new Label();
     private Map<String, Image> thumbnails = Map.of();
@@ -76,9 +79,38 @@ final class ScenarioControls extends VBox {
         c1.setId("c1");
         c0.valueProperty().addListener((o, a, b) -> edit("c0", b));
         c1.valueProperty().addListener((o, a, b) -> edit("c1", b));
-        HBox theory = new HBox(6, new Label("c0"), c0, new Label("c1"), c1);
+        HBox constants = new HBox(6, new Label("c0"), c0, new Label("c1"), c1);
+        denoise.setId("denoise");
+        denoise.setTooltip(new Tooltip("Without it the run stops at ᾱ_1, where the theorems measure (Li et al., ICML 2024, eq. 13); "
+                + "with it, ᾱ_0 = 1 and one final denoising step"));
+        denoise.selectedProperty().addListener((o, a, b) -> {
+            if (!showing) {
+                if (b) {
+                    model.setScheduleParam("denoise", 1);
+                } else {
+                    model.clearScheduleParam("denoise");
+                }
+            }
+        });
+        VBox theory = new VBox(4, constants, denoise);
         theory.visibleProperty().bind(schedule.valueProperty().isEqualTo("theory"));
         theory.managedProperty().bind(theory.visibleProperty());
+        betaMax.setId("beta-max");
+        betaMax.setTooltip(new Tooltip("Clip every β_t at this value (1 = no clipping): the remedy when a step with β ≈ 1 "
+                + "makes a first-order sampler diverge"));
+        betaMax.valueProperty().addListener((o, a, b) -> {
+            if (!showing && b != null) {
+                if (b >= 1) {
+                    model.clearScheduleParam("betaMax");
+                } else {
+                    model.setScheduleParam("betaMax", b);
+                }
+            }
+        });
+        HBox beta = new HBox(6, new Label("β max"), betaMax);
+        beta.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        beta.visibleProperty().bind(schedule.valueProperty().isEqualTo("linear").or(schedule.valueProperty().isEqualTo("cosine")));
+        beta.managedProperty().bind(beta.visibleProperty());
         scheduleHint.getStyleClass().add("hint");
         scheduleHint.setWrapText(true);
         abarT.getStyleClass().add("hint");
@@ -109,7 +141,7 @@ final class ScenarioControls extends VBox {
         seed = Fields.wholeNumber("seed", 0, Long.MAX_VALUE, model::setSeed);
         seed.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(ControlPane.section("Target"), target,
-                ControlPane.section("Schedule"), schedule, theory, scheduleHint, abarT,
+                ControlPane.section("Schedule"), schedule, theory, beta, scheduleHint, abarT,
                 ControlPane.section("Steps T (1–10,000)"), steps,
                 ControlPane.section("Particles N (1k–1M on the slider; any N up to 10M typed)"), new HBox(6, particleSlider, particles),
                 ControlPane.section("Seed (any whole number ≥ 0)"), seed);
@@ -138,6 +170,8 @@ final class ScenarioControls extends VBox {
             schedule.setValue(sid);
             c0.getValueFactory().setValue(s.schedule().params().getOrDefault("c0", 2.0));
             c1.getValueFactory().setValue(s.schedule().params().getOrDefault("c1", 4.0));
+            denoise.setSelected(s.schedule().params().getOrDefault("denoise", 0.0) == 1);
+            betaMax.getValueFactory().setValue(s.schedule().params().getOrDefault("betaMax", 1.0));
             scheduleHint.setText(scheduleHint(s.schedule()));
             scheduleHint.setVisible(!scheduleHint.getText().isEmpty());
             scheduleHint.setManaged(scheduleHint.isVisible());
@@ -156,7 +190,8 @@ final class ScenarioControls extends VBox {
             b.append("spacing ").append(sc.spacing()).append(' ');
         }
         sc.params().forEach((k, v) -> {
-            if (!sc.id().equals("theory") || !(k.equals("c0") || k.equals("c1"))) {
+            if (!(sc.id().equals("theory") && (k.equals("c0") || k.equals("c1") || k.equals("denoise")))
+                    && !(k.equals("betaMax") && v >= 0.05)) {
                 b.append(k).append(' ').append(v).append(' ');
             }
         });

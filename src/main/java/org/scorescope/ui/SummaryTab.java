@@ -21,17 +21,23 @@ import org.scorescope.ui.model.SessionModel;
 
 /**
  * "Summary": per sampler, TV, exact W2 and KL (single-Gaussian targets) now and at the end, NFE,
- * diverged particles, its own compute time, notes (where it left the target's scale, parallel rounds
+ * diverged particles, its own compute time, the theory's order for each of these metrics (kind and
+ * source on hover), notes (where it left the target's scale, parallel rounds
  * of a Picard sampler), and every lab metric now; copies as tab-separated text.
  * Also the TV settings: bins per axis and the box (the target's, or the current view).
  */
 final class SummaryTab extends BorderPane {
     /** The fixed columns, before the lab metrics. */
     static final List<String> COLUMNS = List.of("sampler", "TV now", "TV end", "W2 now", "W2 end", "KL now", "KL end", "NFE",
-            "diverged", "compute s", "notes");
+            "diverged", "compute s", "theory order", "notes");
 
-    /** One line of the table: the cells in column order. */
-    record Row(List<String> cells) {
+    /**
+     * One line of the table.
+     *
+     * @param cells the cells in column order
+     * @param detail the hover text: the theory's order per metric with its kind and source
+     */
+    record Row(List<String> cells, String detail) {
         String cell(String column, List<String> header) {
             return cells.get(header.indexOf(column));
         }
@@ -53,6 +59,13 @@ final class SummaryTab extends BorderPane {
         }
         table.setId("summary-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Row item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null || item.detail().isEmpty() ? null : new javafx.scene.control.Tooltip(item.detail()));
+            }
+        });
         for (int i = 0; i < header.size(); i++) {
             int col = i;
             TableColumn<Row, String> c = new TableColumn<>(header.get(i));
@@ -123,20 +136,43 @@ final class SummaryTab extends BorderPane {
                     s.kl() == null ? "–" : fmt(s.kl()[k][now]), s.kl() == null ? "–" : fmt(s.kl()[k][0]),
                     Long.toString(s.nfe()[k][now]), Integer.toString(s.diverged()[k][now]),
                     k < status.size() ? String.format("%.3f", status.get(k).seconds()) : "–",
-                    k < status.size() ? notes(status.get(k)) : ""));
+                    k < status.size() ? theory(status.get(k)) : "", k < status.size() ? notes(status.get(k)) : ""));
             for (int m = 0; m < labMetrics.size(); m++) {
                 c.add(lab == null ? "–" : fmt(lab[m][k][now]));
             }
-            rows.add(new Row(List.copyOf(c)));
+            rows.add(new Row(List.copyOf(c), k < status.size() ? theoryDetail(status.get(k)) : ""));
         }
         return rows;
+    }
+
+    /** The theory's orders in short ("TV 1 · W2 1 · KL 2"; "–" where no theorem covers the case). */
+    static String theory(SamplerStatus st) {
+        StringBuilder b = new StringBuilder();
+        st.flags().forEach((k, v) -> {
+            if (k.startsWith("theory order ")) {
+                b.append(b.length() == 0 ? "" : " · ").append(k.substring("theory order ".length())).append(' ')
+                        .append(v.substring(0, v.indexOf(" (")));
+            }
+        });
+        return b.toString();
+    }
+
+    /** The theory's orders in full, one metric a line, with kind and source (the row's hover text). */
+    static String theoryDetail(SamplerStatus st) {
+        StringBuilder b = new StringBuilder();
+        st.flags().forEach((k, v) -> {
+            if (k.startsWith("theory order ")) {
+                b.append(b.length() == 0 ? "" : "\n").append(k).append(": ").append(v);
+            }
+        });
+        return b.toString();
     }
 
     /** The sampler's flags ("diverged: …", "parallel rounds: 12"), for the notes column. */
     private static String notes(SamplerStatus st) {
         StringBuilder b = new StringBuilder();
         st.flags().forEach((k, v) -> {
-            if (!k.equals("diverged") || !v.endsWith("particles")) {
+            if (!k.startsWith("theory order ") && (!k.equals("diverged") || !v.endsWith("particles"))) {
                 b.append(b.length() == 0 ? "" : "; ").append(k).append(": ").append(v);
             }
         });

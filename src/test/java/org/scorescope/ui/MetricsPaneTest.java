@@ -73,4 +73,31 @@ class MetricsPaneTest {
         robot.clickOn(byNfe);
         assertTrue(byNfe.isSelected());
     }
+
+    @Test
+    void aPickedIdWithParametersRunsAndTheSummaryShowsItsTheoryOrdersAndTheScheduleOffersTheFinalStep(FxRobot robot) {
+        robot.interact(() -> {
+            window.session().setSteps(12);
+            window.session().setPreset("gaussian");
+        });
+        robot.interact(() -> robot.lookup("#sampler-1").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel()
+                .select("lagrange:K=3"));
+        assertEquals(java.util.Map.of("K", 3.0), window.session().scenario().samplers().get(1).params());
+        robot.interact(() -> robot.lookup("#metrics").queryAs(TabPane.class).getSelectionModel().select(2));
+        robot.type(javafx.scene.input.KeyCode.END);
+        SummaryTab summary = window.metricsPane.summary;
+        waitUntil("theory orders in the summary", 60, () -> summary.table.getItems().size() == 2
+                && summary.table.getItems().get(1).cell("theory order", summary.header()).contains("W2 3"));
+        var row = summary.table.getItems().get(1);
+        assertTrue(row.cell("theory order", summary.header()).startsWith("TV 3 · W2 3 · KL "), row.toString());
+        assertTrue(row.detail().contains("solver order"), row.detail());
+        assertTrue(summary.table.getItems().get(0).cell("theory order", summary.header()).startsWith("TV 1 "), summary.text());
+        // The theory schedule offers its final denoising step; ticking it runs to ᾱ_0 = 1.
+        robot.interact(() -> robot.lookup("#schedule").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select("theory"));
+        CheckBox denoise = robot.lookup("#denoise").queryAs(CheckBox.class);
+        assertTrue(denoise.isVisible() && !denoise.isSelected());
+        robot.interact(() -> denoise.setSelected(true));
+        assertEquals(java.util.Map.of("denoise", 1.0), window.session().scenario().schedule().params());
+        waitUntil("the run ends at ᾱ_0 = 1", 30, () -> window.run() != null && window.run().grid().abar(0) == 1.0);
+    }
 }

@@ -232,4 +232,43 @@ class ScenarioFilesUiTest {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         assertEquals("svg", f.newDocumentBuilder().parse(chartSvg.toFile()).getDocumentElement().getNodeName());
     }
+
+    @Test
+    void aOneDimensionalTargetExportsItsSpaceTimeViewAsPngAndSaysWhatToDoForSvg(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.session().setPreset("gaussian1d");
+            window.session().setSteps(8);
+        });
+        robot.type(javafx.scene.input.KeyCode.END);
+        waitUntil("run shown to the end", () -> {
+            Label c = robot.lookup("#caption-0").tryQueryAs(Label.class).orElse(null);
+            return c != null && c.getText() != null && c.getText().contains("t = 0 / 8");
+        });
+        Path svg = dir.resolve("line.svg");
+        Object[] refused = new Object[1];
+        robot.interact(() -> refused[0] = window.exports.figure(svg, 1));
+        assertEquals(null, refused[0]);
+        assertTrue(window.session().status.get().contains("export it as .png"), window.session().status.get());
+        assertFalse(Files.exists(svg));
+        Path png = dir.resolve("line.png");
+        java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
+        robot.interact(() -> job[0] = window.exports.figure(png, 1).result());
+        job[0].get(60, TimeUnit.SECONDS);
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        int panel = (int) window.panels().get(0).getWidth();
+        assertTrue(img.getWidth() > 2 * panel && img.getWidth() < 2 * panel + 200, img.getWidth() + " for two panels of " + panel);
+        // Each sampler's chip in its palette colour, as in the window.
+        for (int slot = 0; slot < 2; slot++) {
+            int rgb = org.scorescope.render.SamplerPalette.argb(slot) & 0xFFFFFF;
+            boolean found = false;
+            for (int y = 0; y < img.getHeight() && !found; y++) {
+                for (int x = 0; x < img.getWidth() && !found; x++) {
+                    found = (img.getRGB(x, y) & 0xFFFFFF) == rgb;
+                }
+            }
+            assertTrue(found, "sampler " + slot + "'s colour in the figure");
+        }
+        assertTrue(Files.exists(org.scorescope.render.FigureWriter.besideScenario(png)), "the scenario beside the figure");
+        assertTrue(window.session().status.get().contains("space–time view"), window.session().status.get());
+    }
 }

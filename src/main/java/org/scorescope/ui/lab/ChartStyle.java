@@ -10,7 +10,8 @@ import org.scorescope.render.SamplerPalette;
 
 /**
  * The charts' look: dark and readable on a projector in the window, or light for files
- * ({@link #paper}); every sampler in its {@link SamplerPalette} colour.
+ * ({@link #paper}); every sampler in its {@link SamplerPalette} colour. Text subtitles (notes
+ * under a plot) are styled with the legend.
  */
 public final class ChartStyle {
     /** The window's chart background. */
@@ -53,6 +54,12 @@ public final class ChartStyle {
         if (chart.getTitle() != null) {
             chart.getTitle().setPaint(text);
             chart.getTitle().setFont(font(Font.BOLD, 13, scale));
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                t.setPaint(text);
+                t.setFont(font(Font.PLAIN, 11, scale));
+            }
         }
         if (chart.getLegend() != null) {
             chart.getLegend().setBackgroundPaint(background);

@@ -3,7 +3,6 @@ package org.scorescope.ui.labs;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -65,14 +64,26 @@ final class RateStudyChart {
         return metric.exact() ? "exact W₂ to the target law (log)" : "histogram TV to the exact law (log)";
     }
 
-    /** Puts curves on the chart (chart lane). */
-    static void fill(JFreeChart chart, List<RateStudy.Curve> curves, Map<Integer, Double> floor, Map<String, Double> theory,
-            Sweep.Metric metric) {
+    /** The colour of the marks on diverged points. */
+    static final Color DIVERGED = new Color(0xFF1F1F);
+
+    /** A curve's legend entry: its id, fitted order, and the theory's order for the metric with its kind. */
+    static String legend(RateStudy.Curve c) {
+        String fitted = Double.isNaN(c.fit().order()) ? "no fit" : String.format("order %.2f", c.fit().order());
+        String theory = c.theory().known() ? "theory " + org.scorescope.sampler.SamplerId.format(c.theory().order()) + ", " + c.theory().kind()
+                : "no theory order";
+        return c.sampler() + "  (" + fitted + "; " + theory + ")";
+    }
+
+    /** Puts a study's curves on the chart (chart lane), with the output level written under the plot. */
+    static void fill(JFreeChart chart, RateStudy.Result result) {
         XYPlot plot = chart.getXYPlot();
         YIntervalSeriesCollection points = (YIntervalSeriesCollection) plot.getDataset(0);
         XYSeriesCollection lines = (XYSeriesCollection) plot.getDataset(1);
         points.removeAllSeries();
         lines.removeAllSeries();
+        List<RateStudy.Curve> curves = result.curves();
+        Sweep.Metric metric = result.metric();
         plot.getRangeAxis().setLabel(metricLabel(metric));
         XYErrorRenderer err = (XYErrorRenderer) plot.getRenderer(0);
         XYLineAndShapeRenderer fitLines = (XYLineAndShapeRenderer) plot.getRenderer(1);
@@ -80,58 +91,115 @@ final class RateStudyChart {
         double[] y = {Double.POSITIVE_INFINITY, 0};
         for (int k = 0; k < curves.size(); k++) {
             RateStudy.Curve c = curves.get(k);
-            YIntervalSeries s = new YIntervalSeries(String.format("%s  (order %.2f)", c.sampler(), c.fit().order()));
+            YIntervalSeries s = new YIntervalSeries(legend(c));
             for (RateStudy.Point p : c.points()) {
-                s.add(p.nfe(), p.mean(), p.min(), p.max());
-                extend(x, p.nfe());
-                extend(y, p.min());
-                extend(y, p.max());
+                if (p.mean() > 0 && Double.isFinite(p.mean())) {
+                    s.add(p.nfe(), p.mean(), p.min(), p.max());
+                    extend(x, p.nfe());
+                    extend(y, p.min());
+                    extend(y, p.max());
+                }
             }
             points.addSeries(s);
             err.setSeriesPaint(k, ChartStyle.color(k));
             err.setSeriesStroke(k, ChartStyle.stroke(2));
-            double order = theory.getOrDefault(c.sampler(), Double.NaN);
-            if (!Double.isNaN(order) && !c.points().isEmpty()) {
-                RateStudy.Point first = c.points().get(0);
+            List<RateStudy.Point> fitted = c.points().stream().filter(RateStudy.Point::fitted).toList();
+            if (c.theory().known() && !fitted.isEmpty()) {
+                RateStudy.Point first = fitted.get(0);
                 RateStudy.Point last = c.points().get(c.points().size() - 1);
                 XYSeries ref = new XYSeries(c.sampler() + " theory", false, true);
                 ref.add(first.nfe(), first.mean());
-                ref.add(last.nfe(), first.mean() * Math.pow((double) last.nfe() / first.nfe(), -order));
+                ref.add(last.nfe(), first.mean() * Math.pow((double) last.nfe() / first.nfe(), -c.theory().order()));
                 lines.addSeries(ref);
                 int idx = lines.getSeriesCount() - 1;
                 fitLines.setSeriesPaint(idx, ChartStyle.color(k).darker());
                 fitLines.setSeriesStroke(idx, ChartStyle.dashed(1.5));
             }
         }
-        if (!floor.isEmpty() && x[1] > 0) {
-            XYSeries band = new XYSeries("noise floor (mean + 2 sd, N exact samples)", false, true);
-            double level = floor.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-            band.add(x[0], level);
-            band.add(x[1], level);
-            extend(y, level);
-            lines.addSeries(band);
-            int idx = lines.getSeriesCount() - 1;
-            fitLines.setSeriesPaint(idx, ChartStyle.FLOOR);
-            fitLines.setSeriesStroke(idx, ChartStyle.stroke(3));
-            fitLines.setSeriesVisibleInLegend(idx, true);
+        floorLine(lines, fitLines, curves, metric, y);
+        marks(lines, fitLines, curves, RateStudy.Point::underFloor, "under the floor (not fitted)", new Ellipse2D.Double(-7, -7, 14, 14),
+                ChartStyle.FLOOR);
+        marks(lines, fitLines, curves, RateStudy.Point::diverged, "diverged (not fitted; see the notes)", cross(9), DIVERGED);
+        for (Object t : List.copyOf(chart.getSubtitles())) {
+            if (t instanceof org.jfree.chart.title.TextTitle old) {
+                chart.removeSubtitle(old);
+            }
         }
-        XYSeries marked = new XYSeries("under the noise floor (not fitted)", false, true);
-        curves.forEach(c -> c.points().stream().filter(RateStudy.Point::underFloor).forEach(p -> marked.add(p.nfe(), p.mean())));
-        if (marked.getItemCount() > 0) {
-            lines.addSeries(marked);
-            int idx = lines.getSeriesCount() - 1;
-            fitLines.setSeriesLinesVisible(idx, false);
-            fitLines.setSeriesShapesVisible(idx, true);
-            fitLines.setSeriesShape(idx, new Ellipse2D.Double(-7, -7, 14, 14));
-            fitLines.setSeriesShapesFilled(idx, false);
-            fitLines.setSeriesPaint(idx, Color.WHITE);
-            fitLines.setSeriesStroke(idx, ChartStyle.stroke(2));
-            fitLines.setSeriesVisibleInLegend(idx, true);
+        String level = result.outputLevel();
+        if (!level.isEmpty()) {
+            String text = level + (level.contains("grid: theory") ? "  ·  " + RateStudy.THEORY_NOTE : "");
+            org.jfree.chart.title.TextTitle sub = new org.jfree.chart.title.TextTitle(text);
+            sub.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            chart.addSubtitle(sub);
         }
+        ChartStyle.style(chart);
         if (x[1] > 0) {
             decades((LogAxis) plot.getDomainAxis(), x);
             decades((LogAxis) plot.getRangeAxis(), y);
         }
+    }
+
+    /**
+     * The floor under which an error is not resolved: the noise floor of N exact samples for TV
+     * (one value per T), the precision floor for exact metrics — drawn only where it is within two
+     * decades of a point (a 1e-15 line would squash the plot).
+     */
+    private static void floorLine(XYSeriesCollection lines, XYLineAndShapeRenderer r, List<RateStudy.Curve> curves, Sweep.Metric metric,
+            double[] y) {
+        java.util.TreeMap<Long, Double> floor = new java.util.TreeMap<>();
+        double lowest = Double.POSITIVE_INFINITY;
+        for (RateStudy.Curve c : curves) {
+            for (RateStudy.Point p : c.points()) {
+                if (Double.isFinite(p.floor()) && p.floor() > 0) {
+                    floor.merge(p.nfe(), p.floor(), Math::max);
+                }
+                if (p.mean() > 0) {
+                    lowest = Math.min(lowest, p.mean());
+                }
+            }
+        }
+        if (floor.isEmpty() || floor.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) < lowest / 100) {
+            return;
+        }
+        XYSeries band = new XYSeries(metric.exact() ? "precision floor (double arithmetic)" : "noise floor (mean + 2 sd, N exact samples)",
+                true, true);
+        floor.forEach((nfe, f) -> {
+            band.add((double) nfe, f);
+            extend(y, f);
+        });
+        lines.addSeries(band);
+        int idx = lines.getSeriesCount() - 1;
+        r.setSeriesPaint(idx, ChartStyle.FLOOR);
+        r.setSeriesStroke(idx, ChartStyle.stroke(3));
+        r.setSeriesVisibleInLegend(idx, true);
+    }
+
+    private static void marks(XYSeriesCollection lines, XYLineAndShapeRenderer r, List<RateStudy.Curve> curves,
+            java.util.function.Predicate<RateStudy.Point> which, String name, java.awt.Shape shape, Color color) {
+        XYSeries marked = new XYSeries(name, false, true);
+        curves.forEach(c -> c.points().stream().filter(which).filter(p -> p.mean() > 0 && Double.isFinite(p.mean()))
+                .forEach(p -> marked.add(p.nfe(), p.mean())));
+        if (marked.getItemCount() == 0) {
+            return;
+        }
+        lines.addSeries(marked);
+        int idx = lines.getSeriesCount() - 1;
+        r.setSeriesLinesVisible(idx, false);
+        r.setSeriesShapesVisible(idx, true);
+        r.setSeriesShape(idx, shape);
+        r.setSeriesShapesFilled(idx, false);
+        r.setSeriesPaint(idx, color);
+        r.setSeriesStroke(idx, ChartStyle.stroke(2));
+        r.setSeriesVisibleInLegend(idx, true);
+    }
+
+    private static java.awt.Shape cross(double h) {
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        p.moveTo(-h, -h);
+        p.lineTo(h, h);
+        p.moveTo(-h, h);
+        p.lineTo(h, -h);
+        return p;
     }
 
     private static void extend(double[] range, double v) {

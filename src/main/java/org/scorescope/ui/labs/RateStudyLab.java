@@ -1,7 +1,7 @@
 package org.scorescope.ui.labs;
 
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,7 +12,8 @@ import org.scorescope.ui.lab.LabContext;
 /**
  * The rate study as a lab: error against NFE on log–log axes for any samplers, through the CLI's
  * sweep, in its own window. Its section in the control column opens the window;
- * {@code --lab rate-study:TARGET[:T,T,…[:sampler,…]]} (or {@code --rate-study …}) opens it and runs.
+ * {@code --lab rate-study:TARGET[:T,T,…[:sampler,…]]} (or {@code --rate-study …}) opens it and runs; a
+ * sampler may carry parameters ({@code lagrange:K=3}), each a curve of its own.
  */
 public final class RateStudyLab implements Lab {
     private LabContext context;
@@ -60,15 +61,18 @@ public final class RateStudyLab implements Lab {
             open();
             return;
         }
-        String[] parts = argument.split(":");
+        String[] parts = argument.split(":", 3);
         RateStudyWindow w = open();
         w.target.setValue(parts[0]);
         if (parts.length > 1) {
             w.steps.setText(parts[1]);
         }
         if (parts.length > 2) {
-            Set<String> chosen = Set.of(parts[2].split(","));
+            // Ids with parameters keep their colons: lagrange:K=3,ddim is two samplers.
+            List<String> chosen = org.scorescope.sampler.SamplerId.parseList(List.of(parts[2].split(","))).stream()
+                    .map(Object::toString).toList();
             w.samplers.forEach((id, box) -> box.setSelected(chosen.contains(id)));
+            w.moreSamplers.setText(String.join(", ", chosen.stream().filter(id -> !w.samplers.containsKey(id)).toList()));
         }
         w.start();
     }

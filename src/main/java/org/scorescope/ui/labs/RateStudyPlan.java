@@ -2,53 +2,120 @@ package org.scorescope.ui.labs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.scorescope.distribution.Presets;
-import org.scorescope.distribution.Target;
 import org.scorescope.engine.Engine;
-import org.scorescope.engine.RunSpec;
-import org.scorescope.engine.SamplerSlot;
-import org.scorescope.metrics.Binning;
-import org.scorescope.metrics.ExactBinMasses;
-import org.scorescope.metrics.NoiseFloor;
+import org.scorescope.metrics.Divergence;
 import org.scorescope.metrics.RateStudy;
 import org.scorescope.metrics.Sweep;
-import org.scorescope.sampler.Sampler;
+import org.scorescope.sampler.SamplerId;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.Schedule;
 import org.scorescope.schedule.Schedules;
 import org.scorescope.ui.service.Progress;
 
 /**
- * A rate study as the form describes it, checked, and its run: the CLI's {@link Sweep} for every
- * sampler (each over its own T when the values are NFE budgets), the noise floor of every grid, and
- * the curves with their fits. Runs on an executor job; reports progress and stops when cancelled.
+ * A rate study as the form describes it, checked, and its run through {@link RateStudy#run} (the
+ * same model the CLI's {@code sweep} prints): sampler ids with parameters ({@code lagrange:K=3}) as
+ * distinct curves, the schedule with its parameters (theory's final denoising step, a maximum β on
+ * linear/cosine), T values or NFE budgets. Runs on an executor job; reports progress and stops when
+ * cancelled. What the window shows of the result — the fit table, the notes, the CSV — is computed
+ * here, without a window.
  *
  * @param target the target id
- * @param schedule the schedule
+ * @param schedule the schedule id
+ * @param scheduleParams the schedule's parameters ({@code denoise}, {@code betaMax}; empty: defaults)
  * @param values the T list, or NFE budgets
  * @param budgets whether values are NFE budgets
- * @param samplers the sampler ids
+ * @param samplers the sampler ids, each with its parameters if any
  * @param particles N (TV only)
- * @param seeds seeds per point
+ * @param seeds seeds per point (TV only)
  */
-record RateStudyPlan(String target, String schedule, int[] values, boolean budgets, List<String> samplers, int particles, int seeds) {
+record RateStudyPlan(String target, String schedule, Map<String, Double> scheduleParams, int[] values, boolean budgets,
+        List<String> samplers, int particles, int seeds) {
+
+    /** Copies the parameters, keeping their order. */
+    RateStudyPlan {
+        scheduleParams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scheduleParams));
+        samplers = List.copyOf(samplers);
+    }
+
+    /** A plan on a schedule with its default parameters. */
+    RateStudyPlan(String target, String schedule, int[] values, boolean budgets, List<String> samplers, int particles, int seeds) {
+        this(target, schedule, Map.of(), values, budgets, samplers, particles, seeds);
+    }
+
+    /**
+     * A line of the fit table.
+     *
+     * @param sampler the curve's canonical id
+     * @param order the fitted order
+     * @param interval its 95% half-width
+     * @param theory the order the theory gives for the measured metric ("–" when none)
+     * @param source the kind of that order and where it comes from
+     * @param fitted points fitted
+     * @param marked points left out of the fit: under the floor, diverged
+     */
+    record FitRow(String sampler, String order, String interval, String theory, String source, String fitted, String marked) {
+    }
 
     /**
      * What a study produced.
      *
-     * @param rows every measurement, the CLI's sweep rows
-     * @param curves the curves with their fits
-     * @param floor noise-floor upper bound by T (empty for exact metrics)
-     * @param theory the theory's order by sampler (NaN when there is none)
-     * @param metric what was measured
+     * @param result the curves, rows, output level and samplers left out
      * @param message what to tell the user ("done: 6 measurements", "cancelled after 3 of 70")
      */
-    record Outcome(List<Sweep.Row> rows, List<RateStudy.Curve> curves, Map<Integer, Double> floor, Map<String, Double> theory,
-            Sweep.Metric metric, String message) {
+    record Outcome(RateStudy.Result result, String message) {
+        /** The fit table: one line per curve. */
+        List<FitRow> fitRows() {
+            List<FitRow> out = new ArrayList<>();
+            for (RateStudy.Curve c : result.curves()) {
+                long under = c.points().stream().filter(RateStudy.Point::underFloor).count();
+                long diverged = c.points().stream().filter(RateStudy.Point::diverged).count();
+                String marked = under + diverged == 0 ? "–"
+                        : (under > 0 ? under + " under the floor" : "") + (under > 0 && diverged > 0 ? ", " : "")
+                                + (diverged > 0 ? diverged + " diverged" : "");
+                out.add(new FitRow(c.sampler(), Double.isNaN(c.fit().order()) ? "–" : String.format("%.3f", c.fit().order()),
+                        Double.isNaN(c.fit().halfWidth()) ? "–" : String.format("± %.3f", c.fit().halfWidth()),
+                        c.theory().known() ? SamplerId.format(c.theory().order()) : "–", c.theory().kind() + ": " + c.theory().source(),
+                        Integer.toString(c.fit().points()), marked));
+            }
+            return out;
+        }
+
+        /**
+         * What the plot cannot say by itself: the output level (and the theory schedule's note),
+         * the samplers left out, every divergence with its remedy.
+         */
+        List<String> notes() {
+            List<String> out = new ArrayList<>();
+            if (!result.outputLevel().isEmpty()) {
+                out.add(result.outputLevel());
+                if (result.outputLevel().contains("grid: theory")) {
+                    out.add(RateStudy.THEORY_NOTE);
+                }
+            }
+            for (String s : result.skipped()) {
+                out.add("left out: " + s);
+            }
+            for (RateStudy.Curve c : result.curves()) {
+                for (Divergence d : c.divergences()) {
+                    out.add(d.message());
+                }
+            }
+            return out;
+        }
+
+        /** The rows as CSV, the CLI sweep's columns ({@link Sweep.Row#COLUMNS}), header first. */
+        List<String> csvLines() {
+            List<String> out = new ArrayList<>();
+            out.add(Sweep.Row.COLUMNS);
+            result.rows().forEach(r -> out.add(r.csvRow()));
+            return out;
+        }
     }
 
     /**
@@ -69,79 +136,58 @@ record RateStudyPlan(String target, String schedule, int[] values, boolean budge
         }
     }
 
+    /**
+     * Reads extra sampler ids with parameters ("lagrange:K=1, lagrange:K=3"; "lagrange:K=3,R=2" is one id, as on
+     * the command line), each checked against the registry; returns their canonical ids.
+     *
+     * @throws IllegalArgumentException naming the id that is not accepted, and why
+     */
+    static List<String> parseSamplers(String text) {
+        List<String> out = new ArrayList<>();
+        List<SamplerId> ids;
+        try {
+            ids = SamplerId.parseList(List.of(text.strip().split("[,;\\s]+")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("samplers '" + text.strip() + "': " + e.getMessage());
+        }
+        for (SamplerId id : ids) {
+            try {
+                out.add(SamplerRegistry.create(id).info().key());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sampler '" + id + "': " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** The metric: exact W2 on single-Gaussian targets, histogram TV otherwise. */
     Sweep.Metric metric() {
         return Presets.get(target).isSingleGaussian() ? Sweep.Metric.EXACT_W2 : Sweep.Metric.TV;
     }
 
+    /** The schedule with its parameters (checked). */
+    Schedule scheduleWithParams() {
+        return Schedules.create(schedule, scheduleParams, null, null);
+    }
+
     /** Runs the study on the calling thread. */
     Outcome run(Engine engine, Progress progress) {
-        Target t = Presets.get(target);
         Sweep.Metric metric = metric();
-        Schedule sched = Schedules.byId(schedule);
+        Schedule sched = scheduleWithParams();
         for (int k : values) {
             sched.grid(k);
         }
-        List<Sampler> chosen = new ArrayList<>();
-        String note = "";
-        for (String id : samplers) {
-            if (metric.exact() && id.equals("rand-midpoint")) {
-                note = " (rand-midpoint has no exact Gaussian law: left out)";
-            } else {
-                chosen.add(SamplerRegistry.create(id));
-            }
-        }
-        List<Sweep.Plan> plans = new ArrayList<>();
-        for (Sampler sampler : chosen) {
-            progress.checkCancelled();
-            int[] own = budgets ? stepsForBudgets(engine, t, sched, sampler) : values;
-            plans.add(new Sweep.Plan(t, sched, List.of(sampler), own, particles, seeds, 1, metric));
-        }
-        Map<Integer, Double> floor = new ConcurrentHashMap<>();
-        if (!metric.exact()) {
-            Target marginal = t.dim() <= 2 ? t : t.marginal(0, 1);
-            Binning b = Binning.defaultFor(marginal, particles);
-            for (Sweep.Plan p : plans) {
-                for (int k : p.steps()) {
-                    floor.computeIfAbsent(k, x -> NoiseFloor.of(ExactBinMasses.compute(marginal, b, sched.grid(x).abar(0)), particles).upper());
-                }
-            }
-        }
-        int total = plans.stream().mapToInt(Sweep.Plan::size).sum();
-        List<Sweep.Row> rows = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (Sweep.Plan p : plans) {
-            if (progress.isCancelled()) {
-                break;
-            }
-            Sweep.run(p, engine, r -> {
-                rows.add(r);
-                progress.update((double) rows.size() / total, rows.size() + " of " + total + " measurements");
-            }, progress::isCancelled);
-        }
-        List<Sweep.Row> done = List.copyOf(rows);
-        Map<String, Double> theory = new java.util.HashMap<>();
-        for (Sampler s : chosen) {
-            theory.put(s.info().id(), RateStudy.theoryOrder(s.info().id(), s.info().order()));
-        }
-        String message = progress.isCancelled() ? "cancelled after " + done.size() + " of " + total
-                : "done: " + done.size() + " measurements" + note;
-        return new Outcome(done, RateStudy.curves(done, floor), Map.copyOf(floor), theory, metric, message);
-    }
-
-    /** For each budget, the largest T whose counted NFE fits it (probed with one particle); at least T = 1. */
-    private int[] stepsForBudgets(Engine engine, Target t, Schedule sched, Sampler sampler) {
-        TreeSet<Integer> out = new TreeSet<>();
-        for (int budget : values) {
-            int best = 1;
-            for (int steps = 1; steps <= Math.min(1000, budget); steps++) {
-                long nfe = engine.run(RunSpec.of(t, sched.grid(steps), List.of(SamplerSlot.of(sampler)), 1, 1), null).nfe()[0];
-                if (nfe > budget) {
-                    break;
-                }
-                best = steps;
-            }
-            out.add(best);
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        List<SamplerId> ids = samplers.stream().map(SamplerId::parse).distinct().toList();
+        int total = ids.size() * values.length * (metric.exact() ? 1 : seeds);
+        AtomicInteger done = new AtomicInteger();
+        RateStudy.Study study = new RateStudy.Study(Presets.get(target), sched, ids, values, budgets, particles, seeds, metric);
+        RateStudy.Result result = RateStudy.run(study, engine, r -> {
+            int n = done.incrementAndGet();
+            progress.update(Math.min(1, (double) n / total), n + " of " + total + " measurements");
+        }, progress::isCancelled);
+        String message = progress.isCancelled() ? "cancelled after " + result.rows().size() + " of " + total
+                : "done: " + result.rows().size() + " measurements" + (result.skipped().isEmpty() ? ""
+                        : " (" + result.skipped().size() + " sampler(s) left out: see the notes)");
+        return new Outcome(result, message);
     }
 }

@@ -38,9 +38,12 @@ import org.scorescope.ui.service.DialogService;
 import org.scorescope.ui.service.Job;
 
 /**
- * The rate-study window: the form (target, schedule, T list or NFE budgets, samplers, N, seeds),
- * Run and Cancel with progress, the log–log chart (drawn off the FX thread) and the fit table;
- * exports as CSV (the CLI sweep's columns), PNG and SVG (light, large, readable in print).
+ * The rate-study window: the form (target, schedule with its final denoising step or maximum β, T
+ * list or NFE budgets, samplers — ids with parameters are curves of their own —, N, seeds), Run and
+ * Cancel with progress, the log–log chart (drawn off the FX thread), the notes (output level,
+ * samplers left out, divergences with their remedy) and the fit table with the theory's order for
+ * the metric, its kind and source; exports as CSV (the CLI sweep's columns), PNG and SVG (light,
+ * large, readable in print).
  */
 final class RateStudyWindow {
     final Stage stage = new Stage();
@@ -51,19 +54,19 @@ final class RateStudyWindow {
     final Spinner<Integer> particles = new Spinner<>(1000, 2_000_000, 100_000, 10_000);
     final Spinner<Integer> seeds = new Spinner<>(1, 20, 3);
     final Map<String, CheckBox> samplers = new LinkedHashMap<>();
+    final TextField moreSamplers = new TextField();
+    final CheckBox denoise = new CheckBox("final denoising step (output ᾱ_0 = 1)");
+    final Spinner<Double> betaMax = new Spinner<>(0.05, 1.0, 1.0, 0.05);
+    final Label notes = new Label();
     final Button run = new Button("Run");
     final Button cancel = new Button("Cancel");
     final ProgressBar progress = new ProgressBar(0);
     final Label message = new Label();
-    final TableView<FitRow> fits = new TableView<>();
+    final TableView<RateStudyPlan.FitRow> fits = new TableView<>();
     private final LabContext context;
     private final ChartImage chart;
-    private volatile List<Sweep.Row> rows = List.of();
+    private volatile RateStudyPlan.Outcome outcome;
     private Job<RateStudyPlan.Outcome> job;
-
-    /** A line of the fit table. */
-    record FitRow(String sampler, String order, String interval, String theory, String fitted, String underFloor) {
-    }
 
     RateStudyWindow(LabContext context) {
         this.context = context;
@@ -81,10 +84,33 @@ final class RateStudyWindow {
         budgets.setTooltip(new Tooltip("Each value is an NFE budget: every sampler runs the largest T whose counted NFE fits it"));
         particles.setEditable(true);
         seeds.setEditable(true);
+        denoise.setId("rs-denoise");
+        denoise.setTooltip(new Tooltip("Theory schedule: add ᾱ_0 = 1 and the final denoising step (without it the errors are "
+                + "measured at ᾱ_1, where the theorems measure)"));
+        denoise.visibleProperty().bind(schedule.valueProperty().isEqualTo("theory"));
+        denoise.managedProperty().bind(denoise.visibleProperty());
+        betaMax.setId("rs-betamax");
+        betaMax.setEditable(true);
+        betaMax.setPrefWidth(90);
+        Label betaLabel = new Label("β max (1 = none)");
+        HBox beta = new HBox(6, betaLabel, betaMax);
+        beta.setAlignment(Pos.CENTER_LEFT);
+        Tooltip.install(beta, new Tooltip("Linear/cosine: clip every β_t at this value (the remedy when a step with β ≈ 1 diverges)"));
+        beta.visibleProperty().bind(schedule.valueProperty().isEqualTo("linear").or(schedule.valueProperty().isEqualTo("cosine")));
+        beta.managedProperty().bind(beta.visibleProperty());
+        moreSamplers.setId("rs-more-samplers");
+        moreSamplers.setPromptText("lagrange:K=1, lagrange:K=3, lagrange:K=4");
+        moreSamplers.setPrefColumnCount(28);
+        moreSamplers.setTooltip(new Tooltip("More samplers, as ids with parameters (each is its own curve): id:name=value:name=value, "
+                + "separated by commas or spaces"));
+        notes.setId("rs-notes");
+        notes.setWrapText(true);
+        notes.getStyleClass().add("hint");
         FlowPane boxes = new FlowPane(8, 4);
         for (String id : SamplerRegistry.ids()) {
             CheckBox c = new CheckBox(id);
             c.setId("rs-" + id);
+            c.setTooltip(new Tooltip(describe(id)));
             c.setSelected(id.equals("ddim") || id.equals("accel-ddim-ms"));
             samplers.put(id, c);
             boxes.getChildren().add(c);
@@ -109,28 +135,33 @@ final class RateStudyWindow {
         fits.setId("rs-fits");
         fits.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         fits.setPrefHeight(150);
-        column("sampler", FitRow::sampler);
-        column("fitted order", FitRow::order);
-        column("95% interval", FitRow::interval);
-        column("theory", FitRow::theory);
-        column("points fitted", FitRow::fitted);
-        column("under floor", FitRow::underFloor);
+        column("sampler", RateStudyPlan.FitRow::sampler, 2);
+        column("fitted order", RateStudyPlan.FitRow::order, 1);
+        column("95% interval", RateStudyPlan.FitRow::interval, 1);
+        column("theory order", RateStudyPlan.FitRow::theory, 1);
+        column("kind and source of the theory order", RateStudyPlan.FitRow::source, 4);
+        column("points fitted", RateStudyPlan.FitRow::fitted, 1);
+        column("not fitted", RateStudyPlan.FitRow::marked, 1);
         Button csv = new Button("Export CSV…");
         csv.setOnAction(e -> choose("CSV", "*.csv").ifPresent(this::exportCsv));
         Button png = new Button("Export PNG…");
         png.setOnAction(e -> choose("PNG", "*.png").ifPresent(p -> exportChart(p, 1600, 1000)));
         Button svg = new Button("Export SVG…");
         svg.setOnAction(e -> choose("SVG", "*.svg").ifPresent(p -> exportChart(p, 1000, 640)));
-        FlowPane row1 = new FlowPane(8, 6, new Label("Target"), target, new Label("Schedule"), schedule, new Label("T list"), steps, budgets);
+        FlowPane row1 = new FlowPane(8, 6, new Label("Target"), target, new Label("Schedule"), schedule, denoise, beta, new Label("T list"),
+                steps, budgets);
+        row1.setAlignment(Pos.CENTER_LEFT);
+        HBox more = new HBox(8, new Label("More (ids with parameters)"), moreSamplers);
+        more.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(8, new Label("Particles (TV only)"), particles, new Label("Seeds (1–20)"), seeds, run, cancel, progress);
         row2.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("Gaussian targets (gaussian, gaussian1d, line): exact W₂, no Monte Carlo; others: histogram TV");
         note.getStyleClass().add("hint");
-        VBox top = new VBox(6, row1, new Label("Samplers"), boxes, row2, message);
+        VBox top = new VBox(6, row1, new Label("Samplers"), boxes, more, row2, message);
         top.setPadding(new Insets(8));
         BorderPane root = new BorderPane(chart);
         root.setTop(top);
-        VBox bottom = new VBox(4, fits, new HBox(8, csv, png, svg, note));
+        VBox bottom = new VBox(4, notes, fits, new HBox(8, csv, png, svg, note));
         bottom.setPadding(new Insets(6));
         root.setBottom(bottom);
         root.getStyleClass().add("root-pane");
@@ -140,10 +171,29 @@ final class RateStudyWindow {
         stage.setScene(scene);
     }
 
-    private void column(String name, java.util.function.Function<FitRow, String> f) {
-        TableColumn<FitRow, String> c = new TableColumn<>(name);
+    private void column(String name, java.util.function.Function<RateStudyPlan.FitRow, String> f, double weight) {
+        TableColumn<RateStudyPlan.FitRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setPrefWidth(90 * weight);
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));
+            }
+        });
         fits.getColumns().add(c);
+    }
+
+    /** A sampler's hover text: its name, canonical id, the form of its update and where it comes from. */
+    static String describe(String id) {
+        try {
+            org.scorescope.sampler.SamplerInfo info = RateStudy.info(id);
+            return info.displayName() + "\n" + info.key() + (info.form().isEmpty() ? "" : "\n" + info.form()) + "\n" + info.citation();
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
     }
 
     void show() {
@@ -171,12 +221,24 @@ final class RateStudyWindow {
                 chosen.add(id);
             }
         });
+        try {
+            chosen.addAll(RateStudyPlan.parseSamplers(moreSamplers.getText()));
+        } catch (IllegalArgumentException e) {
+            message.setText(e.getMessage());
+            return;
+        }
         if (chosen.isEmpty()) {
             message.setText("Pick at least one sampler");
             return;
         }
-        RateStudyPlan plan = new RateStudyPlan(target.getValue(), schedule.getValue(), values, budgets.isSelected(), chosen,
-                particles.getValue(), seeds.getValue());
+        RateStudyPlan plan = new RateStudyPlan(target.getValue(), schedule.getValue(), scheduleParams(), values, budgets.isSelected(),
+                chosen, particles.getValue(), seeds.getValue());
+        try {
+            plan.scheduleWithParams();
+        } catch (IllegalArgumentException e) {
+            message.setText("Schedule: " + e.getMessage());
+            return;
+        }
         run.setDisable(true);
         cancel.setDisable(false);
         message.setText("running (" + plan.metric().id() + (plan.budgets() ? ", NFE budgets" : "") + ")");
@@ -195,25 +257,33 @@ final class RateStudyWindow {
         cancel.setDisable(true);
     }
 
+    /** The schedule's parameters as the form sets them (defaults left out, so the study says what it changed). */
+    Map<String, Double> scheduleParams() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        if (schedule.getValue().equals("theory") && denoise.isSelected()) {
+            p.put("denoise", 1.0);
+        }
+        if ((schedule.getValue().equals("linear") || schedule.getValue().equals("cosine")) && betaMax.getValue() != null
+                && betaMax.getValue() < 1) {
+            p.put("betaMax", betaMax.getValue());
+        }
+        return p;
+    }
+
     private void finish(RateStudyPlan.Outcome o) {
-        rows = o.rows();
+        outcome = o;
         message.setText(o.message());
         idle();
-        chart.update(c -> RateStudyChart.fill(c, o.curves(), o.floor(), o.theory(), o.metric()));
-        List<FitRow> table = new ArrayList<>();
-        for (RateStudy.Curve c : o.curves()) {
-            double theory = o.theory().getOrDefault(c.sampler(), Double.NaN);
-            long under = c.points().stream().filter(RateStudy.Point::underFloor).count();
-            table.add(new FitRow(c.sampler(), String.format("%.3f", c.fit().order()),
-                    Double.isNaN(c.fit().halfWidth()) ? "–" : String.format("± %.3f", c.fit().halfWidth()),
-                    Double.isNaN(theory) ? "–" : String.format("%.1f", theory), Integer.toString(c.fit().points()), Long.toString(under)));
-        }
-        fits.getItems().setAll(table);
+        RateStudy.Result result = o.result();
+        chart.update(c -> RateStudyChart.fill(c, result));
+        notes.setText(String.join("\n", o.notes()));
+        fits.getItems().setAll(o.fitRows());
     }
 
     /** The rows of the last study (the CLI sweep's columns). */
     List<Sweep.Row> rows() {
-        return rows;
+        RateStudyPlan.Outcome o = outcome;
+        return o == null ? List.of() : o.result().rows();
     }
 
     /** Whether the chart has been drawn. */
@@ -228,12 +298,12 @@ final class RateStudyWindow {
 
     /** Writes the rows as CSV on the executor. */
     Job<Path> exportCsv(Path p) {
-        List<Sweep.Row> r = rows;
+        RateStudyPlan.Outcome o = outcome;
+        List<String> lines = o == null ? List.of(Sweep.Row.COLUMNS) : o.csvLines();
         return context.executor().start(BackgroundTask.of("Exporting " + p.getFileName(), pr -> {
             AtomicFile.write(p, w -> {
-                w.write(Sweep.Row.HEADER + "\n");
-                for (Sweep.Row row : r) {
-                    w.write(row.csv() + "\n");
+                for (String line : lines) {
+                    w.write(line + "\n");
                 }
             });
             return p;

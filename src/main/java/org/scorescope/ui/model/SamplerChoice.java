@@ -20,6 +20,29 @@ public record SamplerChoice(String id, Map<String, Double> params) {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /** Configured variants the picker lists after their sampler (each a distinct line in a study). */
+    static final java.util.List<String> VARIANTS = java.util.List.of("lagrange:K=1", "lagrange:K=3", "lagrange:K=4",
+            "dpm-solver-3:lowerOrderFinal=0", "unipc-3:lowerOrderFinal=0", "fddim:iterations=1", "ddim-eta:eta=1");
+
+    /**
+     * What the sampler picker lists: every registry id, each followed by its configured variants
+     * ({@code lagrange}, {@code lagrange:K=1}, {@code lagrange:K=3}, …) — any id with parameters
+     * {@link #parse} reads.
+     */
+    public static java.util.List<String> catalog() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String id : SamplerRegistry.ids()) {
+            out.add(id);
+            VARIANTS.stream().filter(v -> v.startsWith(id + ":")).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The id as the picker and scenario files write it: the parameters given, none filled in ({@code lagrange:K=3}). */
+    public String shortId() {
+        return new SamplerId(id, params).toString();
+    }
+
     /** A sampler with default parameters. */
     public static SamplerChoice of(String id) {
         return new SamplerChoice(id, Map.of());

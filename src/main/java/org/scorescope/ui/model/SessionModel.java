@@ -77,7 +77,7 @@ public final class SessionModel {
     /** One entry per sampler of the current run (updated while it computes). */
     public final ObservableList<SamplerStatus> samplerStatus = FXCollections.observableArrayList();
     /** What the sampler picker offers: canonical ids ({@code ddim}, {@code lagrange:K=3}). */
-    public final ObservableList<String> samplerCatalog = FXCollections.observableArrayList(SamplerRegistry.ids());
+    public final ObservableList<String> samplerCatalog = FXCollections.observableArrayList(SamplerChoice.catalog());
     private final Layers layers = new Layers();
 
     /** The scenario, as a read-only property (one change per edit or load). */
@@ -154,6 +154,19 @@ public final class SessionModel {
         edit(s -> {
             Map<String, Double> p = new LinkedHashMap<>(s.schedule().params());
             p.put(name, value);
+            Scenario.ScheduleSpec old = s.schedule();
+            return s.with(null, new Scenario.ScheduleSpec(old.id(), p, old.spacing(), old.values()), null, null, null, null);
+        });
+    }
+
+    /** Removes one parameter of the schedule (it takes its default again); nothing changes when it is not set. */
+    public void clearScheduleParam(String name) {
+        edit(s -> {
+            if (!s.schedule().params().containsKey(name)) {
+                return s;
+            }
+            Map<String, Double> p = new LinkedHashMap<>(s.schedule().params());
+            p.remove(name);
             Scenario.ScheduleSpec old = s.schedule();
             return s.with(null, new Scenario.ScheduleSpec(old.id(), p, old.spacing(), old.values()), null, null, null, null);
         });

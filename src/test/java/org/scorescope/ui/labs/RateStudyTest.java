@@ -71,12 +71,15 @@ class RateStudyTest {
         assertTrue(robot.lookup("#rs-message").queryAs(Label.class).getText().startsWith("done"),
                 robot.lookup("#rs-message").queryAs(Label.class).getText());
         var rows = w.fits.getItems();
-        RateStudyWindow.FitRow ddim = rows.stream().filter(r -> r.sampler().equals("ddim")).findFirst().orElseThrow();
-        RateStudyWindow.FitRow accel = rows.stream().filter(r -> r.sampler().equals("accel-ddim-ms")).findFirst().orElseThrow();
+        RateStudyPlan.FitRow ddim = rows.stream().filter(r -> r.sampler().equals("ddim")).findFirst().orElseThrow();
+        RateStudyPlan.FitRow accel = rows.stream().filter(r -> r.sampler().equals("accel-ddim-ms")).findFirst().orElseThrow();
         assertEquals(1.0, Double.parseDouble(ddim.order()), 0.1, "ddim order shown");
         assertEquals(2.0, Double.parseDouble(accel.order()), 0.15, "accel-ddim-ms order shown");
-        assertEquals("1.0", ddim.theory());
-        assertEquals("2.0", accel.theory());
+        assertEquals("1", ddim.theory());
+        assertEquals("2", accel.theory());
+        assertTrue(ddim.source().startsWith("solver order: Euler step"), ddim.source());
+        assertTrue(robot.lookup("#rs-notes").queryAs(Label.class).getText().startsWith("output level ᾱ_0 = "),
+                robot.lookup("#rs-notes").queryAs(Label.class).getText());
         // The exported data has the CLI sweep's columns; the chart exports as PNG and SVG.
         Path csv = dir.resolve("rate.csv");
         Path png = dir.resolve("rate.png");
@@ -91,7 +94,7 @@ class RateStudyTest {
             j.get(60, TimeUnit.SECONDS);
         }
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("sampler,steps,nfe,seed,particles,metric,value", lines.get(0));
+        assertEquals(org.scorescope.metrics.Sweep.Row.COLUMNS, lines.get(0));
         assertEquals(7, lines.size());
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(800, img.getWidth());
@@ -103,6 +106,30 @@ class RateStudyTest {
         var doc = factory.newDocumentBuilder().parse(svg.toFile());
         assertEquals("svg", doc.getDocumentElement().getNodeName());
         assertTrue(text.contains("ddim"));
+    }
+
+    @Test
+    void samplerIdsWithParametersAreCurvesOfTheirOwn(FxRobot robot) {
+        RateStudyWindow[] rs = new RateStudyWindow[1];
+        robot.interact(() -> rs[0] = window.lab(RateStudyLab.class).open());
+        RateStudyWindow w = rs[0];
+        robot.interact(() -> {
+            w.target.setValue("gaussian1d");
+            w.schedule.setValue("vp-continuous");
+            w.steps.setText("50,100");
+            w.samplers.values().forEach(b -> b.setSelected(false));
+            w.moreSamplers.setText("lagrange:K=1, lagrange:K=3");
+        });
+        robot.clickOn("#rs-run");
+        waitUntil("finished", 120, () -> !w.running() && w.fits.getItems().size() == 2);
+        assertEquals(List.of("lagrange:K=1:R=1:anchors=0", "lagrange:K=3:R=2:anchors=0"),
+                w.fits.getItems().stream().map(RateStudyPlan.FitRow::sampler).toList());
+        assertEquals(List.of("1", "3"), w.fits.getItems().stream().map(RateStudyPlan.FitRow::theory).toList());
+        robot.interact(() -> w.moreSamplers.setText("lagrange:K=9"));
+        robot.clickOn("#rs-run");
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#rs-message").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("sampler 'lagrange:K=9': "), text);
     }
 
     @Test
