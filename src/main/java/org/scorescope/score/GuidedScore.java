@@ -14,6 +14,7 @@ import org.scorescope.distribution.Target;
  * one alone and costs one evaluation.
  */
 public final class GuidedScore implements ScoreFunction {
+    private final ClassMixture classes;
     private final Target conditional;
     private final Target unconditional;
     private final int classId;
@@ -49,12 +50,18 @@ public final class GuidedScore implements ScoreFunction {
         if (!(from >= 0 && from < to && to <= 1)) {
             throw new IllegalArgumentException("interval must satisfy 0 <= a < b <= 1, was [" + from + ", " + to + "]");
         }
+        this.classes = classes;
         this.conditional = classes.conditional(classId);
         this.unconditional = classes.unconditional();
         this.classId = classId;
         this.w = w;
         this.from = from;
         this.to = to;
+    }
+
+    /** The labelled target. */
+    public ClassMixture classes() {
+        return classes;
     }
 
     /** The class c. */

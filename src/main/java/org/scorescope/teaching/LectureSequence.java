@@ -31,9 +31,7 @@ public final class LectureSequence {
             new LecturePart(4, "Provable benefits of diffusion guidance", SEED + " line 2100",
                     "Classifier-free guidance of strength w pushes samples towards regions where the classifier is confident: it "
                             + "lowers E[1/p(c|Y)] (Theorem 9) but does not sample the tilted law.",
-                    List.of(), List.of(),
-                    "The guidance lab (issue 14, window part) is not in the application yet. Meanwhile: `sample` and `sweep` with "
-                            + "--class and --guidance, and `render --laws` (conditional, tilted law and guided output side by side)."),
+                    List.of("07-mystery-of-guidance.json"), List.of("guidance"), ""),
             new LecturePart(5, "Diffusion models for inverse problems", SEED + " line 2510",
                     "A diffusion prior and a measurement y: the sampler's law approaches the posterior X_0 | Y = y (Theorem 10).",
                     List.of(), List.of(), "The inverse-problem lab's window part (issue 15) is not in the application yet. Meanwhile: `sample` "

@@ -22,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.scorescope.render.PanelStyle;
 import org.scorescope.sampler.SamplerRegistry;
+import org.scorescope.scenario.GuidanceScenario;
 import org.scorescope.scenario.Scenario;
 
 /**
@@ -116,12 +117,28 @@ public final class SessionModel {
         if (s.target().preset() != null && s.target().preset().equals(id) && s.target().embed() == 0) {
             return;
         }
-        scenario.set(untitled(s).with(Scenario.TargetSpec.preset(id), null, null, null, null, null));
+        scenario.set(keepGuidanceIfPossible(untitled(s).with(Scenario.TargetSpec.preset(id), null, null, null, null, null)));
     }
 
     /** Runs an explicit target (drawn in the editor or built by a lab); the title and paragraph are dropped. */
     public void setExplicitTarget(Scenario.TargetSpec target) {
-        scenario.set(untitled(scenario.get()).with(target, null, null, null, null, null));
+        scenario.set(keepGuidanceIfPossible(untitled(scenario.get()).with(target, null, null, null, null, null)));
+    }
+
+    /**
+     * A scenario's guidance survives every edit; after the target changed it is kept only when the
+     * new target has the guided class (otherwise the scenario could not run), else dropped.
+     */
+    private static Scenario keepGuidanceIfPossible(Scenario s) {
+        if (s.guidance() == null) {
+            return s;
+        }
+        try {
+            GuidanceScenario.validate(s);
+            return s;
+        } catch (RuntimeException e) {
+            return s.withGuidance(null);
+        }
     }
 
     /** Picks a schedule; its parameters are kept only when it is the same schedule. */
@@ -217,7 +234,7 @@ public final class SessionModel {
         if (s.title().isEmpty() && s.description().isEmpty()) {
             return s;
         }
-        return new Scenario("", "", s.target(), s.schedule(), s.samplers(), s.steps(), s.particles(), s.seed());
+        return new Scenario("", "", s.target(), s.schedule(), s.samplers(), s.steps(), s.particles(), s.seed(), s.guidance(), s.observation());
     }
 
     /** The layers to draw, for the renderer. */
