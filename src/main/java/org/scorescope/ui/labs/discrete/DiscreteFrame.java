@@ -18,8 +18,8 @@ import java.util.List;
  * @param coordLaw the sampler's exact law of each coordinate, [d][K], or null when there is no exact law
  * @param coordCounts the particles per value of each coordinate, [d][K]
  * @param particleTexts the first particles' states as text (sentences, MASK as "____")
- * @param sentences the language's sentence table (valid sentences, then the invalid and the partly
- *     masked mass), or an empty list for targets without words
+ * @param sentences the language's sentence table (the invalid and the partly masked mass, then the
+ *     valid sentences, most likely first), or an empty list for targets without words
  * @param exactTv TV(sampler's exact law after step k, q_τ), NaN when not computable
  * @param exactKl KL(q_τ ‖ sampler's exact law), NaN when not computable, +∞ when the law misses a state of q_τ
  * @param particleTv TV(particle histogram, q_τ), NaN when not measured

@@ -154,15 +154,16 @@ final class ReferenceLaw {
             return List.of();
         }
         List<DiscreteFrame.SentenceRow> rows = new ArrayList<>();
-        int[] x = new int[target.dims()];
-        for (int i = 0; i < sentenceStates.length; i++) {
-            StateIndex.decode(sentenceStates[i], alphabet, x);
-            rows.add(new DiscreteFrame.SentenceRow(target.describe(x), sentenceData[i], exact == null ? Double.NaN : exact[i], sampled[i]));
-        }
+        // What is not a valid sentence first, where the eye falls; then the valid ones, most likely first.
         int m = sentenceStates.length;
         rows.add(new DiscreteFrame.SentenceRow("(any invalid sentence)", 0, exact == null ? Double.NaN : exact[m], sampled[m]));
         if (masking()) {
             rows.add(new DiscreteFrame.SentenceRow("(some word still ____)", 0, exact == null ? Double.NaN : exact[m + 1], sampled[m + 1]));
+        }
+        int[] x = new int[target.dims()];
+        for (int i = 0; i < sentenceStates.length; i++) {
+            StateIndex.decode(sentenceStates[i], alphabet, x);
+            rows.add(new DiscreteFrame.SentenceRow(target.describe(x), sentenceData[i], exact == null ? Double.NaN : exact[i], sampled[i]));
         }
         return List.copyOf(rows);
     }
