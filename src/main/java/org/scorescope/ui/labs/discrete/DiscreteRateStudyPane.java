@@ -152,9 +152,15 @@ final class DiscreteRateStudyPane extends BorderPane {
         LogAxis x = new LogAxis("steps N (log)");
         x.setBase(2);
         x.setSmallestValue(1);
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         LogAxis y = new LogAxis("exact KL(p_data ‖ p_out) (log)");
         y.setBase(10);
         y.setSmallestValue(1e-12);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        y.setMinorTickCount(9);
+        y.setMinorTickMarksVisible(true);
+        y.setNumberFormatOverride(new DiscreteRunChart.Decades());
         XYPlot plot = new XYPlot(new XYSeriesCollection(), x, y, new XYLineAndShapeRenderer(true, true));
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.style(chart);

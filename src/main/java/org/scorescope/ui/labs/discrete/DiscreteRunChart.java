@@ -116,7 +116,7 @@ final class DiscreteRunChart {
     }
 
     /** Tick labels 10⁻³, 10⁻², …. */
-    private static final class Decades extends NumberFormat {
+    static final class Decades extends NumberFormat {
         private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
         @Override

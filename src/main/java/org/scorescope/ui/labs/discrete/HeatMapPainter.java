@@ -63,18 +63,22 @@ final class HeatMapPainter {
         double bottom = 58;
         double side = Math.max(40, Math.min(width - left - 12, height - top - bottom - (named ? 22 : 0)));
         double cell = (side - (masking ? GAP : 0)) / k;
-        double max = 0;
-        int maxCount = 0;
+        // The picture's cells and the MASK strips each on their own scale: early in a masking run nearly
+        // all mass and particles sit in (MASK, MASK), which would leave the picture black.
+        double[] max = new double[2];
+        int[] maxCount = new int[2];
         for (int j = 0; j < k * k; j++) {
-            max = Math.max(max, mass[j]);
-            maxCount = Math.max(maxCount, counts[j]);
+            int part = strip(j, k, states) ? 1 : 0;
+            max[part] = Math.max(max[part], mass[j]);
+            maxCount[part] = Math.max(maxCount[part], counts[j]);
         }
         boolean writeCounts = cell >= 30;
         for (int r = 0; r < k; r++) {
             for (int c = 0; c < k; c++) {
                 double x = left + c * cell + (masking && c == states ? GAP : 0);
                 double y = top + r * cell + (masking && r == states ? GAP : 0);
-                double v = max > 0 ? Math.sqrt(mass[r * k + c] / max) : 0;
+                int part = strip(r * k + c, k, states) ? 1 : 0;
+                double v = max[part] > 0 ? Math.sqrt(mass[r * k + c] / max[part]) : 0;
                 g.setColor(new Color(ColorMap.VIRIDIS.argb(v), true));
                 g.fill(new java.awt.geom.Rectangle2D.Double(x, y, cell + 0.5, cell + 0.5));
                 int n = counts[r * k + c];
@@ -82,7 +86,7 @@ final class HeatMapPainter {
                     if (writeCounts) {
                         text(g, Integer.toString(n), x + cell / 2, y + cell / 2 + 4, v > 0.6 ? Color.BLACK : Color.WHITE);
                     } else {
-                        double rad = Math.max(0.9, 0.48 * cell * Math.sqrt((double) n / maxCount));
+                        double rad = Math.max(0.9, 0.48 * cell * Math.sqrt((double) n / maxCount[part]));
                         g.setColor(Color.WHITE);
                         g.fill(new Ellipse2D.Double(x + cell / 2 - rad, y + cell / 2 - rad, 2 * rad, 2 * rad));
                         g.setColor(new Color(0, 0, 0, 140));
@@ -95,7 +99,7 @@ final class HeatMapPainter {
         labels(g, states, masking, words, left, top, cell);
         g.setColor(MUTED);
         double below = top + k * cell + (masking ? GAP : 0) + (named ? 56 : 30);
-        g.drawString(caption, (float) left, (float) Math.min(height - 20, below + 4));
+        g.drawString(caption + (masking ? " · MASK strips on their own scale" : ""), (float) left, (float) Math.min(height - 20, below + 4));
         g.drawString("colour: √(mass / largest mass) · dots: particles per cell, area ∝ count" + (writeCounts ? " (counts written)" : ""),
                 (float) left, (float) Math.min(height - 6, below + 18));
         g.dispose();
@@ -132,6 +136,10 @@ final class HeatMapPainter {
             g.drawString("MASK", 0, 0);
             g.setTransform(t);
         }
+    }
+
+    private static boolean strip(int j, int k, int states) {
+        return k > states && (j / k == states || j % k == states);
     }
 
     private static void text(Graphics2D g, String s, double cx, double baseline, Color c) {
