@@ -105,13 +105,4 @@ final class Projections {
         }
         return 0.5 * s;
     }
-
-    /** Each value's share of an int histogram row. */
-    static int[] toInts(long[] counts) {
-        int[] out = new int[counts.length];
-        for (int j = 0; j < counts.length; j++) {
-            out[j] = (int) counts[j];
-        }
-        return out;
-    }
 }
