@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The lecture set shipped in {@code assets/scenarios/} (listed in its {@code index.txt}, packaged in
- * the jar under {@code /assets/scenarios/}).
+ * the jar under {@code /assets/scenarios/}); labs that read their own scenarios keep theirs in a
+ * folder of their own there ({@link #ofLab}).
  */
 public final class LectureScenarios {
     private static final String ROOT = "/assets/scenarios/";
@@ -39,6 +40,25 @@ public final class LectureScenarios {
         for (String f : files()) {
             String json = read(f);
             out.add(new Lecture(f, ScenarioJson.parse(json), json));
+        }
+        return out;
+    }
+
+    /**
+     * A shipped lecture of a lab that reads its own scenarios (the discrete lab's, in
+     * {@code assets/scenarios/<lab>/}, listed in that folder's {@code index.txt}).
+     *
+     * @param file its path under {@code assets/scenarios/}
+     * @param json its text, for the lab's own reader
+     */
+    public record LabLecture(String file, String json) {
+    }
+
+    /** The lectures of the lab whose folder is {@code lab}, in order, unparsed (the lab parses them). */
+    public static List<LabLecture> ofLab(String lab) {
+        List<LabLecture> out = new ArrayList<>();
+        for (String f : read(lab + "/index.txt").lines().map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+            out.add(new LabLecture(lab + "/" + f, read(lab + "/" + f)));
         }
         return out;
     }

@@ -29,11 +29,12 @@ final class LecturesWindow {
             list.getChildren().add(entry(l.scenario(), open));
         }
         for (Lab lab : labs) {
-            if (!lab.lectures().isEmpty()) {
+            if (!lab.lectures().isEmpty() || !lab.ownLectures().isEmpty()) {
                 Label heading = ControlPane.section(lab.title());
                 heading.getStyleClass().add("lecture-heading");
                 list.getChildren().add(heading);
                 lab.lectures().forEach(s -> list.getChildren().add(entry(s, open)));
+                lab.ownLectures().forEach(l -> list.getChildren().add(entry(l.title(), l.description(), l.open())));
             }
         }
         ScrollPane scroll = new ScrollPane(list);
@@ -44,16 +45,20 @@ final class LecturesWindow {
     }
 
     private VBox entry(Scenario s, Consumer<Scenario> open) {
-        Label title = new Label(s.title());
+        return entry(s.title(), s.description(), () -> open.accept(s));
+    }
+
+    private VBox entry(String heading, String paragraph, Runnable open) {
+        Label title = new Label(heading);
         title.getStyleClass().add("lecture-title");
-        Label text = new Label(s.description());
+        Label text = new Label(paragraph);
         text.setWrapText(true);
         text.setMaxWidth(680);
         text.getStyleClass().add("lecture-text");
         Button b = new Button("Open");
         b.setId("lecture-" + index++);
         b.setOnAction(e -> {
-            open.accept(s);
+            open.run();
             stage.close();
         });
         return new VBox(4, title, text, b);

@@ -102,7 +102,7 @@ public final class MainWindow {
         timeline = new TimelineBar(model, playback);
         metricsPane = new MetricsPane(model, executor.lane("charts"), dialogs, labMetrics(labs), labCharts);
         statusBar = new StatusBar(model, executor);
-        files = new ScenarioFiles(model, dialogs, controls.recent);
+        files = new ScenarioFiles(model, dialogs, controls.recent, labs);
         exports = new ExportController(model, executor, dialogs, runs::current, this::panelSize, () -> controls.exportScale.getValue());
         renderer = new RenderWorker(executor.lane("render"));
         pump = new FramePump(model, runs, playback, renderer, grid, timeline, metricsPane, statusBar,

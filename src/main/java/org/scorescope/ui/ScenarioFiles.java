@@ -8,6 +8,7 @@ import org.scorescope.io.AtomicFile;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioException;
 import org.scorescope.scenario.ScenarioJson;
+import org.scorescope.ui.lab.Lab;
 import org.scorescope.ui.model.SessionModel;
 import org.scorescope.ui.service.DialogService;
 import org.scorescope.ui.service.Failures;
@@ -23,11 +24,13 @@ final class ScenarioFiles {
     private final SessionModel model;
     private final DialogService dialogs;
     private final MenuButton recent;
+    private final List<Lab> labs;
     /** The message of the last file that could not be opened (tests read it). */
     String lastError;
 
-    ScenarioFiles(SessionModel model, DialogService dialogs, MenuButton recent) {
+    ScenarioFiles(SessionModel model, DialogService dialogs, MenuButton recent, List<Lab> labs) {
         this.model = model;
+        this.labs = List.copyOf(labs);
         this.dialogs = dialogs;
         this.recent = recent;
         refreshRecent();
@@ -51,6 +54,15 @@ final class ScenarioFiles {
     boolean open(Path file) {
         Scenario s;
         try {
+            // A lab with scenarios of its own kind (the discrete lab) takes its files first.
+            for (Lab lab : labs) {
+                if (lab.openFile(file)) {
+                    RecentFiles.add(file);
+                    refreshRecent();
+                    model.status.set("opened " + file + " in " + lab.title());
+                    return true;
+                }
+            }
             s = ScenarioJson.read(file);
         } catch (ScenarioException e) {
             return refuse(file, e.getMessage(), null);

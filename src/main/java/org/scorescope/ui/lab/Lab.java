@@ -68,6 +68,26 @@ public interface Lab {
     }
 
     /**
+     * Lectures the lab opens itself, in its own window (scenarios of its own kind, such as the discrete
+     * lab's): listed on the lecture page under the lab's title, after {@link #lectures}.
+     */
+    default List<LabLecture> ownLectures() {
+        return List.of();
+    }
+
+    /**
+     * Offers the lab a scenario file before the window reads it (Open…, Recent, drag and drop). A lab
+     * with scenarios of its own kind opens such a file in its own window and returns true; any other
+     * file returns false and the window reads it. FX thread.
+     *
+     * @throws org.scorescope.scenario.ScenarioException when the file is of the lab's kind but bad
+     *     (the window shows its one-line message and changes nothing)
+     */
+    default boolean openFile(java.nio.file.Path file) {
+        return false;
+    }
+
+    /**
      * Starts the lab from the command line ({@code --lab ID:ARGUMENT}); by default opens nothing.
      *
      * @param argument what follows "ID:" (may be empty)
