@@ -53,6 +53,21 @@ public final class CompositeTarget implements Target {
         return d;
     }
 
+    /** Number of parts. */
+    public int parts() {
+        return parts.length;
+    }
+
+    /** Part i. */
+    public Target part(int i) {
+        return parts[i];
+    }
+
+    /** The normalised weight of part i. */
+    public double partWeight(int i) {
+        return Math.exp(logWeights[i]);
+    }
+
     /** Posterior weights of the parts at x (into w); returns log p_γ(x). */
     private double posterior(double[] x, double gamma, double[] w) {
         double max = Double.NEGATIVE_INFINITY;
