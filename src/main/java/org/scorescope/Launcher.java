@@ -29,9 +29,9 @@ import org.scorescope.scenario.NearestName;
  * once more with {@code --add-modules jdk.incubator.vector} and passes its exit code on.
  * {@code -Dscorescope.relaunch=false} turns this off (the scalar kernel then runs, bit-identical).
  * The child's standard error is passed on without the JVM's notice "WARNING: Using incubator
- * modules" ({@link StartupNotices}). In the app image, whose native launcher's command line holds
- * only the user's arguments, the child is {@code java.home/bin/java} of the bundled runtime with
- * this JVM's options and class path.
+ * modules" ({@link StartupNotices}). In the app image on Linux, whose native launcher's command
+ * line holds only the user's arguments, the child is {@code java.home/bin/java} of the bundled
+ * runtime with this JVM's options and class path (elsewhere the app image does not relaunch).
  * The child watches its parent and exits when it ends, even by {@code kill -9}; SIGTERM or Ctrl-C
  * of the parent stops the child, whose output layer then removes its temporary files.
  *
@@ -80,16 +80,16 @@ public final class Launcher {
 
     /**
      * JavaFX logs "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
-     * when it runs from the class path (the shaded jar, {@code java -jar}), which works; the app
-     * image loads JavaFX as modules and never logs it. Warnings of that one logger are not shown
-     * (its errors are); the logger is held here so that the level stays set.
+     * (logger {@code javafx}) when it runs from the class path (the shaded jar, {@code java -jar}),
+     * which works; the app image loads JavaFX as modules and never logs it. That one message is
+     * dropped, every other record of the logger passes; the logger is held here so that its filter
+     * stays set.
      */
     private static void quietJavaFxClassPathNotice() {
-        JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
-    private static final java.util.logging.Logger JAVAFX_PLATFORM_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     /**
      * Runs a headless command, or refuses what is neither a command nor an application option.
@@ -241,6 +241,10 @@ public final class Launcher {
         Optional<List<String>> self = ownCommandLine();
         if (self.isPresent() && isJavaLauncher(self.get().get(0))) {
             return self;
+        }
+        if (!"Linux".equals(System.getProperty("os.name"))) {
+            // Windows would open a console window for java.exe, macOS a second dock icon: not tried there, so no relaunch.
+            return Optional.empty();
         }
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
         if (!Files.isExecutable(javaBin)) {
