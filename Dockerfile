@@ -20,7 +20,8 @@ FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends fontconfig libfreetype6 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/target/dist/ScoreScope /opt/scorescope
-ENV JAVA_TOOL_OPTIONS="-Djava.awt.headless=true"
+# No JAVA_TOOL_OPTIONS: the JVM would print "Picked up JAVA_TOOL_OPTIONS" on every command. Without
+# DISPLAY, Java on Linux is headless by itself.
 WORKDIR /work
 ENTRYPOINT ["/opt/scorescope/bin/ScoreScope"]
 CMD ["--help"]
