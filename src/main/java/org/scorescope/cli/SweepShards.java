@@ -150,7 +150,8 @@ final class SweepShards {
 
     /** The sweep's fingerprint: 16 hex digits of SHA-256 over the canonical scenario and the axes. */
     static String fingerprint(Scenario s, List<Integer> steps, int seeds, Sweep.Metric metric) {
-        Scenario canonical = new Scenario("", "", s.target(), s.schedule(), s.samplers(), s.steps(), s.particles(), s.seed(), s.guidance());
+        Scenario canonical = new Scenario("", "", s.target(), s.schedule(), s.samplers(), s.steps(), s.particles(), s.seed(), s.guidance(),
+                s.observation());
         String text = ScenarioJson.write(canonical) + "\naxes: steps=" + steps + " seeds=" + (metric.exact() ? 1 : seeds)
                 + " metric=" + metric.id() + "\n";
         try {

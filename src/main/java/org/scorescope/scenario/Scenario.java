@@ -16,9 +16,21 @@ import java.util.Map;
  * @param particles N
  * @param seed the seed
  * @param guidance guided sampling toward one class of a target with classes, or null for none
+ * @param observation a linear observation of the target (inverse problems, issue 15), or null
  */
 public record Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
-        List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance) {
+        List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance, ObservationSpec observation) {
+
+    /** A scenario with guidance (or null) and no observation. */
+    public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
+            List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance) {
+        this(title, description, target, schedule, samplers, steps, particles, seed, guidance, null);
+    }
+
+    /** The same scenario with another observation (null for none). */
+    public Scenario withObservation(ObservationSpec o) {
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, guidance, o);
+    }
 
     /** Largest N a scenario may ask for. */
     public static final int MAX_PARTICLES = 10_000_000;
@@ -61,7 +73,7 @@ public record Scenario(String title, String description, TargetSpec target, Sche
 
     /** The same scenario with other guidance (null: none). */
     public Scenario withGuidance(GuidanceSpec g) {
-        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, g);
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, g, observation);
     }
 
     /**
@@ -100,9 +112,9 @@ public record Scenario(String title, String description, TargetSpec target, Sche
      * @param values the custom ᾱ list, or null
      */
     public record ScheduleSpec(String id, Map<String, Double> params, String spacing, double[] values) {
-        /** Copies the map. */
+        /** Copies the map, keeping its order (a file written again keeps its fields in place). */
         public ScheduleSpec {
-            params = Map.copyOf(params);
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         }
 
         /** A schedule with default parameters. */
@@ -118,9 +130,9 @@ public record Scenario(String title, String description, TargetSpec target, Sche
      * @param params numeric parameters
      */
     public record SamplerSpec(String id, Map<String, Double> params) {
-        /** Copies the map. */
+        /** Copies the map, keeping its order (a file written again keeps its fields in place). */
         public SamplerSpec {
-            params = Map.copyOf(params);
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         }
 
         /** A sampler with default parameters. */
@@ -135,6 +147,6 @@ public record Scenario(String title, String description, TargetSpec target, Sche
         return new Scenario(title, description, target != null ? target : this.target,
                 schedule != null ? schedule : this.schedule, samplers != null ? samplers : this.samplers,
                 steps != null ? steps : this.steps, particles != null ? particles : this.particles,
-                seed != null ? seed : this.seed, guidance);
+                seed != null ? seed : this.seed, guidance, observation);
     }
 }
