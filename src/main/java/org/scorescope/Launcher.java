@@ -28,6 +28,10 @@ import org.scorescope.scenario.NearestName;
  * When the runtime has the module but the boot layer lacks it, the launcher starts the same command
  * once more with {@code --add-modules jdk.incubator.vector} and passes its exit code on.
  * {@code -Dscorescope.relaunch=false} turns this off (the scalar kernel then runs, bit-identical).
+ * The child's standard error is passed on without the JVM's notice "WARNING: Using incubator
+ * modules" ({@link StartupNotices}). In the app image on Linux, whose native launcher's command
+ * line holds only the user's arguments, the child is {@code java.home/bin/java} of the bundled
+ * runtime with this JVM's options and class path (elsewhere the app image does not relaunch).
  * The child watches its parent and exits when it ends, even by {@code kill -9}; SIGTERM or Ctrl-C
  * of the parent stops the child, whose output layer then removes its temporary files.
  *
@@ -63,15 +67,29 @@ public final class Launcher {
         if (code.isPresent()) {
             System.exit(code.getAsInt());
         }
+        quietJavaFxClassPathNotice();
         try {
             org.scorescope.ui.ScoreScopeApp.launchApp(effective);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             System.err.println("error: cannot open the application window (" + e.getMessage() + ").");
-            System.err.println("Without a display, the headless commands work: sample, sweep, bench, render (scorescope --help).");
+            System.err.println("Without a display, the headless commands work: sample, sweep, merge, bench, render (scorescope --help).");
             System.exit(1);
         }
         System.exit(0);
     }
+
+    /**
+     * JavaFX logs "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
+     * (logger {@code javafx}) when it runs from the class path (the shaded jar, {@code java -jar}),
+     * which works; the app image loads JavaFX as modules and never logs it. That one message is
+     * dropped, every other record of the logger passes; the logger is held here so that its filter
+     * stays set.
+     */
+    private static void quietJavaFxClassPathNotice() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
+
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     /**
      * Runs a headless command, or refuses what is neither a command nor an application option.
@@ -170,7 +188,7 @@ public final class Launcher {
         if (!vector && raw.isEmpty()) {
             return Optional.empty();
         }
-        Optional<List<String>> self = ownCommandLine();
+        Optional<List<String>> self = javaCommandLine(args);
         if (self.isEmpty()) {
             return Optional.empty();
         }
@@ -185,12 +203,15 @@ public final class Launcher {
         raw.ifPresent(a -> command.add("-Dscorescope.argv=" + String.join(",",
                 Arrays.stream(a).map(s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))).toList())));
         command.addAll(self.get().subList(1, self.get().size()));
-        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE);
         if (raw.isPresent()) {
             pb.environment().put("LC_ALL", "C.UTF-8");
         }
         try {
             Process child = pb.start();
+            Thread errors = new Thread(() -> StartupNotices.copyWithout(child.getErrorStream(), System.err), "scorescope-child-stderr");
+            errors.setDaemon(true);
+            errors.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 child.destroy();
                 try {
@@ -199,13 +220,57 @@ public final class Launcher {
                     Thread.currentThread().interrupt();
                 }
             }, "scorescope-stop-child"));
-            return Optional.of(child.waitFor());
+            int code = child.waitFor();
+            errors.join(5000);
+            return Optional.of(code);
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(130);
         }
+    }
+
+    /**
+     * A command line that starts this program in a new JVM: this JVM's own when it was started by
+     * the {@code java} launcher; otherwise (the native launcher of the app image, whose command
+     * line holds only the user's arguments) {@code java.home/bin/java}, this JVM's options, the
+     * class path and this class. Empty when there is no {@code java} to start.
+     */
+    private static Optional<List<String>> javaCommandLine(String[] args) {
+        Optional<List<String>> self = ownCommandLine();
+        if (self.isPresent() && isJavaLauncher(self.get().get(0))) {
+            return self;
+        }
+        if (!"Linux".equals(System.getProperty("os.name"))) {
+            // Windows would open a console window for java.exe, macOS a second dock icon: not tried there, so no relaunch.
+            return Optional.empty();
+        }
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        if (!Files.isExecutable(javaBin)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaBin.toString());
+        for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.startsWith("-Djava.class.path=") && !option.startsWith("-Dscorescope.relaunch=")) {
+                command.add(option);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Launcher.class.getName());
+        command.addAll(Arrays.asList(args));
+        return Optional.of(command);
+    }
+
+    private static boolean isJavaLauncher(String command) {
+        Path name = Path.of(command).getFileName();
+        return name != null && (name.toString().equals("java") || name.toString().equals("java.exe"));
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
     }
 
     /**

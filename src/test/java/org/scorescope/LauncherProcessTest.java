@@ -112,7 +112,8 @@ class LauncherProcessTest {
                     || !child.get().isAlive();
             assertTrue(ended && !child.get().isAlive(), "the child exits when its parent is killed");
             assertEquals(List.of(), names(), log());
-            assertTrue(log().contains("the ScoreScope launcher (process " + p.pid() + ") ended; stopping"), log());
+            // The child's "launcher ... ended; stopping" line cannot be seen here: its standard error passes through the
+            // launcher (which drops the JVM's incubator notice, issue 20), and the launcher is gone.
         } finally {
             p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The headless entry point: {@code scorescope sample|sweep|bench|render …}.
+ * The headless entry point: {@code scorescope sample|sweep|merge|bench|render …}.
  *
  * <p>The contract: a result exits 0; input the user can fix (an unknown command or option, a bad
  * value, a bad scenario file, an output that may not be written, a run the heap cannot hold) exits
@@ -23,19 +23,19 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 @Command(name = "scorescope", mixinStandardHelpOptions = true, version = "ScoreScope 0.1",
         description = "Diffusion-model samplers on targets with closed-form scores. With no command, opens the application.",
-        subcommands = {SampleCommand.class, SweepCommand.class, BenchCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SampleCommand.class, SweepCommand.class, MergeCommand.class, BenchCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
 public final class ScoreScopeCli {
     /** Exit code for input the user can fix (bad flag, bad scenario file, refused output). */
     public static final int BAD_INPUT = 2;
     /** The headless commands. */
-    public static final List<String> COMMANDS = List.of("sample", "sweep", "bench", "render", "help");
+    public static final List<String> COMMANDS = List.of("sample", "sweep", "merge", "bench", "render", "help");
 
     private ScoreScopeCli() {
     }
 
     /** The one-line usage of the program. */
     public static String usage() {
-        return "usage: scorescope [sample|sweep|bench|render|help] [OPTIONS]  (no command opens the application; scorescope --help)";
+        return "usage: scorescope [sample|sweep|merge|bench|render|help] [OPTIONS]  (no command opens the application; scorescope --help)";
     }
 
     /** A configured command line whose errors are one plain message and exit code 2. */

@@ -72,8 +72,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     GuidanceOptions guidance;
 
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (1 ≤ i ≤ n) of the sweep's cells and write them "
+            + "with the sweep's fingerprint; `scorescope merge OUT.csv SHARD.csv...` joins the n shard files into the unsharded CSV.")
+    String shard;
+
     @Override
     public Integer call() {
+        SweepShards.Shard part = shard == null ? null : SweepShards.Shard.parse(shard, "--shard");
+        if (part != null && DiscreteCli.applies(scenario, discrete, discreteSweep)) {
+            throw new ScenarioException("--shard", "sharding covers sweeps on continuous targets without guidance; run this sweep unsharded");
+        }
         if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
             return DiscreteCli.inSession(scenario, force, out, report -> DiscreteCli.sweep(scenario, discrete, samplers, steps, metric,
                     seeds == null ? 1 : seeds, discreteSweep.findKl, out, report));
@@ -90,9 +98,16 @@ public final class SweepCommand implements Callable<Integer> {
         in.whenMissing("samplers", "--samplers", "give --samplers a,b,... (the scenario names no sampler)");
         Scenario s = in.build(MAX_SAMPLERS);
         if (GuidedSweep.applies(this, s)) {
+            if (part != null) {
+                throw new ScenarioException("--shard", "sharding covers sweeps on continuous targets without guidance; run this sweep unsharded");
+            }
             return inSession(report -> GuidedSweep.run(this, s, report));
         }
         if (s.observation() != null) {
+            if (part != null) {
+                throw new ScenarioException("--shard", "sharding covers sweeps on continuous targets without guidance or observation; "
+                        + "run this sweep unsharded");
+            }
             InverseSweep.Metric pm = PosteriorSweep.metric(metric);
             int d = ScenarioBuilder.target(s.target()).dim();
             for (Scenario.SamplerSpec sp : s.samplers()) {
@@ -140,6 +155,9 @@ public final class SweepCommand implements Callable<Integer> {
                     MemoryEstimate.of(1, 1, List.of(a), 1).bytes(), MemoryEstimate.of(1, 1, List.of(b), 1).bytes())).orElseThrow();
             MemoryEstimate.of(s.particles(), plan.target().dim(), List.of(heaviest), steps.stream().max(Integer::compare).orElseThrow())
                     .check("--particles", MemoryEstimate.availableHeap());
+        }
+        if (part != null) {
+            return shardInSession(s, plan, part);
         }
         return inSession(report -> {
             List<Sweep.Row> rows;
@@ -218,6 +236,24 @@ public final class SweepCommand implements Callable<Integer> {
             values.put(p.substring(0, eq).trim(), vs);
         }
         return values;
+    }
+
+    private int shardInSession(Scenario s, Sweep.Plan plan, SweepShards.Shard part) {
+        int total = SweepShards.cells(plan).size();
+        if (part.count() > total) {
+            throw new ScenarioException("--shard", "n = " + part.count() + " shards for a sweep of " + total + " cells; use at most " + total);
+        }
+        if (plan.metric().exact()) {
+            for (org.scorescope.sampler.Sampler sampler : plan.samplers()) {
+                if (!RateStudy.exactlyPropagable(sampler)) {
+                    throw new IllegalArgumentException(sampler.info().key() + " has no exact Gaussian law (its randomness is not Gaussian): "
+                            + "measure it with the metric tv");
+                }
+            }
+        }
+        String fingerprint = SweepShards.fingerprint(s, steps, seeds == null ? 1 : seeds, plan.metric());
+        String outputLevel = RateStudy.outputLevel(plan.schedule(), new java.util.TreeSet<>(steps));
+        return inSession(report -> ShardedSweep.run(plan, part, scenario.threads(), out, fingerprint, outputLevel, report));
     }
 
     /** The list of T: not empty, each in range, none twice. */
