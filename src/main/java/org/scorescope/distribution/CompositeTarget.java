@@ -53,6 +53,21 @@ public final class CompositeTarget implements Target {
         return d;
     }
 
+    /** Number of parts. */
+    public int parts() {
+        return parts.length;
+    }
+
+    /** Part p. */
+    public Target part(int p) {
+        return parts[p];
+    }
+
+    /** The normalised weight of part p. */
+    public double weight(int p) {
+        return Math.exp(logWeights[p]);
+    }
+
     /** Posterior weights of the parts at x (into w); returns log p_γ(x). */
     private double posterior(double[] x, double gamma, double[] w) {
         double max = Double.NEGATIVE_INFINITY;
