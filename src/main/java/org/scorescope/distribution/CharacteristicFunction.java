@@ -128,8 +128,8 @@ public abstract class CharacteristicFunction {
                 double im = 0;
                 for (int c = 0; c < k; c++) {
                     double amp = weights[c] * Math.exp(-0.5 * s * s * quad[c]);
-                    re += amp * StrictMath.cos(s * phase[c]);
-                    im += amp * StrictMath.sin(s * phase[c]);
+                    re += amp * Math.cos(s * phase[c]);
+                    im += amp * Math.sin(s * phase[c]);
                 }
                 out[0] = re;
                 out[1] = im;
@@ -170,8 +170,8 @@ public abstract class CharacteristicFunction {
                         amp *= sinc(s * half[c][a]);
                         ph += s * centre[c][a];
                     }
-                    re += amp * StrictMath.cos(ph);
-                    im += amp * StrictMath.sin(ph);
+                    re += amp * Math.cos(ph);
+                    im += amp * Math.sin(ph);
                 }
                 out[0] = re;
                 out[1] = im;
@@ -179,7 +179,7 @@ public abstract class CharacteristicFunction {
         }
 
         private static double sinc(double u) {
-            return Math.abs(u) < 1e-4 ? 1 - u * u / 6 : StrictMath.sin(u) / u;
+            return Math.abs(u) < 1e-4 ? 1 - u * u / 6 : Math.sin(u) / u;
         }
     }
 

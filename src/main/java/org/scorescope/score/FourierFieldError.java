@@ -20,7 +20,7 @@ import org.scorescope.distribution.Target;
  * noised law's characteristic function Φ_γ(ν) = φ₀(√γ ν) e^{−(1−γ)‖ν‖²/2} ({@link CharacteristicFunction}).
  * So E_{q_γ}‖e_γ‖² = ε² at every level and ε_score = ε exactly, whatever f; the Jacobian
  * −ε/ρ Σ_j u_j ω_jᵀ sin(ω_jᵀx + φ_j) grows like f, so the frequency sets ε_Jacobi independently
- * (about ε f √d). Cosines use {@link StrictMath} so that runs are bit-identical on every JIT tier.
+ * (about ε f √d). Cosines use {@link Math}, whose HotSpot intrinsics give the same bits in the interpreter and in compiled code.
  */
 final class FourierFieldError implements ErrorTerm {
     /** Largest (feature pairs × target components) whose characteristic functions are kept. */
@@ -128,7 +128,7 @@ final class FourierFieldError implements ErrorTerm {
     }
 
     private static double re(double psi, double[] phi) {
-        return StrictMath.cos(psi) * phi[0] - StrictMath.sin(psi) * phi[1];
+        return Math.cos(psi) * phi[0] - Math.sin(psi) * phi[1];
     }
 
     /** The field e_γ at n particles, added into {@code out}. */
@@ -146,7 +146,7 @@ final class FourierFieldError implements ErrorTerm {
                 }
             }
             for (int i = 0; i < n; i++) {
-                theta[i] = amp * StrictMath.cos(theta[i]);
+                theta[i] = amp * Math.cos(theta[i]);
             }
             double[] uj = u[j];
             for (int a = 0; a < d; a++) {
@@ -172,7 +172,7 @@ final class FourierFieldError implements ErrorTerm {
         double amp = size / rho(gamma);
         double[] s = new double[m];
         for (int j = 0; j < m; j++) {
-            s[j] = StrictMath.sin(dot(omega[j], x) + phase[j]);
+            s[j] = Math.sin(dot(omega[j], x) + phase[j]);
         }
         double f2 = 0;
         for (int j = 0; j < m; j++) {

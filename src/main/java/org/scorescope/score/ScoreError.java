@@ -31,7 +31,7 @@ public record ScoreError(String type, double size, double frequency, int feature
     /** The error types. */
     public static final List<String> TYPES = List.of("bias", "scale", "field", "noise-level");
     /** Default number of random features. */
-    public static final int DEFAULT_FEATURES = 64;
+    public static final int DEFAULT_FEATURES = 32;
     /** Largest number of random features. */
     public static final int MAX_FEATURES = 1024;
     /** Largest field frequency. */
@@ -75,7 +75,7 @@ public record ScoreError(String type, double size, double frequency, int feature
         }
     }
 
-    /** An error of this type and size with the defaults (frequency 1, 64 features, seed 1, random direction). */
+    /** An error of this type and size with the defaults (frequency 1, 32 features, seed 1, random direction). */
     public static ScoreError of(String type, double size) {
         return new ScoreError(type, size, 1, DEFAULT_FEATURES, 1, null);
     }
