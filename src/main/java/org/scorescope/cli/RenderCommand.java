@@ -11,6 +11,7 @@ import org.scorescope.io.AtomicFile;
 import org.scorescope.render.Figure;
 import org.scorescope.render.FigureBuilder;
 import org.scorescope.render.FigureWriter;
+import org.scorescope.render.GridLayout;
 import org.scorescope.render.PanelStyle;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioException;
@@ -54,6 +55,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "Scale of PNG/GIF output, 1-4 (default ${DEFAULT-VALUE}).")
     double scale;
 
+    @Option(names = "--layout", paramLabel = "RxC", description = "Rows x columns of one step's panels (one --steps value, GIF/MP4 "
+            + "frames); default by the number of samplers: 1x1, 1x2, 1x3, 2x2, 2x3, 2x4.")
+    String layoutOption;
+
     @Option(names = "--layers", split = ",", paramLabel = "density,particles,trails,field,contours",
             description = "Layers (default density,particles,trails).")
     List<String> layers;
@@ -87,6 +92,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new ScenarioException("--fps", "must be in (0, 60], was " + fps);
         }
         PanelStyle style = style();
+        GridLayout layout = layoutOption == null ? null : GridLayout.parse(layoutOption, "--layout");
         List<Scenario.SamplerSpec> specs = null;
         if (samplers != null) {
             specs = new ArrayList<>();
@@ -98,7 +104,7 @@ public final class RenderCommand implements Callable<Integer> {
         try (Engine engine = new Engine(scenario.threads())) {
             if (fmt.equals("gif") || fmt.equals("mp4")) {
                 int[] frames = steps != null ? steps.stream().mapToInt(Integer::intValue).toArray() : allSteps(s.steps());
-                List<Figure> figs = FigureBuilder.animation(s, frames, cell[0], cell[1], style, engine);
+                List<Figure> figs = FigureBuilder.animation(s, frames, layout, cell[0], cell[1], style, engine);
                 if (fmt.equals("gif")) {
                     FigureWriter.gif(figs, out, fps, scale);
                 } else {
@@ -107,13 +113,16 @@ public final class RenderCommand implements Callable<Integer> {
             } else {
                 Figure f;
                 if (smallMultiples) {
+                    if (layout != null) {
+                        throw new ScenarioException("--layout", "applies to one step's panels; --small-multiples is samplers x NFE budgets");
+                    }
                     if (nfe == null || nfe.isEmpty()) {
                         throw new ScenarioException("--nfe", "give the NFE budgets, e.g. --nfe 5,10,20");
                     }
                     f = FigureBuilder.smallMultiples(s, nfe.stream().mapToInt(Integer::intValue).toArray(), cell[0], cell[1], style, engine);
                 } else {
                     int[] cols = steps != null ? steps.stream().mapToInt(Integer::intValue).toArray() : new int[] {s.steps(), s.steps() / 2, 0};
-                    f = FigureBuilder.steps(s, cols, cell[0], cell[1], style, engine);
+                    f = FigureBuilder.steps(s, cols, layout, cell[0], cell[1], style, engine);
                 }
                 switch (fmt) {
                     case "png" -> FigureWriter.png(f, out, scale, transparent);

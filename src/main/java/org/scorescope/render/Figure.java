@@ -1,25 +1,49 @@
 package org.scorescope.render;
 
-import java.util.List;
-import org.scorescope.engine.Frame;
 import org.scorescope.distribution.Target;
+import org.scorescope.engine.Frame;
 
 /**
- * What a figure shows: a grid of cells, rows = samplers, columns = steps (or NFE budgets), each cell
- * one sampler's particles at one level, on shared axes. Built by {@link FigureBuilder}, drawn by
- * {@link FigureComposer}.
+ * What a figure shows: a grid of cells on shared axes, each one sampler's particles at one level.
+ * Either a table (a row per sampler, a column per step or NFE budget) or the panels of one step
+ * arranged as the window arranges them ({@link GridLayout}); places without a panel are null.
+ * Built by {@link FigureBuilder}, drawn by {@link FigureComposer}.
  *
  * @param title the figure's title (may be empty)
- * @param rows row labels (samplers)
- * @param columns column labels ("t = 5", "NFE 10")
- * @param cells cells[row][column]
+ * @param grid cells[row][column], null where a place is empty
  * @param target the target shown (for the density and the score field)
  * @param view the shared world box (pixel size = one cell)
  * @param style the layers
  * @param scenarioJson the scenario that reproduces the figure
  */
-public record Figure(String title, List<String> rows, List<String> columns, Cell[][] cells, Target target, Viewport view,
-        PanelStyle style, String scenarioJson) {
+public record Figure(String title, Cell[][] grid, Target target, Viewport view, PanelStyle style, String scenarioJson) {
+
+    /** Checks that the grid is a non-empty rectangle. */
+    public Figure {
+        if (grid.length == 0 || grid[0].length == 0) {
+            throw new IllegalArgumentException("a figure needs at least one cell");
+        }
+        for (Cell[] row : grid) {
+            if (row.length != grid[0].length) {
+                throw new IllegalArgumentException("figure rows differ in length");
+            }
+        }
+    }
+
+    /** Rows of the grid. */
+    public int rows() {
+        return grid.length;
+    }
+
+    /** Columns of the grid. */
+    public int columns() {
+        return grid[0].length;
+    }
+
+    /** The cell at (row, column), or null. */
+    public Cell cell(int row, int column) {
+        return grid[row][column];
+    }
 
     /**
      * One cell.
@@ -27,8 +51,10 @@ public record Figure(String title, List<String> rows, List<String> columns, Cell
      * @param frame the frame shown
      * @param slot the sampler within the frame
      * @param history frames of steps T..t of the same run for trails (may be null)
-     * @param caption the caption (ᾱ, NFE, TV)
+     * @param heading the bold line above the cell (sampler, and step or budget in a table)
+     * @param caption the line under the heading (ᾱ, NFE, TV)
+     * @param sampler the sampler's index in the scenario: its colour in {@link SamplerPalette}
      */
-    public record Cell(Frame frame, int slot, Frame[] history, String caption) {
+    public record Cell(Frame frame, int slot, Frame[] history, String heading, String caption, int sampler) {
     }
 }

@@ -2,22 +2,27 @@ package org.scorescope.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.Locale;
 import org.jfree.svg.SVGHints;
 import org.scorescope.engine.Frame;
 
 /**
- * Draws a {@link Figure} on any Graphics2D: a PNG's image, a JFreeSVG or a JFreePDF document. The
- * density heat map is an embedded raster per cell; the particle cloud is part of that raster when a
- * cell shows more than {@value #VECTOR_POINTS_UP_TO} particles, and vector dots (SVG group
+ * Draws a {@link Figure} on any Graphics2D: a PNG's image, a JFreeSVG document or a PDFBox page.
+ * The density heat map is an embedded raster per cell; the particle cloud is part of that raster
+ * when a cell shows more than {@value #VECTOR_POINTS_UP_TO} particles, and vector dots (SVG group
  * {@code particles-R-C}) up to that many; axes, labels, score arrows and trails are vector strokes,
- * grouped in SVG as {@code axes-R-C}, {@code arrows-R-C}, {@code trails-R-C} (row, column).
+ * grouped in SVG as {@code axes-R-C}, {@code arrows-R-C}, {@code trails-R-C} (row, column). Text is
+ * set in {@link FigureFonts}; each cell's heading starts with a swatch of its sampler's colour
+ * ({@link SamplerPalette}), the colour its trails are drawn in.
  */
 public final class FigureComposer {
     /** Space around each cell for ticks and captions, in pixels at scale 1. */
@@ -33,11 +38,10 @@ public final class FigureComposer {
     private FigureComposer() {
     }
 
-    /** Pixel size of the whole figure. */
+    /** Pixel size of the whole figure at scale 1 (always fits an int: cells are at most 4096 px a side). */
     public static int[] size(Figure f) {
-        int cw = f.view().width() + LEFT + RIGHT;
-        int ch = f.view().height() + TOP + BOTTOM;
-        return new int[] {cw * f.columns().size(), HEADER + ch * f.rows().size()};
+        long[] s = FigureSize.pixels(f.rows(), f.columns(), f.view().width(), f.view().height(), 1);
+        return new int[] {Math.toIntExact(s[0]), Math.toIntExact(s[1])};
     }
 
     /**
@@ -47,52 +51,73 @@ public final class FigureComposer {
         int[] size = size(f);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        // Exact geometry, as a PDF viewer draws it: the PNG and the PDF of a figure agree.
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         if (!transparent) {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, size[0], size[1]);
         }
         g.setColor(INK);
-        g.setFont(new Font("SansSerif", Font.BOLD, 15));
+        g.setFont(FigureFonts.bold(15));
         g.drawString(f.title(), LEFT, 22);
         Viewport v = f.view();
         int cw = v.width() + LEFT + RIGHT;
         int ch = v.height() + TOP + BOTTOM;
-        for (int r = 0; r < f.rows().size(); r++) {
-            for (int c = 0; c < f.columns().size(); c++) {
-                Figure.Cell cell = f.cells()[r][c];
-                int ox = c * cw + LEFT;
-                int oy = HEADER + r * ch + TOP;
-                g.setFont(new Font("SansSerif", Font.BOLD, 12));
-                g.setColor(INK);
-                g.drawString(f.rows().get(r) + " · " + f.columns().get(c), ox, oy - 16);
-                g.setFont(new Font("SansSerif", Font.PLAIN, 11));
-                g.drawString(cell.caption(), ox, oy - 4);
-                boolean vectorPoints = f.style().particles() && cell.frame().samplers().get(cell.slot()).stored() <= VECTOR_POINTS_UP_TO;
-                g.drawImage(raster(f, cell, !vectorPoints), ox, oy, null);
-                Graphics2D sub = (Graphics2D) g.create();
-                sub.translate(ox, oy);
-                sub.clipRect(0, 0, v.width(), v.height());
-                if (vectorPoints) {
-                    group(sub, "particles-" + r + "-" + c);
-                    points(sub, cell, v);
-                    endGroup(sub);
+        for (int r = 0; r < f.rows(); r++) {
+            for (int c = 0; c < f.columns(); c++) {
+                Figure.Cell cell = f.cell(r, c);
+                if (cell != null) {
+                    cell(f, cell, g, r, c, c * cw + LEFT, HEADER + r * ch + TOP);
                 }
-                if (f.style().scoreField()) {
-                    group(sub, "arrows-" + r + "-" + c);
-                    arrows(sub, ScoreField.of(f.target(), cell.frame().abar(), v, Math.max(24, Math.min(v.width(), v.height()) / 18)));
-                    endGroup(sub);
-                }
-                if (f.style().trails() && cell.history() != null) {
-                    group(sub, "trails-" + r + "-" + c);
-                    trails(sub, cell, v);
-                    endGroup(sub);
-                }
-                sub.dispose();
-                group(g, "axes-" + r + "-" + c);
-                axes(g, v, ox, oy);
-                endGroup(g);
             }
         }
+    }
+
+    private static void cell(Figure f, Figure.Cell cell, Graphics2D g, int r, int c, int ox, int oy) {
+        Viewport v = f.view();
+        heading(g, cell, ox, oy);
+        boolean vectorPoints = f.style().particles() && cell.frame().samplers().get(cell.slot()).stored() <= VECTOR_POINTS_UP_TO;
+        g.drawImage(raster(f, cell, !vectorPoints), ox, oy, null);
+        Graphics2D sub = (Graphics2D) g.create();
+        try {
+            sub.translate(ox, oy);
+            sub.clipRect(0, 0, v.width(), v.height());
+            if (vectorPoints) {
+                group(sub, "particles-" + r + "-" + c);
+                points(sub, cell, v);
+                endGroup(sub);
+            }
+            if (f.style().scoreField()) {
+                group(sub, "arrows-" + r + "-" + c);
+                arrows(sub, ScoreField.of(f.target(), cell.frame().abar(), v, Math.max(24, Math.min(v.width(), v.height()) / 18)));
+                endGroup(sub);
+            }
+            if (f.style().trails() && cell.history() != null) {
+                group(sub, "trails-" + r + "-" + c);
+                trails(sub, cell, v);
+                endGroup(sub);
+            }
+        } finally {
+            sub.dispose();
+        }
+        group(g, "axes-" + r + "-" + c);
+        axes(g, v, ox, oy);
+        endGroup(g);
+    }
+
+    /** Sampler swatch, heading and caption above a cell. */
+    private static void heading(Graphics2D g, Figure.Cell cell, int ox, int oy) {
+        Rectangle2D swatch = new Rectangle2D.Double(ox + 0.5, oy - 25.5, 9, 9);
+        g.setColor(SamplerPalette.color(cell.sampler()));
+        g.fill(swatch);
+        g.setColor(INK);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(swatch);
+        g.setFont(FigureFonts.bold(12));
+        g.drawString(cell.heading(), ox + 15, oy - 16);
+        g.setFont(FigureFonts.plain(11));
+        g.drawString(cell.caption(), ox, oy - 4);
     }
 
     private static void points(Graphics2D g, Figure.Cell cell, Viewport v) {
@@ -101,19 +126,22 @@ public final class FigureComposer {
         for (int i = 0; i < sf.stored(); i++) {
             double x = v.px(sf.positions()[0][i]);
             double y = v.py(sf.positions()[1][i]);
-            g.fill(new java.awt.geom.Ellipse2D.Double(x - 1.2, y - 1.2, 2.4, 2.4));
+            g.fill(new Ellipse2D.Double(x - 1.2, y - 1.2, 2.4, 2.4));
         }
     }
 
-    /** The density (and, for large clouds, particle) layers of one cell. */
+    /** The density (and, for large clouds, particle) layers of one cell, opaque. */
     static BufferedImage raster(Figure f, Figure.Cell cell, boolean withParticles) {
         Viewport v = f.view();
         PanelStyle layers = new PanelStyle(f.style().density(), f.style().contours(), withParticles && f.style().particles(), false, false,
                 f.style().lineWidth());
         DensityGrid grid = f.style().density() || f.style().contours() ? DensityGrid.of(f.target(), cell.frame().abar(), v) : null;
         Raster r = PanelRenderer.plane(f.target(), cell.frame(), null, cell.slot(), v, layers, 0, grid, null);
-        BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_ARGB_PRE);
-        System.arraycopy(r.argb, 0, ((DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0, r.argb.length);
+        BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = r.argb[i] & 0xFFFFFF;
+        }
         return img;
     }
 
@@ -145,7 +173,7 @@ public final class FigureComposer {
         Frame[] h = cell.history();
         int tracked = Math.min(16, cell.frame().samplers().get(cell.slot()).stored());
         g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.setColor(new Color(255, 140, 66, 210));
+        g.setColor(SamplerPalette.color(cell.sampler()));
         for (int p = 0; p < tracked; p++) {
             Path2D.Double path = new Path2D.Double();
             boolean started = false;
@@ -170,17 +198,21 @@ public final class FigureComposer {
     private static void axes(Graphics2D g, Viewport v, int ox, int oy) {
         g.setColor(INK);
         g.setStroke(new BasicStroke(1f));
-        g.drawRect(ox, oy, v.width(), v.height());
-        g.setFont(new Font("SansSerif", Font.PLAIN, 10));
+        // On half pixels: a crisp one-pixel frame just outside the heat map.
+        g.draw(new Rectangle2D.Double(ox - 0.5, oy - 0.5, v.width() + 1, v.height() + 1));
+        g.setFont(FigureFonts.plain(10));
+        FontMetrics fm = g.getFontMetrics();
         for (double x : ticks(v.x0(), v.x1())) {
             double px = ox + v.px(x);
-            g.draw(new Line2D.Double(px, oy + v.height(), px, oy + v.height() + 4));
-            g.drawString(label(x), (float) px - 6, oy + v.height() + 16);
+            g.draw(new Line2D.Double(px, oy + v.height() + 0.5, px, oy + v.height() + 4.5));
+            String s = label(x);
+            g.drawString(s, (float) (px - fm.stringWidth(s) / 2.0), oy + v.height() + 16);
         }
         for (double y : ticks(v.y0(), v.y1())) {
             double py = oy + v.py(y);
-            g.draw(new Line2D.Double(ox - 4, py, ox, py));
-            g.drawString(label(y), ox - 30, (float) py + 4);
+            g.draw(new Line2D.Double(ox - 4.5, py, ox - 0.5, py));
+            String s = label(y);
+            g.drawString(s, ox - 7 - fm.stringWidth(s), (float) py + 4);
         }
     }
 
@@ -199,7 +231,10 @@ public final class FigureComposer {
     }
 
     private static String label(double v) {
-        return Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : String.format("%.1f", v);
+        if (Math.abs(v - Math.rint(v)) < 1e-9) {
+            return Long.toString(Math.round(v)).replace('-', '−');
+        }
+        return String.format(Locale.ROOT, "%.1f", v).replace('-', '−');
     }
 
     private static void group(Graphics2D g, String id) {

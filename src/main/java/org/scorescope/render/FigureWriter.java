@@ -1,7 +1,6 @@
 package org.scorescope.render;
 
 import java.awt.Graphics2D;
-import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -14,17 +13,17 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.scorescope.io.AtomicBinaryFile;
 import org.scorescope.io.AtomicFile;
 
 /**
  * Writes figures: PNG (the scenario in an iTXt chunk "scorescope-scenario"), SVG (the scenario in a
- * {@code <metadata id="scorescope-scenario">} element), PDF (JFreePDF; title and the scenario beside),
- * animated GIF, H.264 MP4 (jcodec). Every file is written to a temporary name and renamed.
+ * {@code <metadata id="scorescope-scenario">} element), PDF ({@link PdfFigure}: embedded fonts, the
+ * scenario attached), animated GIF, H.264 MP4 ({@link Mp4Figure}). Every file goes through the atomic
+ * writer (temporary name, then renamed). The same figure gives the same bytes in every format: no
+ * dates, no random ids, no encoder time stamps. Raster sizes are checked in long arithmetic
+ * ({@link FigureSize}) before anything is allocated.
  */
 public final class FigureWriter {
     /** The PNG text key and SVG metadata id that hold the scenario. */
@@ -35,8 +34,8 @@ public final class FigureWriter {
 
     /** The figure as an image at a scale (vector parts drawn at that scale; the particle raster resampled). */
     public static BufferedImage image(Figure f, double scale, boolean transparent) {
-        int[] size = FigureComposer.size(f);
-        BufferedImage img = new BufferedImage((int) Math.round(size[0] * scale), (int) Math.round(size[1] * scale), BufferedImage.TYPE_INT_ARGB);
+        int[] size = FigureSize.raster(f, scale);
+        BufferedImage img = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.scale(scale, scale);
@@ -76,6 +75,8 @@ public final class FigureWriter {
     public static void svg(Figure f, Path file) {
         int[] size = FigureComposer.size(f);
         SVGGraphics2D g = new SVGGraphics2D(size[0], size[1]);
+        g.setDefsKeyPrefix("scorescope-");
+        g.setFontFunction(family -> family.startsWith("DejaVu Sans") ? "DejaVu Sans, Liberation Sans, Arial, sans-serif" : family);
         FigureComposer.draw(f, g, false);
         String doc = g.getSVGDocument();
         int open = doc.indexOf('>', doc.indexOf("<svg")) + 1;
@@ -84,16 +85,12 @@ public final class FigureWriter {
         AtomicFile.write(file, w -> w.write(out));
     }
 
-    /** A one-page PDF with vector axes, arrows and trails. */
+    /**
+     * A one-page PDF: text as text in an embedded subset of DejaVu Sans, heat maps as lossless
+     * images, vector axes, arrows and trails, the scenario attached ({@link PdfFigure}).
+     */
     public static void pdf(Figure f, Path file) {
-        int[] size = FigureComposer.size(f);
-        PDFDocument pdf = new PDFDocument();
-        pdf.setTitle(f.title().isEmpty() ? "ScoreScope figure" : f.title());
-        pdf.setAuthor("ScoreScope");
-        Page page = pdf.createPage(new Rectangle(size[0], size[1]));
-        PDFGraphics2D g = page.getGraphics2D();
-        FigureComposer.draw(f, g, false);
-        byte[] bytes = pdf.getPDFBytes();
+        byte[] bytes = PdfFigure.bytes(f);
         AtomicBinaryFile.write(file, out -> out.write(bytes));
     }
 
@@ -108,6 +105,9 @@ public final class FigureWriter {
      */
     public static void gif(List<Figure> frames, Path file, double fps, double scale, java.util.function.IntConsumer progress,
             java.util.function.BooleanSupplier cancelled) {
+        for (Figure f : frames) {
+            FigureSize.gif(f, scale);
+        }
         AtomicBinaryFile.write(file, out -> {
             ImageWriter w = ImageIO.getImageWritersByFormatName("gif").next();
             try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
@@ -153,7 +153,7 @@ public final class FigureWriter {
 
     /**
      * An H.264 MP4 (jcodec, pure Java), one figure per frame; sides are rounded down to even numbers
-     * as H.264 requires. Encoded to a temporary file in the same folder, then renamed.
+     * as H.264 requires. Encoded in memory, then written atomically; time stamps fixed at 0.
      */
     public static void mp4(List<Figure> frames, Path file, double fps, double scale) {
         mp4(frames, file, fps, scale, i -> { }, () -> false);
@@ -162,37 +162,11 @@ public final class FigureWriter {
     /** The same with progress and cancellation (no file is left when cancelled). */
     public static void mp4(List<Figure> frames, Path file, double fps, double scale, java.util.function.IntConsumer progress,
             java.util.function.BooleanSupplier cancelled) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            org.jcodec.api.awt.AWTSequenceEncoder enc = org.jcodec.api.awt.AWTSequenceEncoder.createSequenceEncoder(tmp.toFile(),
-                    (int) Math.max(1, Math.round(fps)));
-            int done = 0;
-            for (Figure f : frames) {
-                if (cancelled.getAsBoolean()) {
-                    throw new java.util.concurrent.CancellationException("export cancelled");
-                }
-                BufferedImage argb = image(f, scale, false);
-                int w = argb.getWidth() & ~1;
-                int h = argb.getHeight() & ~1;
-                BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-                Graphics2D g = rgb.createGraphics();
-                g.drawImage(argb, 0, 0, null);
-                g.dispose();
-                enc.encodeImage(rgb);
-                progress.accept(++done);
-            }
-            enc.finish();
-            java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                java.nio.file.Files.deleteIfExists(tmp);
-            } catch (java.io.IOException ignored) {
-                // best effort
-            }
+        for (Figure f : frames) {
+            FigureSize.raster(f, scale);
         }
+        byte[] bytes = Mp4Figure.bytes(frames, fps, scale, progress, cancelled);
+        AtomicBinaryFile.write(file, out -> out.write(bytes));
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

@@ -13,14 +13,14 @@ public final class PanelRenderer {
     /** Background of every panel. */
     public static final int BACKGROUND = 0xFF101014;
     private static final int PARTICLE = 0xFFFFFFFF;
-    private static final int TRAIL = 0xFFFF8C42;
     private static final int CONTOUR = 0xFFE8E8E8;
 
     private PanelRenderer() {
     }
 
     /**
-     * The plane view of a 2D (or embedded) target.
+     * The plane view of a 2D (or embedded) target; trails in the colour of sampler {@code slot}
+     * ({@link SamplerPalette}).
      *
      * @param history frames of steps T..t for the trails (index = step), entries may be null
      * @param slot which sampler of the frame
@@ -30,6 +30,17 @@ public final class PanelRenderer {
      */
     public static Raster plane(Target target, Frame frame, Frame[] history, int slot, Viewport view, PanelStyle style,
             int tracked, DensityGrid density, ScoreField field) {
+        return plane(target, frame, history, slot, view, style, tracked, density, field, SamplerPalette.argb(slot));
+    }
+
+    /**
+     * The same with the trails in a given colour (a sampler's colour when the frame holds only a
+     * subset of the scenario's samplers).
+     *
+     * @param accent opaque ARGB of the trails
+     */
+    public static Raster plane(Target target, Frame frame, Frame[] history, int slot, Viewport view, PanelStyle style,
+            int tracked, DensityGrid density, ScoreField field, int accent) {
         Raster r = new Raster(view.width(), view.height(), BACKGROUND);
         if (style.density() && density != null) {
             density.paint(r, ColorMap.VIRIDIS, 0.72);
@@ -52,7 +63,7 @@ public final class PanelRenderer {
             }
         }
         if (style.trails() && history != null && sf.positions().length > 1) {
-            drawTrails(r, history, slot, frame.t(), view, Math.min(tracked, sf.stored()), style.lineWidth());
+            drawTrails(r, history, slot, frame.t(), view, Math.min(tracked, sf.stored()), style.lineWidth(), accent);
         }
         if (style.trails() && sf.diagnostics() instanceof org.scorescope.sampler.PicardIterates pi && sf.positions().length > 1) {
             drawPicard(r, pi, view, style.lineWidth());
@@ -81,7 +92,7 @@ public final class PanelRenderer {
         }
     }
 
-    private static void drawTrails(Raster r, Frame[] history, int slot, int t, Viewport view, int tracked, double width) {
+    private static void drawTrails(Raster r, Frame[] history, int slot, int t, Viewport view, int tracked, double width, int color) {
         int steps = history.length - 1;
         for (int p = 0; p < tracked; p++) {
             double px = Double.NaN;
@@ -96,13 +107,13 @@ public final class PanelRenderer {
                 double y = view.py(pos[1][p]);
                 if (!Double.isNaN(px)) {
                     double fade = 0.15 + 0.7 * (steps - s) / Math.max(1.0, steps - t);
-                    r.line(px, py, x, y, TRAIL, fade, Math.max(1, width - 0.4));
+                    r.line(px, py, x, y, color, fade, Math.max(1, width - 0.4));
                 }
                 px = x;
                 py = y;
             }
             if (!Double.isNaN(px) && px >= 0 && py >= 0 && px < r.width && py < r.height) {
-                r.line(px - 1.5, py, px + 1.5, py, TRAIL, 1, 2);
+                r.line(px - 1.5, py, px + 1.5, py, color, 1, 2);
             }
         }
     }
@@ -191,7 +202,7 @@ public final class PanelRenderer {
                     double x = (steps - s) * colWidth;
                     double y = (xMax - f.samplers().get(slot).positions()[0][p]) / (xMax - xMin) * height;
                     if (!Double.isNaN(px)) {
-                        r.line(px, py, x, y, TRAIL, 0.85, style.lineWidth());
+                        r.line(px, py, x, y, SamplerPalette.argb(slot), 0.85, style.lineWidth());
                     }
                     px = x;
                     py = y;

@@ -16,6 +16,10 @@ public final class Raster {
 
     /** A raster filled with the given colour. */
     public Raster(int width, int height, int background) {
+        if (width < 0 || height < 0 || (long) width * height > FigureSize.MAX_PIXELS) {
+            throw new IllegalArgumentException("a raster of " + width + " × " + height + " px cannot be held (at most "
+                    + FigureSize.MAX_PIXELS / 1_000_000 + " Mpx)");
+        }
         this.width = width;
         this.height = height;
         this.argb = new int[width * height];

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
@@ -52,10 +53,10 @@ class RenderCommandTest {
         Path again = dir.resolve("again.png");
         assertEquals(0, run("render", "--scenario", beside.toString(), "--steps", "8,4,0", "--size", "200x160", "--out", again.toString()));
         assertArrayEquals(Files.readAllBytes(png), Files.readAllBytes(again));
-        // Scale 2 doubles the pixels.
+        // Scale 2 doubles the pixels; one step puts the two samplers side by side (grid 1x2).
         Path big = dir.resolve("big.png");
         assertEquals(0, run("render", "--scenario", beside.toString(), "--steps", "0", "--size", "200x160", "--scale", "2", "--out", big.toString()));
-        assertEquals(2 * 268, ImageIO.read(big.toFile()).getWidth());
+        assertEquals(2 * 2 * 268, ImageIO.read(big.toFile()).getWidth());
     }
 
     private static String pngText(Path png) throws Exception {
@@ -92,7 +93,7 @@ class RenderCommandTest {
         assertTrue(!text.contains("particles-1-1"), "3000 particles are a raster, not vector dots");
         Path small = dir.resolve("small.svg");
         assertEquals(0, run("render", "--scenario", scenario().toString(), "--particles", "500", "--steps", "0", "--out", small.toString()));
-        assertTrue(Files.readString(small).matches("(?s).*<g id=['\"]particles-1-0['\"].*"), "up to 2000 particles are vector dots");
+        assertTrue(Files.readString(small).matches("(?s).*<g id=['\"]particles-0-1['\"].*"), "up to 2000 particles are vector dots (one step: samplers side by side)");
     }
 
     @Test
@@ -100,7 +101,7 @@ class RenderCommandTest {
         Path pdf = dir.resolve("fig.pdf");
         assertEquals(0, run("render", "--scenario", scenario().toString(), "--small-multiples", "--nfe", "2,4", "--size", "160x160",
                 "--out", pdf.toString()));
-        try (PDDocument d = PDDocument.load(pdf.toFile())) {
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             assertEquals(1, d.getNumberOfPages());
             BufferedImage page = new PDFRenderer(d).renderImage(0);
             assertEquals(2 * (160 + 68), page.getWidth(), 2);

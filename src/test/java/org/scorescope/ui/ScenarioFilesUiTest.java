@@ -202,7 +202,7 @@ class ScenarioFilesUiTest {
         var a = javax.imageio.ImageIO.read(all.toFile());
         var o = javax.imageio.ImageIO.read(one.toFile());
         var g = javax.imageio.ImageIO.read(grid.toFile());
-        assertTrue(a.getHeight() > o.getHeight() * 1.5, "two sampler rows vs one: " + a.getHeight() + " vs " + o.getHeight());
+        assertTrue(a.getWidth() > o.getWidth() * 1.5, "two samplers side by side (grid 1x2) vs one: " + a.getWidth() + " vs " + o.getWidth());
         assertEquals(o.getHeight(), g.getHeight(), "one row");
         assertEquals(3 * o.getWidth(), g.getWidth(), 3, "three step columns");
         Path chart = dir.resolve("tv.png");
