@@ -28,6 +28,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Mixin
     DiscreteOptions discrete;
 
+    @Mixin
+    ImperfectScoreOptions imperfect;
+
     @Option(names = "--sampler", paramLabel = "ID", description = "Sampler id (default: the scenario's first sampler).")
     String sampler;
 
@@ -61,10 +64,13 @@ public final class SampleCommand implements Callable<Integer> {
         }
         double[][] initial = null;
         if (init != null) {
-            initial = CsvParticles.read(init, ScenarioBuilder.target(s.target()).dim());
+            initial = CsvParticles.read(init, ImperfectScoreCli.dim(s, imperfect));
             s = s.with(null, null, null, null, initial[0].length, null);
         }
-        RunSpec spec = ScenarioBuilder.run(s, initial);
+        if (discrete.dims != null) {
+            throw new ScenarioException("--dims", "is a sweep axis; sample takes --embed D");
+        }
+        RunSpec spec = ImperfectScoreCli.run(s, initial, imperfect);
         int d = spec.target().dim();
         try (Engine engine = new Engine(scenario.threads())) {
             if (trajectory) {
@@ -90,6 +96,7 @@ public final class SampleCommand implements Callable<Integer> {
                 });
                 System.out.printf("wrote %s: %d particles, sampler %s, T=%d, NFE=%d per particle, %d diverged, %.2f s%n",
                         out, spec.particles(), spec.slots().get(0).label(), spec.grid().steps(), r.nfe()[0], r.diverged()[0], r.seconds());
+                ImperfectScoreCli.summary(spec, r, imperfect, engine, System.out);
             }
         }
         return 0;

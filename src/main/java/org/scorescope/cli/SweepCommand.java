@@ -28,6 +28,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     DiscreteSweepOptions discreteSweep;
 
+    @Mixin
+    ImperfectScoreOptions imperfect;
+
     @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids (default: the scenario's).")
     List<String> samplers;
 
@@ -37,7 +40,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; discrete targets: exact-kl, exact-tv or tv).")
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl|eps-score|eps-jacobi", defaultValue = "tv",
+            description = "Error measure (default ${DEFAULT-VALUE}; eps-score and eps-jacobi: the realised score error; discrete targets: exact-kl, exact-tv or tv).")
     String metric;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
@@ -47,6 +51,9 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
             return DiscreteCli.sweep(scenario, discrete, samplers, steps, metric, seeds, discreteSweep.findKl, out);
+        }
+        if (ImperfectScoreCli.appliesToSweep(imperfect, discrete.dims, metric)) {
+            return ImperfectScoreCli.sweep(scenario, imperfect, discrete.dims, samplers, steps, metric, seeds, out);
         }
         List<Scenario.SamplerSpec> specs = null;
         if (samplers != null) {

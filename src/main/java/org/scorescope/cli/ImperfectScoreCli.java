@@ -1,0 +1,379 @@
+package org.scorescope.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.scorescope.distribution.EmpiricalTarget;
+import org.scorescope.distribution.FramedTarget;
+import org.scorescope.distribution.OrthonormalFrame;
+import org.scorescope.distribution.Target;
+import org.scorescope.engine.Engine;
+import org.scorescope.engine.RunResult;
+import org.scorescope.engine.RunSpec;
+import org.scorescope.io.AtomicFile;
+import org.scorescope.metrics.AxisSweep;
+import org.scorescope.metrics.EarlyStopping;
+import org.scorescope.metrics.Memorisation;
+import org.scorescope.metrics.PlaneProjection;
+import org.scorescope.metrics.RateFit;
+import org.scorescope.metrics.RealisedScoreError;
+import org.scorescope.metrics.ResidualNorm;
+import org.scorescope.metrics.SettingMeasure;
+import org.scorescope.metrics.SpectralPropagation;
+import org.scorescope.metrics.SweepAxis;
+import org.scorescope.metrics.SweepSetting;
+import org.scorescope.metrics.GaussianPropagation;
+import org.scorescope.sampler.Sampler;
+import org.scorescope.scenario.Scenario;
+import org.scorescope.scenario.ScenarioBuilder;
+import org.scorescope.scenario.ScenarioException;
+import org.scorescope.score.PerturbedScore;
+import org.scorescope.score.ScoreError;
+
+/**
+ * What {@code sample} and {@code sweep} do with the issue-16 flags: the target (training points,
+ * embedding), the score error, the extra sweep axes and metrics, and the run summary lines.
+ */
+final class ImperfectScoreCli {
+    /** Share of the heap a high-dimensional run may take (particles × d doubles per array). */
+    private static final double HEAP_SHARE = 0.6;
+    /** Arrays of N × d doubles a run keeps per sampler: positions, the final copy, work buffers and memory. */
+    private static final int ARRAYS_PER_SAMPLER = 8;
+
+    private ImperfectScoreCli() {
+    }
+
+    /** Whether the sweep goes through the axis sweep (any issue-16 flag, an eps metric, or --dims on a continuous target). */
+    static boolean appliesToSweep(ImperfectScoreOptions o, List<Integer> dims, String metric) {
+        return o.any() || dims != null || metric.startsWith("eps-");
+    }
+
+    /** The target of a scenario with the flags applied: training points first, then the embedding. */
+    static Target target(Scenario s, ImperfectScoreOptions o) {
+        return target(s, o, false);
+    }
+
+    /**
+     * The same; with a dimension axis a normal variance without --embed frames the target in its own
+     * dimension (the axis then re-embeds it, keeping the variance).
+     */
+    static Target target(Scenario s, ImperfectScoreOptions o, boolean dimensionAxis) {
+        Target t = ScenarioBuilder.target(s.target());
+        if (o.trainingPoints != null) {
+            if (o.trainingPoints < 1 || o.trainingPoints > EmpiricalTarget.MAX_POINTS) {
+                throw new ScenarioException("--training-points", "must be in 1.." + EmpiricalTarget.MAX_POINTS + ", was " + o.trainingPoints);
+            }
+            long seed = o.trainingSeed == null ? 1 : o.trainingSeed;
+            if (seed < 0) {
+                throw new ScenarioException("--training-seed", "must be >= 0, was " + seed);
+            }
+            try {
+                t = new EmpiricalTarget(t, o.trainingPoints, seed);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--training-points", e.getMessage());
+            }
+        } else if (o.trainingSeed != null) {
+            throw new ScenarioException("--training-seed", "give --training-points with it");
+        }
+        if (o.embed != null) {
+            if (o.embed < t.dim() || o.embed > FramedTarget.MAX_DIM) {
+                throw new ScenarioException("--embed", "must be in " + t.dim() + ".." + FramedTarget.MAX_DIM
+                        + " (at least the target's dimension " + t.dim() + "), was " + o.embed);
+            }
+            t = new FramedTarget(t, frame(o, o.embed, t.dim()), normalVariance(o));
+        } else if (o.normalVariance != null && dimensionAxis) {
+            t = new FramedTarget(t, OrthonormalFrame.axes(t.dim(), t.dim()), normalVariance(o));
+        } else if (o.normalVariance != null) {
+            throw new ScenarioException("--normal-variance", "give --embed D or --dims with it");
+        }
+        return t;
+    }
+
+    private static OrthonormalFrame frame(ImperfectScoreOptions o, int d, int k) {
+        return axes(o) ? OrthonormalFrame.axes(d, k) : OrthonormalFrame.random(d, k, frameSeed(o));
+    }
+
+    private static boolean axes(ImperfectScoreOptions o) {
+        if (o.frame == null || o.frame.equals("random")) {
+            return false;
+        }
+        if (o.frame.equals("axes")) {
+            return true;
+        }
+        throw new ScenarioException("--frame", "must be random or axes, was '" + o.frame + "'");
+    }
+
+    private static long frameSeed(ImperfectScoreOptions o) {
+        long s = o.frameSeed == null ? 1 : o.frameSeed;
+        if (s < 0) {
+            throw new ScenarioException("--frame-seed", "must be >= 0, was " + s);
+        }
+        return s;
+    }
+
+    private static double normalVariance(ImperfectScoreOptions o) {
+        double v = o.normalVariance == null ? 0 : o.normalVariance;
+        if (!(v >= 0) || !(v <= 1e6)) {
+            throw new ScenarioException("--normal-variance", "must be a number in 0..1e6, was " + v);
+        }
+        return v;
+    }
+
+    /** The --score-error flag, or null; with a --score-errors axis it may be a type alone ("field"). */
+    static ScoreError error(ImperfectScoreOptions o) {
+        if (o.scoreError == null) {
+            return null;
+        }
+        try {
+            if (o.scoreErrors != null && !o.scoreError.contains(":")) {
+                return ScoreError.parse(o.scoreError + ":0");
+            }
+            return ScoreError.parse(o.scoreError);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("--score-error", e.getMessage());
+        }
+    }
+
+    /** The perturbed score of a target, naming the flag when the error does not fit the target. */
+    static PerturbedScore perturbed(Target t, ScoreError e) {
+        try {
+            return PerturbedScore.of(t, e);
+        } catch (IllegalArgumentException ex) {
+            throw new ScenarioException("--score-error", ex.getMessage());
+        }
+    }
+
+    /** Refuses a run whose particle arrays would not fit in the heap, before anything is allocated. */
+    static void checkMemory(int dim, int particles, int samplers, String flag) {
+        double bytes = 8.0 * dim * particles * samplers * ARRAYS_PER_SAMPLER;
+        double budget = HEAP_SHARE * Runtime.getRuntime().maxMemory();
+        if (bytes > budget) {
+            throw new ScenarioException(flag, String.format(Locale.ROOT,
+                    "%d particles x %d dimensions x %d sampler(s) need about %.0f MiB, more than %.0f MiB of the heap; lower --particles or the dimension",
+                    particles, dim, samplers, bytes / (1 << 20), budget / (1 << 20)));
+        }
+    }
+
+    /** The dimension of the scenario's target with the flags applied. */
+    static int dim(Scenario s, ImperfectScoreOptions o) {
+        return o.any() ? target(s, o).dim() : ScenarioBuilder.target(s.target()).dim();
+    }
+
+    /** The sample command's run: the scenario's, with the flags applied (same samplers, grid, seed and start). */
+    static RunSpec run(Scenario s, double[][] initial, ImperfectScoreOptions o) {
+        if (!o.any()) {
+            return ScenarioBuilder.run(s, initial);
+        }
+        RunSpec spec = ScenarioBuilder.run(s, null);
+        if (o.scoreErrors != null) {
+            throw new ScenarioException("--score-errors", "is a sweep axis; sample takes one --score-error");
+        }
+        Target t = target(s, o);
+        if (initial != null && initial.length != t.dim()) {
+            throw new ScenarioException("--init", "the particles have " + initial.length + " coordinates, the target " + t.dim());
+        }
+        checkMemory(t.dim(), spec.particles(), spec.slots().size(), o.embed != null ? "--embed" : "--particles");
+        ScoreError e = error(o);
+        var score = e == null ? new org.scorescope.score.ExactScore(t) : perturbed(t, e);
+        if (o.radius != null && !(o.radius > 0 && Double.isFinite(o.radius))) {
+            throw new ScenarioException("--radius", "must be a finite number > 0, was " + o.radius);
+        }
+        if (o.earlyStopping != null) {
+            if (!(t instanceof EmpiricalTarget) || t.dim() != 2) {
+                throw new ScenarioException("--early-stopping", "needs planar training points (--training-points N)");
+            }
+            for (int step : o.earlyStopping) {
+                if (step < 0 || step >= spec.grid().steps()) {
+                    throw new ScenarioException("--early-stopping", "each step must be in 0.." + (spec.grid().steps() - 1) + ", was " + step);
+                }
+            }
+        }
+        return new RunSpec(t, score, spec.grid(), spec.slots(), spec.particles(), spec.seed(), initial);
+    }
+
+    /** Summary lines after a sample run: realised error sizes, memorisation, plane TV and residual law, exact W2. */
+    static void summary(RunSpec spec, RunResult r, ImperfectScoreOptions o, Engine engine, PrintStream out) {
+        if (!o.any()) {
+            return;
+        }
+        Target t = spec.target();
+        if (spec.score() instanceof PerturbedScore p) {
+            RealisedScoreError e = RealisedScoreError.measure(p, spec.grid(), RealisedScoreError.DEFAULT_SAMPLES,
+                    (long) t.dim() * t.dim() <= 64 * 64, spec.seed());
+            out.println("score error " + p.error().id() + ": " + e.summary());
+        }
+        double[][] y = r.positions().get(0);
+        int n = spec.particles();
+        if (t instanceof EmpiricalTarget emp && t.dim() <= 2) {
+            double radius = o.radius == null ? 0.05 : o.radius;
+            Memorisation m = Memorisation.of(emp, y, n, spec.grid().abar(0), radius, spec.seed());
+            out.printf(Locale.ROOT, "memorisation: %.2f%% of outputs within %s of one of the %d training points (fresh population draws: %.2f%%); "
+                    + "median distance to the nearest training point %.4g (fresh draws %.4g); TV to the population %.4f (floor %.4f), to the training set %.4f%n",
+                    100 * m.within(), radius, emp.size(), 100 * m.withinFresh(), m.medianNearest(), m.medianNearestFresh(), m.tvPopulation(), m.floor(),
+                    m.tvTraining());
+            if (o.earlyStopping != null) {
+                Sampler sampler = spec.slots().get(0).sampler();
+                int[] steps = o.earlyStopping.stream().mapToInt(Integer::intValue).toArray();
+                out.println("early stopping (output Y_t/sqrt(abar_t), compared with the population's data law):");
+                out.println("step,abar,bandwidth,tv_ideal,tv_ideal_error,tv_population,floor,tv_training,within");
+                for (EarlyStopping.Point pt : EarlyStopping.along(emp, sampler, spec.grid(), steps, n, spec.seed(), radius, engine)) {
+                    Memorisation pm = pt.memorisation();
+                    out.printf(Locale.ROOT, "%d,%.6g,%.4g,%.4f,%.1e,%.4f,%.4f,%.4f,%.4f%n", pt.step(), pt.abar(), pt.bandwidth(), pt.tvIdeal(),
+                            pt.tvIdealError(), pm.tvPopulation(), pm.floor(), pm.tvTraining(), pm.within());
+                }
+            }
+        }
+        if (t instanceof FramedTarget f) {
+            PlaneProjection plane = PlaneProjection.of(f);
+            var binning = org.scorescope.metrics.Binning.defaultFor(plane.law(), n);
+            double[] masses = org.scorescope.metrics.ExactBinMasses.compute(plane.law(), binning, spec.grid().abar(0));
+            double tv = org.scorescope.metrics.TotalVariation.of(org.scorescope.metrics.Histogram.of(plane.project(y, n), n, binning), masses);
+            out.printf(Locale.ROOT, "plane (k = %d of d = %d): TV %.4f (noise floor %.4f)%n", f.base().dim(), f.dim(), tv,
+                    org.scorescope.metrics.NoiseFloor.of(masses, n).upper());
+            if (f.dim() > f.base().dim()) {
+                ResidualNorm rn = ResidualNorm.of(f, y, n, spec.grid().abar(0));
+                out.printf(Locale.ROOT, "residual |P_perp y|: mean %.5g (exact %.5g), KS distance to its chi law %.4f (5%% critical value %.4f)%n",
+                        rn.meanNorm(), rn.exactMeanNorm(), rn.ks(), rn.critical());
+            }
+        }
+        if (SpectralPropagation.applies(t) && (!(spec.score() instanceof PerturbedScore p) || p.isAffineOnGaussians())) {
+            Sampler sampler = spec.slots().get(0).sampler();
+            try {
+                SpectralPropagation.Result law = SpectralPropagation.run(t, spec.score() instanceof PerturbedScore p ? p : null, sampler,
+                        spec.grid(), GaussianPropagation.Start.EXACT_MARGINAL);
+                out.printf(Locale.ROOT, "exact W2 of %s from X(abar_T): %.6g, KL %.6g%n", sampler.info().id(), law.w2(), law.kl());
+            } catch (UnsupportedOperationException ex) {
+                out.println("exact W2: " + ex.getMessage());
+            }
+        }
+    }
+
+    /** The sweep with axes: score-error sizes, ambient dimensions, and the eps metrics. */
+    static int sweep(ScenarioOptions scenarioOptions, ImperfectScoreOptions o, List<Integer> dims, List<String> samplerIds, List<Integer> steps,
+            String metric, int seeds, Path out) {
+        if (!SettingMeasure.METRICS.contains(metric)) {
+            throw new ScenarioException("--metric", "unknown metric '" + metric + "'; allowed: " + String.join(", ", SettingMeasure.METRICS));
+        }
+        if (o.earlyStopping != null || o.radius != null) {
+            throw new ScenarioException(o.earlyStopping != null ? "--early-stopping" : "--radius", "is a sample flag");
+        }
+        if (seeds < 1 || seeds > 1000) {
+            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
+        }
+        for (int t : steps) {
+            if (t < 1 || t > Scenario.MAX_STEPS) {
+                throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
+            }
+        }
+        List<Scenario.SamplerSpec> specs = null;
+        if (samplerIds != null) {
+            specs = new ArrayList<>();
+            for (String id : samplerIds) {
+                specs.add(Scenario.SamplerSpec.of(id.trim()));
+            }
+        }
+        Scenario s = scenarioOptions.resolve(specs, steps.get(0));
+        Target target = target(s, o, dims != null);
+        ScoreError error = error(o);
+        List<SweepAxis> axes = new ArrayList<>();
+        if (dims != null) {
+            int[] ds = dims.stream().mapToInt(Integer::intValue).toArray();
+            int k = target instanceof FramedTarget f ? f.base().dim() : target.dim();
+            try {
+                axes.add(SweepAxis.dims(ds, k, axes(o), frameSeed(o)));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--dims", e.getMessage());
+            }
+        }
+        if (o.scoreErrors != null) {
+            double[] sizes = new double[o.scoreErrors.size()];
+            for (int i = 0; i < sizes.length; i++) {
+                try {
+                    sizes[i] = Double.parseDouble(o.scoreErrors.get(i).trim());
+                } catch (NumberFormatException e) {
+                    throw new ScenarioException("--score-errors", "each size must be a number, was '" + o.scoreErrors.get(i) + "'");
+                }
+            }
+            try {
+                axes.add(SweepAxis.scoreErrors(error != null ? error : ScoreError.of("bias", 0), sizes));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--score-errors", e.getMessage());
+            }
+        }
+        SweepSetting base = SweepSetting.of(target, error);
+        List<Sampler> samplers = ScenarioBuilder.samplers(s);
+        int maxDim = target.dim();
+        if (dims != null) {
+            for (int d : dims) {
+                maxDim = Math.max(maxDim, d);
+            }
+        }
+        if (metric.equals("tv")) {
+            checkMemory(maxDim, s.particles(), 1, dims != null ? "--dims" : "--particles");
+        }
+        for (SweepSetting setting : SweepAxis.product(base, axes)) {
+            check(setting, metric);
+        }
+        int[] ts = steps.stream().mapToInt(Integer::intValue).toArray();
+        AxisSweep.Plan plan = new AxisSweep.Plan(base, axes, ScenarioBuilder.schedule(s.schedule()), samplers, ts, s.particles(), seeds, s.seed(), metric);
+        List<AxisSweep.Row> rows;
+        List<String> columns = plan.columns();
+        try (Engine engine = new Engine(scenarioOptions.threads())) {
+            rows = AxisSweep.run(plan, engine, r -> System.err.println(r.csv(columns)), () -> false);
+        }
+        AtomicFile.write(out, w -> {
+            w.write(AxisSweep.Row.header(columns) + "\n");
+            for (AxisSweep.Row r : rows) {
+                w.write(r.csv(columns) + "\n");
+            }
+        });
+        System.out.println("wrote " + out + " (" + rows.size() + " rows)");
+        printSlopes(rows, columns, o.scoreErrors != null);
+        return 0;
+    }
+
+    /** Builds what every point needs before the first run, so that bad input fails before any output. */
+    private static void check(SweepSetting setting, String metric) {
+        if (setting.error() != null) {
+            try {
+                PerturbedScore p = setting.perturbed();
+                if (SettingMeasure.needsGaussian(metric) && !p.isAffineOnGaussians()) {
+                    throw new ScenarioException("--metric", metric + " needs an affine error (bias, scale, noise-level); field errors: use tv");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--score-error", e.getMessage());
+            }
+        } else if (metric.startsWith("eps-")) {
+            throw new ScenarioException("--metric", metric + " measures a score error: give --score-error or --score-errors");
+        }
+        if (SettingMeasure.needsGaussian(metric) && !SpectralPropagation.applies(setting.target())) {
+            throw new ScenarioException("--metric", metric + " needs a single-Gaussian target (gaussian, gaussian1d, line, or one embedded); use tv");
+        }
+    }
+
+    /** Log–log slopes of the error against the score-error size, per sampler and T (when sizes were swept). */
+    private static void printSlopes(List<AxisSweep.Row> rows, List<String> columns, boolean errors) {
+        if (!errors) {
+            return;
+        }
+        java.util.Map<String, List<double[]>> bySeries = new java.util.LinkedHashMap<>();
+        for (AxisSweep.Row r : rows) {
+            double size = Double.parseDouble(r.axes().get("score_error"));
+            if (size > 0) {
+                String key = r.sampler() + " T=" + r.steps() + (r.axes().containsKey("dim") ? " d=" + r.axes().get("dim") : "");
+                bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {size, r.value()});
+            }
+        }
+        for (var e : bySeries.entrySet()) {
+            if (e.getValue().size() >= 2) {
+                double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
+                double[] v = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
+                RateFit f = RateFit.fit(x, v);
+                System.out.printf(Locale.ROOT, "%-28s slope of log error on log size %.3f%s%n", e.getKey(), -f.order(),
+                        Double.isNaN(f.halfWidth()) ? "" : String.format(Locale.ROOT, " ± %.3f (95%%)", f.halfWidth()));
+            }
+        }
+    }
+}
