@@ -114,7 +114,10 @@ final class ImperfectScoreCli {
     }
 
     private static double normalVariance(ImperfectScoreOptions o) {
-        double v = o.normalVariance == null ? 0 : o.normalVariance;
+        if (o.normalVariance != null && o.normalVariance.size() != 1) {
+            throw new ScenarioException("--normal-variance", "takes one value here (a list is a sweep axis with --dims or --embed)");
+        }
+        double v = o.normalVariance == null ? 0 : o.normalVariance.get(0);
         if (!(v >= 0) || !(v <= 1e6)) {
             throw new ScenarioException("--normal-variance", "must be a number in 0..1e6, was " + v);
         }
@@ -167,8 +170,9 @@ final class ImperfectScoreCli {
             return ScenarioBuilder.run(s, initial);
         }
         RunSpec spec = ScenarioBuilder.run(s, null);
-        if (o.scoreErrors != null) {
-            throw new ScenarioException("--score-errors", "is a sweep axis; sample takes one --score-error");
+        if (o.scoreErrors != null || o.plot != null) {
+            throw new ScenarioException(o.plot != null ? "--plot" : "--score-errors", o.plot != null ? "is a sweep flag"
+                    : "is a sweep axis; sample takes one --score-error");
         }
         Target t = target(s, o);
         if (initial != null && initial.length != t.dim()) {
@@ -256,6 +260,9 @@ final class ImperfectScoreCli {
         if (!SettingMeasure.METRICS.contains(metric)) {
             throw new ScenarioException("--metric", "unknown metric '" + metric + "'; allowed: " + String.join(", ", SettingMeasure.METRICS));
         }
+        if (o.plot != null && !(o.plot.getFileName().toString().endsWith(".png") || o.plot.getFileName().toString().endsWith(".svg"))) {
+            throw new ScenarioException("--plot", "must end in .png or .svg, was '" + o.plot + "'");
+        }
         if (o.earlyStopping != null || o.radius != null) {
             throw new ScenarioException(o.earlyStopping != null ? "--early-stopping" : "--radius", "is a sample flag");
         }
@@ -275,9 +282,32 @@ final class ImperfectScoreCli {
             }
         }
         Scenario s = scenarioOptions.resolve(specs, steps.get(0));
-        Target target = target(s, o, dims != null);
+        boolean varianceAxis = o.normalVariance != null && o.normalVariance.size() > 1;
+        List<Double> variances = o.normalVariance;
+        if (varianceAxis) {
+            o.normalVariance = null;
+        }
+        Target target;
+        try {
+            target = target(s, o, dims != null);
+        } finally {
+            o.normalVariance = variances;
+        }
         ScoreError error = error(o);
         List<SweepAxis> axes = new ArrayList<>();
+        if (varianceAxis) {
+            if (!(target instanceof FramedTarget) && dims == null) {
+                throw new ScenarioException("--normal-variance", "give --embed D or --dims with it");
+            }
+            if (!(target instanceof FramedTarget)) {
+                target = new FramedTarget(target, OrthonormalFrame.axes(target.dim(), target.dim()), 0);
+            }
+            try {
+                axes.add(SweepAxis.normalVariances(variances.stream().mapToDouble(Double::doubleValue).toArray()));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--normal-variance", e.getMessage());
+            }
+        }
         if (dims != null) {
             int[] ds = dims.stream().mapToInt(Integer::intValue).toArray();
             int k = target instanceof FramedTarget f ? f.base().dim() : target.dim();
@@ -331,7 +361,36 @@ final class ImperfectScoreCli {
         });
         System.out.println("wrote " + out + " (" + rows.size() + " rows)");
         printSlopes(rows, columns, o.scoreErrors != null);
+        if (o.plot != null) {
+            plot(rows, columns, metric, steps.size() > 1, o.plot);
+            System.out.println("wrote " + o.plot);
+        }
         return 0;
+    }
+
+    /** The log-log chart: x = the score-error size, else the dimension, else T; one line per sampler and other axis values. */
+    private static void plot(List<AxisSweep.Row> rows, List<String> columns, String metric, boolean severalT, Path file) {
+        String x = columns.contains("score_error") ? "score_error" : columns.contains("dim") ? "dim" : "steps";
+        List<org.scorescope.render.SweepPlot.Point> points = new ArrayList<>();
+        for (AxisSweep.Row r : rows) {
+            StringBuilder series = new StringBuilder(r.sampler());
+            for (String c : columns) {
+                if (!c.equals(x)) {
+                    series.append(' ').append(c).append('=').append(r.axes().get(c));
+                }
+            }
+            if (severalT && !x.equals("steps")) {
+                series.append(" T=").append(r.steps());
+            }
+            double xv = x.equals("steps") ? r.steps() : Double.parseDouble(r.axes().get(x));
+            points.add(new org.scorescope.render.SweepPlot.Point(series.toString(), xv, r.value()));
+        }
+        String label = switch (x) {
+            case "score_error" -> "score error size";
+            case "dim" -> "ambient dimension d";
+            default -> "steps T";
+        };
+        org.scorescope.render.SweepPlot.write(points, label, metric, metric + " against " + label, file);
     }
 
     /** Builds what every point needs before the first run, so that bad input fails before any output. */

@@ -26,9 +26,9 @@ public final class ImperfectScoreOptions {
     @Option(names = "--frame-seed", paramLabel = "S", description = "Seed of the random frame (default 1).")
     Long frameSeed;
 
-    @Option(names = "--normal-variance", paramLabel = "V",
-            description = "Data variance off the target's plane when embedded (default 0: rank k; > 0: full rank).")
-    Double normalVariance;
+    @Option(names = "--normal-variance", split = ",", paramLabel = "V",
+            description = "Data variance off the target's plane when embedded (default 0: rank k; > 0: full rank). Sweep: a list is an axis (column normal_variance).")
+    List<Double> normalVariance;
 
     @Option(names = "--training-points", paramLabel = "N",
             description = "Replace the target by N training points drawn from it (the empirical, memorising score).")
@@ -44,9 +44,13 @@ public final class ImperfectScoreOptions {
             description = "sample, training points: measure the output Y_t/sqrt(abar_t) when stopping at these steps (0 = the end).")
     List<Integer> earlyStopping;
 
+    @Option(names = "--plot", paramLabel = "FILE.png|svg",
+            description = "Sweep: also draw the error against the swept size or dimension (log-log), one line per sampler.")
+    java.nio.file.Path plot;
+
     /** Whether any of these flags was given. */
     boolean any() {
         return scoreError != null || scoreErrors != null || embed != null || frame != null || frameSeed != null || normalVariance != null
-                || trainingPoints != null || trainingSeed != null || radius != null || earlyStopping != null;
+                || trainingPoints != null || trainingSeed != null || radius != null || earlyStopping != null || plot != null;
     }
 }

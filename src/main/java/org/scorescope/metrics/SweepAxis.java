@@ -65,6 +65,30 @@ public record SweepAxis(String column, List<String> labels, List<UnaryOperator<S
         return new SweepAxis("dim", labels, changes);
     }
 
+    /**
+     * The data variance off the plane of a framed target ({@code normal_variance} column): 0 is rank k,
+     * a positive value makes it full rank.
+     *
+     * @throws IllegalArgumentException naming the variance when one is negative, NaN or above 1e6
+     */
+    public static SweepAxis normalVariances(double[] variances) {
+        List<String> labels = new ArrayList<>();
+        List<UnaryOperator<SweepSetting>> changes = new ArrayList<>();
+        for (double v : variances) {
+            if (!(v >= 0) || !(v <= 1e6)) {
+                throw new IllegalArgumentException("each normal variance must be a number in 0..1e6, was " + v);
+            }
+            labels.add(format(v));
+            changes.add(s -> {
+                if (!(s.target() instanceof FramedTarget f)) {
+                    throw new IllegalArgumentException("a normal variance needs an embedded target (--embed or --dims)");
+                }
+                return s.withTarget(new FramedTarget(f.base(), f.frame(), v)).withColumn("normal_variance", format(v));
+            });
+        }
+        return new SweepAxis("normal_variance", labels, changes);
+    }
+
     /** A target placed in R^d: a framed target keeps its base and normal variance and gets a new frame. */
     public static Target embed(Target t, int d, boolean axes, long frameSeed) {
         Target base = t instanceof FramedTarget f ? f.base() : t;
