@@ -169,6 +169,9 @@ final class ImperfectScoreCli {
         if (!o.any()) {
             return ScenarioBuilder.run(s, initial);
         }
+        if (s.guidance() != null) {
+            throw new ScenarioException("--guidance", "guided runs do not take score errors, training points or embeddings yet");
+        }
         RunSpec spec = ScenarioBuilder.run(s, null);
         if (o.scoreErrors != null || o.plot != null) {
             throw new ScenarioException(o.plot != null ? "--plot" : "--score-errors", o.plot != null ? "is a sweep flag"
@@ -282,6 +285,9 @@ final class ImperfectScoreCli {
             }
         }
         Scenario s = scenarioOptions.resolve(specs, steps.get(0));
+        if (s.guidance() != null) {
+            throw new ScenarioException("--guidance", "guided sweeps do not take score errors, training points or dimensions yet");
+        }
         boolean varianceAxis = o.normalVariance != null && o.normalVariance.size() > 1;
         List<Double> variances = o.normalVariance;
         if (varianceAxis) {

@@ -75,6 +75,13 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
     Path out;
 
+    @Mixin
+    GuidanceOptions guidance;
+
+    @Option(names = "--laws", description = "Guidance figure: the true conditional p(x|c), the tilted law p(x)p(c|x)^(1+w)/Z and each "
+            + "sampler's guided output, at the output level (needs --class/--guidance or a scenario with guidance).")
+    boolean laws;
+
     @Override
     public Integer call() {
         String fmt = format != null ? format : extension(out);
@@ -100,8 +107,11 @@ public final class RenderCommand implements Callable<Integer> {
                 specs.add(Scenario.SamplerSpec.of(id.trim()));
             }
         }
-        Scenario s = scenario.resolve(specs, runSteps);
+        Scenario s = guidance.apply(scenario.resolve(specs, runSteps), false);
         try (Engine engine = new Engine(scenario.threads())) {
+            if (laws && (fmt.equals("gif") || fmt.equals("mp4"))) {
+                throw new ScenarioException("--laws", "is a figure (png, svg, pdf), not an animation");
+            }
             if (fmt.equals("gif") || fmt.equals("mp4")) {
                 int[] frames = steps != null ? steps.stream().mapToInt(Integer::intValue).toArray() : allSteps(s.steps());
                 List<Figure> figs = FigureBuilder.animation(s, frames, layout, cell[0], cell[1], style, engine);
@@ -112,7 +122,12 @@ public final class RenderCommand implements Callable<Integer> {
                 }
             } else {
                 Figure f;
-                if (smallMultiples) {
+                if (laws) {
+                    if (layout != null) {
+                        throw new ScenarioException("--layout", "applies to one step's panels; --laws is one row of laws and samplers");
+                    }
+                    f = org.scorescope.render.GuidanceFigure.laws(s, cell[0], cell[1], style, engine);
+                } else if (smallMultiples) {
                     if (layout != null) {
                         throw new ScenarioException("--layout", "applies to one step's panels; --small-multiples is samplers x NFE budgets");
                     }

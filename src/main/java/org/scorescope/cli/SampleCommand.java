@@ -49,6 +49,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
     Path out;
 
+    @Mixin
+    GuidanceOptions guidance;
+
     @Override
     public Integer call() throws Exception {
         if (DiscreteCli.applies(scenario, discrete)) {
@@ -58,7 +61,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (sampler == null && !params.isEmpty()) {
             throw new ScenarioException("--param", "give --sampler with --param");
         }
-        Scenario s = scenario.resolve(samplers, steps);
+        Scenario s = guidance.apply(scenario.resolve(samplers, steps), false);
         if (sampler == null) {
             s = s.with(null, null, List.of(s.samplers().get(0)), null, null, null);
         }
@@ -97,6 +100,9 @@ public final class SampleCommand implements Callable<Integer> {
                 System.out.printf("wrote %s: %d particles, sampler %s, T=%d, NFE=%d per particle, %d diverged, %.2f s%n",
                         out, spec.particles(), spec.slots().get(0).label(), spec.grid().steps(), r.nfe()[0], r.diverged()[0], r.seconds());
                 ImperfectScoreCli.summary(spec, r, imperfect, engine, System.out);
+                if (s.guidance() != null) {
+                    GuidanceReport.print(s, p, spec.particles(), spec.grid().abar(0));
+                }
             }
         }
         return 0;

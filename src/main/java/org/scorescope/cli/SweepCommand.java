@@ -40,12 +40,17 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl|eps-score|eps-jacobi", defaultValue = "tv",
-            description = "Error measure (default ${DEFAULT-VALUE}; eps-score and eps-jacobi: the realised score error; discrete targets: exact-kl, exact-tv or tv).")
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl|eps-score|eps-jacobi", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; "
+            + "eps-score and eps-jacobi: the realised score error; "
+            + "discrete targets: exact-kl, exact-tv or tv; with guidance one or more of thm9, thm9-early, confidence, confidence-early, "
+            + "spread, beyond, tv-conditional, tv-tilted, floor-conditional, floor-tilted).")
     String metric;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
     Path out;
+
+    @Mixin
+    GuidanceOptions guidance;
 
     @Override
     public Integer call() {
@@ -61,6 +66,10 @@ public final class SweepCommand implements Callable<Integer> {
             for (String id : samplers) {
                 specs.add(Scenario.SamplerSpec.of(id.trim()));
             }
+        }
+        Scenario first = scenario.resolve(specs, steps.get(0));
+        if (GuidedSweep.applies(this, first)) {
+            return GuidedSweep.run(this, first);
         }
         Sweep.Metric m;
         try {

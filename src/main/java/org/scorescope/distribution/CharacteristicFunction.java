@@ -73,8 +73,8 @@ public abstract class CharacteristicFunction {
                         double[] o = new double[2];
                         for (int p = 0; p < pp.length; p++) {
                             pp[p].at(s, o);
-                            re += c.weight(p) * o[0];
-                            im += c.weight(p) * o[1];
+                            re += c.partWeight(p) * o[0];
+                            im += c.partWeight(p) * o[1];
                         }
                         out[0] = re;
                         out[1] = im;

@@ -58,14 +58,14 @@ public final class CompositeTarget implements Target {
         return parts.length;
     }
 
-    /** Part p. */
-    public Target part(int p) {
-        return parts[p];
+    /** Part i. */
+    public Target part(int i) {
+        return parts[i];
     }
 
-    /** The normalised weight of part p. */
-    public double weight(int p) {
-        return Math.exp(logWeights[p]);
+    /** The normalised weight of part i. */
+    public double partWeight(int i) {
+        return Math.exp(logWeights[i]);
     }
 
     /** Posterior weights of the parts at x (into w); returns log p_γ(x). */

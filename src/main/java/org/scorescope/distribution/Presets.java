@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 public final class Presets {
     private static final Map<String, Supplier<Target>> PRESETS = new LinkedHashMap<>();
     private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+    private static final Map<String, int[]> CLASSES = new LinkedHashMap<>();
 
     static {
         add("gaussian", "one anisotropic, off-centre 2D Gaussian", Presets::gaussian);
@@ -25,6 +26,23 @@ public final class Presets {
         add("spiral", "a point cloud of 120 points on a spiral, variance 0.003 each", Presets::spiral);
         add("tree", "a branching tree: 7 segments of elongated Gaussians", Presets::tree);
         add("line", "a singular Gaussian on a line through the origin (intrinsic dimension 1)", Presets::line);
+        add("ring8-classes", "ring8 in two alternating classes (0 at angles 0, 90, 180, 270 degrees; 1 between)", Presets::ring8);
+        CLASSES.put("ring8-classes", new int[] {0, 1, 0, 1, 0, 1, 0, 1});
+        add("two-classes-1d", "two overlapping 1D classes 0.5 N(-1, 0.5) + 0.5 N(1, 0.5)", Presets::twoClasses1d);
+        CLASSES.put("two-classes-1d", new int[] {0, 1});
+        add("two-classes", "two overlapping anisotropic 2D Gaussians, one class each", Presets::twoClasses);
+        CLASSES.put("two-classes", new int[] {0, 1});
+        add("checkerboard-classes", "uniform on the 4x4 board on [-4,4]^2, class = colour (0 dark, 1 light)", Presets::checkerboardClasses);
+        CLASSES.put("checkerboard-classes", checkerboardColours());
+    }
+
+    /**
+     * The class label of each component of a preset, or null when the preset has no classes
+     * (003 Part 4: class-conditional sampling and guidance need labelled components).
+     */
+    public static int[] classes(String id) {
+        int[] c = CLASSES.get(id);
+        return c == null ? null : c.clone();
     }
 
     private Presets() {
@@ -126,6 +144,46 @@ public final class Presets {
         double[] w = new double[lo.size()];
         java.util.Arrays.fill(w, 1);
         return new BoxMixture(w, lo.toArray(new double[0][]), hi.toArray(new double[0][]));
+    }
+
+    /** Two overlapping classes of equal variance: the exact classifier is logistic in x. */
+    static Target twoClasses1d() {
+        return new GaussianMixture(new double[] {0.5, 0.5}, new double[][] {{-1}, {1}}, new double[][][] {{{0.5}}, {{0.5}}});
+    }
+
+    /**
+     * Two overlapping anisotropic Gaussians with one shared covariance, so that E[1/p(c|X)] has a
+     * finite variance under every law the guidance study meets (with unequal covariances it can be
+     * infinite, and Theorem 9's metric would have no confidence interval).
+     */
+    static Target twoClasses() {
+        double[][] s = rotated(Math.PI / 6, 1.2, 0.15);
+        return new GaussianMixture(new double[] {0.5, 0.5}, new double[][] {{-1, -0.5}, {1, 0.5}}, new double[][][] {s, s});
+    }
+
+    /** All 16 cells of the 4x4 board on [-4, 4]^2, row by row in x then y. */
+    static Target checkerboardClasses() {
+        List<double[]> lo = new ArrayList<>();
+        List<double[]> hi = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                lo.add(new double[] {-4 + 2 * i, -4 + 2 * j});
+                hi.add(new double[] {-2 + 2 * i, -2 + 2 * j});
+            }
+        }
+        double[] w = new double[lo.size()];
+        java.util.Arrays.fill(w, 1);
+        return new BoxMixture(w, lo.toArray(new double[0][]), hi.toArray(new double[0][]));
+    }
+
+    private static int[] checkerboardColours() {
+        int[] c = new int[16];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                c[i * 4 + j] = (i + j) % 2;
+            }
+        }
+        return c;
     }
 
     static Target spiral() {

@@ -58,13 +58,15 @@ final class ChunkContext implements StepContext {
 
     @Override
     public void score(double[][] x, int n, double gamma, double[][] out) {
-        chunk.evaluations += n;
+        chunk.evaluations += (long) n * score.evaluationCost(gamma);
         score.eval(x, n, gamma, out);
     }
 
     @Override
     public void scoreAll(double[][][] x, int n, double[] gammas, double[][][] out) {
-        chunk.evaluations += (long) n * gammas.length;
+        for (double gamma : gammas) {
+            chunk.evaluations += (long) n * score.evaluationCost(gamma);
+        }
         if (inner == null || gammas.length < 2) {
             for (int j = 0; j < gammas.length; j++) {
                 score.eval(x[j], n, gammas[j], out[j]);

@@ -65,6 +65,16 @@ public final class GaussianPropagation {
      * The same, also handing the law at every level ᾱ_t (t = T … 0) to {@code perStep}.
      */
     public static Result run(Target target, Sampler sampler, Grid grid, Start start, java.util.function.BiConsumer<Integer, Result> perStep) {
+        return run(target, sampler, grid, start, perStep, gamma -> 1);
+    }
+
+    /**
+     * The same, counting each score call at level γ as {@code evaluationCost(γ)} model evaluations
+     * ({@link org.scorescope.score.ScoreFunction#evaluationCost}: 2 for a guided score), so that the
+     * reported NFE is the one a particle run of that score model counts.
+     */
+    public static Result run(Target target, Sampler sampler, Grid grid, Start start, java.util.function.BiConsumer<Integer, Result> perStep,
+            java.util.function.DoubleToIntFunction evaluationCost) {
         if (!(target instanceof GaussianMixture g) || !g.isSingleGaussian()) {
             throw new IllegalArgumentException("exact propagation needs a single-Gaussian target");
         }
@@ -91,8 +101,8 @@ public final class GaussianPropagation {
         int used = d;
         Object offsetMemory = sampler.newMemory(d, 1);
         Object columnMemory = sampler.newMemory(d, capacity);
-        Ctx off = new Ctx(g, grid, d, 1, offsetMemory, true);
-        Ctx lin = new Ctx(g, grid, d, capacity, columnMemory, false);
+        Ctx off = new Ctx(g, grid, d, 1, offsetMemory, true, evaluationCost);
+        Ctx lin = new Ctx(g, grid, d, capacity, columnMemory, false, evaluationCost);
         if (perStep != null) {
             perStep.accept(steps, moments(offset, columns, used, d, 0));
         }
@@ -158,12 +168,14 @@ public final class GaussianPropagation {
         private final boolean affine;
         private final double[][][] buffers = new double[16][][];
         private final int capacity;
+        private final java.util.function.DoubleToIntFunction cost;
         private int t;
         private int firstNew;
         int draw;
         long evaluations;
 
-        Ctx(GaussianMixture target, Grid grid, int d, int capacity, Object memory, boolean affine) {
+        Ctx(GaussianMixture target, Grid grid, int d, int capacity, Object memory, boolean affine, java.util.function.DoubleToIntFunction cost) {
+            this.cost = cost;
             this.target = target;
             this.grid = grid;
             this.d = d;
@@ -195,7 +207,7 @@ public final class GaussianPropagation {
 
         @Override
         public void score(double[][] x, int n, double gamma, double[][] out) {
-            evaluations += n;
+            evaluations += (long) n * cost.applyAsInt(gamma);
             GaussianMixture.Level l = target.level(gamma);
             double[] p = l.precision[0];
             double[] m = l.mean[0];

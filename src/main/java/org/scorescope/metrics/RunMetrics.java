@@ -65,7 +65,8 @@ public final class RunMetrics implements RunListener {
                     new int[s][steps + 1], null, null, nan(steps + 1), steps + 1);
             exactW2 = null;
             exactKl = null;
-            if (v.spec().target().isSingleGaussian()) {
+            // Exact propagation follows the target's own score; a guided (or any other) score model has another law.
+            if (v.spec().target().isSingleGaussian() && v.spec().score() instanceof org.scorescope.score.ExactScore exact && exact.target() == v.spec().target()) {
                 exactW2 = nanMatrix(s, steps + 1);
                 exactKl = nanMatrix(s, steps + 1);
                 for (int k = 0; k < s; k++) {

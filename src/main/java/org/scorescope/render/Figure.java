@@ -54,7 +54,13 @@ public record Figure(String title, Cell[][] grid, Target target, Viewport view, 
      * @param heading the bold line above the cell (sampler, and step or budget in a table)
      * @param caption the line under the heading (ᾱ, NFE, TV)
      * @param sampler the sampler's index in the scenario: its colour in {@link SamplerPalette}
+     * @param density this cell's own heat map (e.g. the tilted law of a guidance figure), or null for
+     *     the figure target's density at the frame's level
      */
-    public record Cell(Frame frame, int slot, Frame[] history, String heading, String caption, int sampler) {
+    public record Cell(Frame frame, int slot, Frame[] history, String heading, String caption, int sampler, DensityGrid density) {
+        /** A cell showing the figure target's density. */
+        public Cell(Frame frame, int slot, Frame[] history, String heading, String caption, int sampler) {
+            this(frame, slot, history, heading, caption, sampler, null);
+        }
     }
 }

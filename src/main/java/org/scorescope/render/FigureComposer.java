@@ -135,7 +135,8 @@ public final class FigureComposer {
         Viewport v = f.view();
         PanelStyle layers = new PanelStyle(f.style().density(), f.style().contours(), withParticles && f.style().particles(), false, false,
                 f.style().lineWidth());
-        DensityGrid grid = f.style().density() || f.style().contours() ? DensityGrid.of(f.target(), cell.frame().abar(), v) : null;
+        DensityGrid grid = !(f.style().density() || f.style().contours()) ? null
+                : cell.density() != null ? cell.density() : DensityGrid.of(f.target(), cell.frame().abar(), v);
         Raster r = PanelRenderer.plane(f.target(), cell.frame(), null, cell.slot(), v, layers, 0, grid, null);
         BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_RGB);
         int[] dst = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();

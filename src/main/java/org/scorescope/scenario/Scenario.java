@@ -15,9 +15,10 @@ import java.util.Map;
  * @param steps T
  * @param particles N
  * @param seed the seed
+ * @param guidance guided sampling toward one class of a target with classes, or null for none
  */
 public record Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
-        List<SamplerSpec> samplers, int steps, int particles, long seed) {
+        List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance) {
 
     /** Largest N a scenario may ask for. */
     public static final int MAX_PARTICLES = 10_000_000;
@@ -31,6 +32,38 @@ public record Scenario(String title, String description, TargetSpec target, Sche
         samplers = List.copyOf(samplers);
     }
 
+    /** A scenario without guidance. */
+    public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule, List<SamplerSpec> samplers, int steps,
+            int particles, long seed) {
+        this(title, description, target, schedule, samplers, steps, particles, seed, null);
+    }
+
+    /**
+     * Guidance of every sampler toward class c with strength w (003 Part 4): the samplers see the
+     * score ∇log p(x|c) + w ∇log p(c|x); see {@link GuidanceScenario}.
+     *
+     * @param classId the class c, one of the target's class ids
+     * @param w the strength, finite and ≥ 0 (0: plain conditional sampling)
+     * @param from lower end of the guidance interval in ᾱ (0 when none)
+     * @param to upper end (1 when none)
+     */
+    public record GuidanceSpec(int classId, double w, double from, double to) {
+        /** Guidance at every level. */
+        public static GuidanceSpec of(int classId, double w) {
+            return new GuidanceSpec(classId, w, 0, 1);
+        }
+
+        /** Whether an interval narrower than [0, 1] is set. */
+        public boolean hasInterval() {
+            return from != 0 || to != 1;
+        }
+    }
+
+    /** The same scenario with other guidance (null: none). */
+    public Scenario withGuidance(GuidanceSpec g) {
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, g);
+    }
+
     /**
      * A target: a preset id, or explicit components.
      *
@@ -42,9 +75,16 @@ public record Scenario(String title, String description, TargetSpec target, Sche
      * @param lo box lower corners (box-mixture)
      * @param hi box upper corners (box-mixture)
      * @param embed ambient dimension for zero-padding embedding, or 0 for none
+     * @param classes a class id per component (beside {@code weights}), or null: the preset's own classes, if any
      */
     public record TargetSpec(String preset, String type, double[] weights, double[][] means, double[][][] covariances,
-            double[][] lo, double[][] hi, int embed) {
+            double[][] lo, double[][] hi, int embed, int[] classes) {
+        /** A target without explicit classes. */
+        public TargetSpec(String preset, String type, double[] weights, double[][] means, double[][][] covariances, double[][] lo,
+                double[][] hi, int embed) {
+            this(preset, type, weights, means, covariances, lo, hi, embed, null);
+        }
+
         /** A preset target. */
         public static TargetSpec preset(String id) {
             return new TargetSpec(id, null, null, null, null, null, null, 0);
@@ -95,6 +135,6 @@ public record Scenario(String title, String description, TargetSpec target, Sche
         return new Scenario(title, description, target != null ? target : this.target,
                 schedule != null ? schedule : this.schedule, samplers != null ? samplers : this.samplers,
                 steps != null ? steps : this.steps, particles != null ? particles : this.particles,
-                seed != null ? seed : this.seed);
+                seed != null ? seed : this.seed, guidance);
     }
 }

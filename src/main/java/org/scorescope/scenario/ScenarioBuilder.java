@@ -27,6 +27,7 @@ public final class ScenarioBuilder {
     /** Builds everything once, so that a bad scenario fails here and not halfway through a run. */
     public static void validate(Scenario s) {
         target(s.target());
+        GuidanceScenario.validate(s);
         grid(s);
         samplers(s);
     }
@@ -144,11 +145,10 @@ public final class ScenarioBuilder {
         for (int i = 0; i < built.size(); i++) {
             SamplerSlot slot = SamplerSlot.of(built.get(i));
             Map<String, Double> params = s.samplers().get(i).params();
-            if (!params.isEmpty()) {
-                slot = new SamplerSlot(slot.sampler(), label(slot.label(), params), slot.noiseKey());
-            }
-            slots.add(slot);
+            String label = params.isEmpty() ? slot.label() : label(slot.label(), params);
+            slots.add(new SamplerSlot(slot.sampler(), GuidanceScenario.label(label, s.guidance()), slot.noiseKey()));
         }
-        return new RunSpec(target, new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
+        GuidanceScenario.Sampled sampled = GuidanceScenario.sampled(s, target);
+        return new RunSpec(sampled.target(), sampled.score(), grid(s), slots, s.particles(), s.seed(), initial);
     }
 }

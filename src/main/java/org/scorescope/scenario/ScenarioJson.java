@@ -29,7 +29,8 @@ import java.util.Set;
  *                     or  {"type": "mixture", "weights": [Gaussians..., boxes...], "means", "covariances", "lo", "hi"}  (optional "embed": d),
  *  "schedule": "linear"  or  {"id": "vp-continuous", "spacing": "logsnr", "beta0": 0.1}  or  {"id": "custom", "values": [...]},
  *  "samplers": ["ddpm", {"id": "ddim-eta", "eta": 0.5}],
- *  "steps": 20, "particles": 20000, "seed": 1}
+ *  "steps": 20, "particles": 20000, "seed": 1,
+ *  "guidance": {"class": 1, "w": 3}}   (optional; the target's components need "classes", see GuidanceScenario)
  * </pre>
  */
 public final class ScenarioJson {
@@ -38,7 +39,8 @@ public final class ScenarioJson {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
-    private static final Set<String> TOP = Set.of("title", "description", "target", "schedule", "samplers", "steps", "particles", "seed");
+    private static final Set<String> TOP = Set.of("title", "description", "target", "schedule", "samplers", "steps", "particles", "seed",
+            "guidance");
 
     private ScenarioJson() {
     }
@@ -80,7 +82,8 @@ public final class ScenarioJson {
         int steps = (int) integer(root, "steps", 1, Scenario.MAX_STEPS, 20);
         int particles = (int) integer(root, "particles", 1, Scenario.MAX_PARTICLES, 20_000);
         long seed = integer(root, "seed", 0, Long.MAX_VALUE, 1);
-        Scenario s = new Scenario(title, description, target, schedule, samplers, steps, particles, seed);
+        Scenario s = new Scenario(title, description, target, schedule, samplers, steps, particles, seed,
+                GuidanceScenario.readGuidance(root.get("guidance")));
         ScenarioBuilder.validate(s);
         return s;
     }
@@ -116,22 +119,23 @@ public final class ScenarioJson {
             throw new ScenarioException("target", "must be a preset id or an object with a \"type\"");
         }
         int embed = n.has("embed") ? (int) integer(n, "embed", 1, 10, 0) : 0;
+        int[] classes = n.has("classes") ? GuidanceScenario.readClasses(n.get("classes")) : null;
         if (n.has("preset")) {
-            return new Scenario.TargetSpec(n.get("preset").asText(), null, null, null, null, null, null, embed);
+            return new Scenario.TargetSpec(n.get("preset").asText(), null, null, null, null, null, null, embed, classes);
         }
         String type = n.path("type").asText("");
         double[] w = vector(n.get("weights"), "target.weights");
         switch (type) {
             case "gaussian-mixture":
                 return new Scenario.TargetSpec(null, type, w, matrix(n.get("means"), "target.means"),
-                        tensor(n.get("covariances"), "target.covariances"), null, null, embed);
+                        tensor(n.get("covariances"), "target.covariances"), null, null, embed, classes);
             case "box-mixture":
                 return new Scenario.TargetSpec(null, type, w, null, null, matrix(n.get("lo"), "target.lo"),
-                        matrix(n.get("hi"), "target.hi"), embed);
+                        matrix(n.get("hi"), "target.hi"), embed, classes);
             case "mixture":
                 return new Scenario.TargetSpec(null, type, w, n.has("means") ? matrix(n.get("means"), "target.means") : null,
                         n.has("covariances") ? tensor(n.get("covariances"), "target.covariances") : null,
-                        n.has("lo") ? matrix(n.get("lo"), "target.lo") : null, n.has("hi") ? matrix(n.get("hi"), "target.hi") : null, embed);
+                        n.has("lo") ? matrix(n.get("lo"), "target.lo") : null, n.has("hi") ? matrix(n.get("hi"), "target.hi") : null, embed, classes);
             default:
                 throw new ScenarioException("target.type", "must be 'gaussian-mixture', 'box-mixture' or 'mixture', was '" + type + "'");
         }
@@ -241,7 +245,7 @@ public final class ScenarioJson {
         root.put("title", s.title());
         root.put("description", s.description());
         Scenario.TargetSpec t = s.target();
-        if (t.preset() != null && t.embed() == 0) {
+        if (t.preset() != null && t.embed() == 0 && t.classes() == null) {
             root.put("target", t.preset());
         } else {
             ObjectNode tn = root.putObject("target");
@@ -261,6 +265,9 @@ public final class ScenarioJson {
             }
             if (t.embed() > 0) {
                 tn.put("embed", t.embed());
+            }
+            if (t.classes() != null) {
+                tn.set("classes", MAPPER.valueToTree(t.classes()));
             }
         }
         Scenario.ScheduleSpec sc = s.schedule();
@@ -290,6 +297,7 @@ public final class ScenarioJson {
         root.put("steps", s.steps());
         root.put("particles", s.particles());
         root.put("seed", s.seed());
+        GuidanceScenario.write(root, s.guidance());
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

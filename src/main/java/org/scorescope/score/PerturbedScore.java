@@ -95,6 +95,12 @@ public final class PerturbedScore implements ScoreFunction {
         term.eval(exact, x, n, gamma, out);
     }
 
+    /** The exact score's cost: the error itself is free (it is part of the model's output). */
+    @Override
+    public int evaluationCost(double gamma) {
+        return exact.evaluationCost(gamma);
+    }
+
     /** ‖Ĵ(x) − J(x)‖_F, the Frobenius norm of the error's Jacobian at one point. */
     public double jacobianError(double[] x, double gamma) {
         return term.jacobianError(target, x, gamma);

@@ -3,7 +3,7 @@ package org.scorescope.score;
 /**
  * A score model s(x, γ) evaluated on n particles in structure-of-arrays form. Implementations
  * are thread-safe; samplers call them through their step context, which counts every
- * evaluation.
+ * evaluation, each weighted by {@link #evaluationCost}.
  */
 @FunctionalInterface
 public interface ScoreFunction {
@@ -14,4 +14,13 @@ public interface ScoreFunction {
      * @param out the score, out[axis][i]; may not alias {@code x}
      */
     void eval(double[][] x, int n, double gamma, double[][] out);
+
+    /**
+     * Model evaluations one call costs per particle at level γ: 1 for a plain score model; a
+     * classifier-free guided score needs the conditional and the unconditional model, 2. The NFE
+     * of a run counts this, not calls.
+     */
+    default int evaluationCost(double gamma) {
+        return 1;
+    }
 }
