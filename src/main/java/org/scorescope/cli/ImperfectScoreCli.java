@@ -45,9 +45,19 @@ final class ImperfectScoreCli {
     private ImperfectScoreCli() {
     }
 
-    /** Whether the sweep goes through the axis sweep (any issue-16 flag, an eps metric, or --dims on a continuous target). */
-    static boolean appliesToSweep(ImperfectScoreOptions o, List<Integer> dims, String metric) {
-        return o.any() || dims != null || metric.startsWith("eps-");
+    /**
+     * Whether the sweep goes through the axis sweep: any issue-16 flag, an eps metric, --dims on a
+     * continuous target, or a scenario file with a score error, training points or a frame.
+     */
+    static boolean appliesToSweep(ImperfectScoreOptions o, List<Integer> dims, String metric, ScenarioOptions scenario) {
+        if (o.any() || dims != null || metric.startsWith("eps-")) {
+            return true;
+        }
+        if (scenario.scenario == null) {
+            return false;
+        }
+        Scenario s = org.scorescope.scenario.ScenarioJson.read(scenario.scenario);
+        return s.scoreError() != null || s.target().placement() != null || s.target().embed() > org.scorescope.distribution.GaussianMixture.MAX_DIM;
     }
 
     /** The target of a scenario with the flags applied: training points first, then the embedding. */
@@ -82,7 +92,12 @@ final class ImperfectScoreCli {
                 throw new ScenarioException("--embed", "must be in " + t.dim() + ".." + FramedTarget.MAX_DIM
                         + " (at least the target's dimension " + t.dim() + "), was " + o.embed);
             }
-            t = new FramedTarget(t, frame(o, o.embed, t.dim()), normalVariance(o));
+            double rest = o.normalVariance != null ? normalVariance(o) : t instanceof FramedTarget f ? f.normalVariance() : 0;
+            Target base = t instanceof FramedTarget f ? f.base() : t;
+            if (o.embed < base.dim()) {
+                throw new ScenarioException("--embed", "must be in " + base.dim() + ".." + FramedTarget.MAX_DIM + ", was " + o.embed);
+            }
+            t = new FramedTarget(base, frame(o, o.embed, base.dim()), rest);
         } else if (o.normalVariance != null && dimensionAxis) {
             t = new FramedTarget(t, OrthonormalFrame.axes(t.dim(), t.dim()), normalVariance(o));
         } else if (o.normalVariance != null) {
@@ -182,7 +197,7 @@ final class ImperfectScoreCli {
             throw new ScenarioException("--init", "the particles have " + initial.length + " coordinates, the target " + t.dim());
         }
         checkMemory(t.dim(), spec.particles(), spec.slots().size(), o.embed != null ? "--embed" : "--particles");
-        ScoreError e = error(o);
+        ScoreError e = error(o) != null ? error(o) : s.scoreError();
         var score = e == null ? new org.scorescope.score.ExactScore(t) : perturbed(t, e);
         if (o.radius != null && !(o.radius > 0 && Double.isFinite(o.radius))) {
             throw new ScenarioException("--radius", "must be a finite number > 0, was " + o.radius);
@@ -202,10 +217,10 @@ final class ImperfectScoreCli {
 
     /** Summary lines after a sample run: realised error sizes, memorisation, plane TV and residual law, exact W2. */
     static void summary(RunSpec spec, RunResult r, ImperfectScoreOptions o, Engine engine, PrintStream out) {
-        if (!o.any()) {
+        Target t = spec.target();
+        if (!o.any() && !(spec.score() instanceof PerturbedScore) && !(t instanceof EmpiricalTarget) && !(t instanceof FramedTarget)) {
             return;
         }
-        Target t = spec.target();
         if (spec.score() instanceof PerturbedScore p) {
             RealisedScoreError e = RealisedScoreError.measure(p, spec.grid(), RealisedScoreError.DEFAULT_SAMPLES,
                     (long) t.dim() * t.dim() <= 64 * 64, spec.seed());
@@ -299,7 +314,7 @@ final class ImperfectScoreCli {
         } finally {
             o.normalVariance = variances;
         }
-        ScoreError error = error(o);
+        ScoreError error = error(o) != null ? error(o) : s.scoreError();
         List<SweepAxis> axes = new ArrayList<>();
         if (varianceAxis) {
             if (!(target instanceof FramedTarget) && dims == null) {

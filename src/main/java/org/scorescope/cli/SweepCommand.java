@@ -57,7 +57,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
             return DiscreteCli.sweep(scenario, discrete, samplers, steps, metric, seeds, discreteSweep.findKl, out);
         }
-        if (ImperfectScoreCli.appliesToSweep(imperfect, discrete.dims, metric)) {
+        if (ImperfectScoreCli.appliesToSweep(imperfect, discrete.dims, metric, scenario)) {
             return ImperfectScoreCli.sweep(scenario, imperfect, discrete.dims, samplers, steps, metric, seeds, out);
         }
         List<Scenario.SamplerSpec> specs = null;

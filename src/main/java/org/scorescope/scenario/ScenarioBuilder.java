@@ -11,7 +11,6 @@ import org.scorescope.schedule.Grid;
 import org.scorescope.schedule.Schedule;
 import org.scorescope.schedule.Schedules;
 import org.scorescope.distribution.BoxMixture;
-import org.scorescope.distribution.EmbeddedTarget;
 import org.scorescope.distribution.GaussianMixture;
 import org.scorescope.distribution.Presets;
 import org.scorescope.distribution.Target;
@@ -28,6 +27,7 @@ public final class ScenarioBuilder {
     public static void validate(Scenario s) {
         target(s.target());
         GuidanceScenario.validate(s);
+        ImperfectScenario.validate(s);
         grid(s);
         samplers(s);
     }
@@ -48,14 +48,7 @@ public final class ScenarioBuilder {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw new ScenarioException(t.preset() != null ? "target" : "target." + fieldOf(e.getMessage()), e.getMessage());
         }
-        if (t.embed() > 0 && t.embed() != base.dim()) {
-            try {
-                return new EmbeddedTarget(base, t.embed());
-            } catch (IllegalArgumentException e) {
-                throw new ScenarioException("target.embed", e.getMessage());
-            }
-        }
-        return base;
+        return ImperfectScenario.place(t, base);
     }
 
     /** Gaussians (weights first) and boxes (weights after them) in one exact target. */
@@ -149,6 +142,7 @@ public final class ScenarioBuilder {
             slots.add(new SamplerSlot(slot.sampler(), GuidanceScenario.label(label, s.guidance()), slot.noiseKey()));
         }
         GuidanceScenario.Sampled sampled = GuidanceScenario.sampled(s, target);
-        return new RunSpec(sampled.target(), sampled.score(), grid(s), slots, s.particles(), s.seed(), initial);
+        return new RunSpec(sampled.target(), ImperfectScenario.score(s, sampled.target(), sampled.score()), grid(s), slots, s.particles(),
+                s.seed(), initial);
     }
 }

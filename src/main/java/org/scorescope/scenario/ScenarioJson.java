@@ -30,7 +30,8 @@ import java.util.Set;
  *  "schedule": "linear"  or  {"id": "vp-continuous", "spacing": "logsnr", "beta0": 0.1}  or  {"id": "custom", "values": [...]},
  *  "samplers": ["ddpm", {"id": "ddim-eta", "eta": 0.5}],
  *  "steps": 20, "particles": 20000, "seed": 1,
- *  "guidance": {"class": 1, "w": 3}}   (optional; the target's components need "classes", see GuidanceScenario)
+ *  "guidance": {"class": 1, "w": 3},   (optional; the target's components need "classes", see GuidanceScenario)
+ *  "scoreError": {"type": "bias", "size": 0.1}}   (optional; and target "training", "frame", "normalVariance": see ImperfectScenario)
  * </pre>
  */
 public final class ScenarioJson {
@@ -40,7 +41,7 @@ public final class ScenarioJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
     private static final Set<String> TOP = Set.of("title", "description", "target", "schedule", "samplers", "steps", "particles", "seed",
-            "guidance");
+            "guidance", "scoreError");
 
     private ScenarioJson() {
     }
@@ -83,7 +84,7 @@ public final class ScenarioJson {
         int particles = (int) integer(root, "particles", 1, Scenario.MAX_PARTICLES, 20_000);
         long seed = integer(root, "seed", 0, Long.MAX_VALUE, 1);
         Scenario s = new Scenario(title, description, target, schedule, samplers, steps, particles, seed,
-                GuidanceScenario.readGuidance(root.get("guidance")));
+                GuidanceScenario.readGuidance(root.get("guidance")), ImperfectScenario.readScoreError(root.get("scoreError")));
         ScenarioBuilder.validate(s);
         return s;
     }
@@ -118,24 +119,30 @@ public final class ScenarioJson {
         if (!n.isObject()) {
             throw new ScenarioException("target", "must be a preset id or an object with a \"type\"");
         }
-        int embed = n.has("embed") ? (int) integer(n, "embed", 1, 10, 0) : 0;
+        int embed;
+        try {
+            embed = n.has("embed") ? (int) integer(n, "embed", 1, ImperfectScenario.maxEmbed(), 0) : 0;
+        } catch (ScenarioException e) {
+            throw new ScenarioException("target.embed", e.getMessage().substring("embed: ".length()));
+        }
         int[] classes = n.has("classes") ? GuidanceScenario.readClasses(n.get("classes")) : null;
+        Scenario.Placement placement = ImperfectScenario.readPlacement(n);
         if (n.has("preset")) {
-            return new Scenario.TargetSpec(n.get("preset").asText(), null, null, null, null, null, null, embed, classes);
+            return new Scenario.TargetSpec(n.get("preset").asText(), null, null, null, null, null, null, embed, classes, placement);
         }
         String type = n.path("type").asText("");
         double[] w = vector(n.get("weights"), "target.weights");
         switch (type) {
             case "gaussian-mixture":
                 return new Scenario.TargetSpec(null, type, w, matrix(n.get("means"), "target.means"),
-                        tensor(n.get("covariances"), "target.covariances"), null, null, embed, classes);
+                        tensor(n.get("covariances"), "target.covariances"), null, null, embed, classes, placement);
             case "box-mixture":
                 return new Scenario.TargetSpec(null, type, w, null, null, matrix(n.get("lo"), "target.lo"),
-                        matrix(n.get("hi"), "target.hi"), embed, classes);
+                        matrix(n.get("hi"), "target.hi"), embed, classes, placement);
             case "mixture":
                 return new Scenario.TargetSpec(null, type, w, n.has("means") ? matrix(n.get("means"), "target.means") : null,
                         n.has("covariances") ? tensor(n.get("covariances"), "target.covariances") : null,
-                        n.has("lo") ? matrix(n.get("lo"), "target.lo") : null, n.has("hi") ? matrix(n.get("hi"), "target.hi") : null, embed, classes);
+                        n.has("lo") ? matrix(n.get("lo"), "target.lo") : null, n.has("hi") ? matrix(n.get("hi"), "target.hi") : null, embed, classes, placement);
             default:
                 throw new ScenarioException("target.type", "must be 'gaussian-mixture', 'box-mixture' or 'mixture', was '" + type + "'");
         }
@@ -245,7 +252,7 @@ public final class ScenarioJson {
         root.put("title", s.title());
         root.put("description", s.description());
         Scenario.TargetSpec t = s.target();
-        if (t.preset() != null && t.embed() == 0 && t.classes() == null) {
+        if (t.preset() != null && t.embed() == 0 && t.classes() == null && t.placement() == null) {
             root.put("target", t.preset());
         } else {
             ObjectNode tn = root.putObject("target");
@@ -269,6 +276,7 @@ public final class ScenarioJson {
             if (t.classes() != null) {
                 tn.set("classes", MAPPER.valueToTree(t.classes()));
             }
+            ImperfectScenario.writePlacement(tn, t.placement());
         }
         Scenario.ScheduleSpec sc = s.schedule();
         if (sc.params().isEmpty() && sc.spacing() == null && sc.values() == null) {
@@ -298,6 +306,7 @@ public final class ScenarioJson {
         root.put("particles", s.particles());
         root.put("seed", s.seed());
         GuidanceScenario.write(root, s.guidance());
+        ImperfectScenario.writeScoreError(root, s.scoreError());
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
