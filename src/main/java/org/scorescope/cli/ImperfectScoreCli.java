@@ -188,9 +188,13 @@ final class ImperfectScoreCli {
             throw new ScenarioException("--guidance", "guided runs do not take score errors, training points or embeddings yet");
         }
         RunSpec spec = ScenarioBuilder.run(s, null);
-        if (o.scoreErrors != null || o.plot != null) {
-            throw new ScenarioException(o.plot != null ? "--plot" : "--score-errors", o.plot != null ? "is a sweep flag"
-                    : "is a sweep axis; sample takes one --score-error");
+        if (o.scoreErrors != null) {
+            throw new ScenarioException("--score-errors", "is a sweep axis; sample takes one --score-error");
+        }
+        if (o.plot != null && (o.earlyStopping == null || !(o.plot.getFileName().toString().endsWith(".png")
+                || o.plot.getFileName().toString().endsWith(".svg")))) {
+            throw new ScenarioException("--plot", o.earlyStopping == null ? "sample draws a plot of --early-stopping only"
+                    : "must end in .png or .svg, was '" + o.plot + "'");
         }
         Target t = target(s, o);
         if (initial != null && initial.length != t.dim()) {
@@ -240,10 +244,21 @@ final class ImperfectScoreCli {
                 int[] steps = o.earlyStopping.stream().mapToInt(Integer::intValue).toArray();
                 out.println("early stopping (output Y_t/sqrt(abar_t), compared with the population's data law):");
                 out.println("step,abar,bandwidth,tv_ideal,tv_ideal_error,tv_population,floor,tv_training,within");
+                List<org.scorescope.render.SweepPlot.Point> points = new ArrayList<>();
                 for (EarlyStopping.Point pt : EarlyStopping.along(emp, sampler, spec.grid(), steps, n, spec.seed(), radius, engine)) {
                     Memorisation pm = pt.memorisation();
                     out.printf(Locale.ROOT, "%d,%.6g,%.4g,%.4f,%.1e,%.4f,%.4f,%.4f,%.4f%n", pt.step(), pt.abar(), pt.bandwidth(), pt.tvIdeal(),
                             pt.tvIdealError(), pm.tvPopulation(), pm.floor(), pm.tvTraining(), pm.within());
+                    double h = pt.bandwidth();
+                    points.add(new org.scorescope.render.SweepPlot.Point("TV to the population, exact law of the stopped sampler", h, pt.tvIdeal()));
+                    points.add(new org.scorescope.render.SweepPlot.Point("TV to the population, " + sampler.info().id() + " particles", h, pm.tvPopulation()));
+                    points.add(new org.scorescope.render.SweepPlot.Point("TV to the training set, " + sampler.info().id() + " particles", h, pm.tvTraining()));
+                    points.add(new org.scorescope.render.SweepPlot.Point("fraction within " + radius + " of a training point", h, pm.within()));
+                }
+                if (o.plot != null) {
+                    org.scorescope.render.SweepPlot.write(points, "bandwidth h = sqrt((1 - abar)/abar) at the stopping level", "TV, fraction",
+                            "Early stopping of a memorising score (" + emp.size() + " training points)", o.plot);
+                    out.println("wrote " + o.plot);
                 }
             }
         }
