@@ -80,8 +80,13 @@ public final class EarlyStopping {
         return out;
     }
 
-    /** TV between the KDE of bandwidth h(ᾱ) and the population's data law, by quadrature. */
+    /** TV between the KDE of bandwidth h(ᾱ) and the population's data law, by quadrature on 300 and 600 cells per axis. */
     public static QuadratureTv.Result idealTv(EmpiricalTarget target, double abar) {
+        return idealTv(target, abar, 300);
+    }
+
+    /** The same with {@code cells} and 2·{@code cells} cells per axis. */
+    public static QuadratureTv.Result idealTv(EmpiricalTarget target, double abar, int cells) {
         Target population = target.population();
         double h = Math.sqrt((1 - abar) / abar);
         double sg = Math.sqrt(abar);
@@ -102,6 +107,6 @@ public final class EarlyStopping {
             }
         };
         QuadratureTv.LogDensity data = (x, n, out) -> population.logDensityBatch(x, n, 1.0, out);
-        return QuadratureTv.of(kde, data, lo, hi, 300);
+        return QuadratureTv.of(kde, data, lo, hi, cells);
     }
 }

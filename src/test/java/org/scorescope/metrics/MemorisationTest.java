@@ -42,8 +42,8 @@ class MemorisationTest {
     @Test
     void aPerfectScoreMemorisesAndEarlyStoppingSmooths() {
         EmpiricalTarget t = new EmpiricalTarget(Presets.get("ring8"), 64, 7);
-        Grid grid = Schedules.byId("vp-continuous").grid(200);
-        int n = 4000;
+        Grid grid = Schedules.byId("vp-continuous").grid(100);
+        int n = 1000;
         RunResult r;
         try (Engine e = new Engine(2)) {
             r = e.run(RunSpec.of(t, grid, List.of(SamplerSlot.of(SamplerRegistry.create("ddpm", Map.of()))), n, 3), null);
@@ -54,9 +54,9 @@ class MemorisationTest {
         assertTrue(m.medianNearest() < 0.2 * m.medianNearestFresh(), m.toString());
         assertTrue(m.tvTraining() < m.tvPopulation(), m.toString());
         // the law of an exactly stopped sampler is a KDE: its TV to the population has an interior minimum
-        double end = EarlyStopping.idealTv(t, grid.abar(0)).value();
-        double mid = EarlyStopping.idealTv(t, 0.92).value();
-        double late = EarlyStopping.idealTv(t, 0.3).value();
+        double end = EarlyStopping.idealTv(t, grid.abar(0), 100).value();
+        double mid = EarlyStopping.idealTv(t, 0.92, 100).value();
+        double late = EarlyStopping.idealTv(t, 0.3, 100).value();
         assertTrue(mid < 0.5 * end && mid < late, "ideal TV at the end " + end + ", at 0.92 " + mid + ", at 0.3 " + late);
     }
 
