@@ -288,8 +288,8 @@ final class ImperfectScoreCli {
     }
 
     /** The sweep with axes: score-error sizes, ambient dimensions, and the eps metrics. */
-    static int sweep(ScenarioOptions scenarioOptions, ImperfectScoreOptions o, List<Integer> dims, List<String> samplerIds, List<Integer> steps,
-            String metric, int seeds, Path out) {
+    static int sweep(ScenarioOptions scenarioOptions, ImperfectScoreOptions o, List<Integer> dims, List<Scenario.SamplerSpec> specs,
+            List<Integer> steps, String metric, int seeds, Path out) {
         if (!SettingMeasure.METRICS.contains(metric)) {
             throw new ScenarioException("--metric", "unknown metric '" + metric + "'; allowed: " + String.join(", ", SettingMeasure.METRICS));
         }
@@ -305,13 +305,6 @@ final class ImperfectScoreCli {
         for (int t : steps) {
             if (t < 1 || t > Scenario.MAX_STEPS) {
                 throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
-            }
-        }
-        List<Scenario.SamplerSpec> specs = null;
-        if (samplerIds != null) {
-            specs = new ArrayList<>();
-            for (String id : samplerIds) {
-                specs.add(Scenario.SamplerSpec.of(id.trim()));
             }
         }
         Scenario s = scenarioOptions.resolve(specs, steps.get(0));

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.scorescope.engine.Engine;
 import org.scorescope.io.AtomicFile;
-import org.scorescope.metrics.RateFit;
+import org.scorescope.metrics.RateStudy;
 import org.scorescope.metrics.Sweep;
+import org.scorescope.sampler.SamplerId;
+import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
 import org.scorescope.scenario.ScenarioException;
@@ -31,8 +33,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     ImperfectScoreOptions imperfect;
 
-    @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids (default: the scenario's).")
+    @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids, with parameters as id:name=value:name=value "
+            + "(lagrange:K=3) (default: the scenario's).")
     List<String> samplers;
+
+    @Option(names = "--param", paramLabel = "NAME=V1[,V2...]", description = "Run every listed sampler that takes parameter NAME "
+            + "(and does not set it itself) once per value, e.g. K=1,2,3,4 (repeatable).")
+    List<String> params = new ArrayList<>();
 
     @Option(names = "--steps", split = ",", required = true, paramLabel = "10,20,...", description = "Step counts T.")
     List<Integer> steps;
@@ -57,15 +64,25 @@ public final class SweepCommand implements Callable<Integer> {
         if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
             return DiscreteCli.sweep(scenario, discrete, samplers, steps, metric, seeds, discreteSweep.findKl, out);
         }
-        if (ImperfectScoreCli.appliesToSweep(imperfect, discrete.dims, metric, scenario)) {
-            return ImperfectScoreCli.sweep(scenario, imperfect, discrete.dims, samplers, steps, metric, seeds, out);
-        }
         List<Scenario.SamplerSpec> specs = null;
-        if (samplers != null) {
+        if (samplers != null || !params.isEmpty()) {
             specs = new ArrayList<>();
-            for (String id : samplers) {
-                specs.add(Scenario.SamplerSpec.of(id.trim()));
+            List<SamplerId> ids;
+            try {
+                ids = samplers == null ? scenarioIds() : SamplerId.parseList(samplers);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--samplers", e.getMessage());
             }
+            try {
+                for (SamplerId id : SamplerRegistry.expand(ids, parameterValues())) {
+                    specs.add(new Scenario.SamplerSpec(id.base(), id.params()));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--param", e.getMessage());
+            }
+        }
+        if (ImperfectScoreCli.appliesToSweep(imperfect, discrete.dims, metric, scenario)) {
+            return ImperfectScoreCli.sweep(scenario, imperfect, discrete.dims, specs, steps, metric, seeds, out);
         }
         Scenario first = scenario.resolve(specs, steps.get(0));
         if (GuidedSweep.applies(this, first)) {
@@ -94,24 +111,45 @@ public final class SweepCommand implements Callable<Integer> {
         }
         List<Sweep.Row> rows;
         try (Engine engine = new Engine(scenario.threads())) {
-            rows = Sweep.run(plan, engine, r -> System.err.println(r.csv()), () -> false);
+            rows = Sweep.run(plan, engine, r -> System.err.println(r.csvRow()), () -> false);
         }
         AtomicFile.write(out, w -> {
-            w.write(Sweep.Row.HEADER + "\n");
+            w.write(Sweep.Row.COLUMNS + "\n");
             for (Sweep.Row r : rows) {
-                w.write(r.csv() + "\n");
+                w.write(r.csvRow() + "\n");
             }
         });
         System.out.println("wrote " + out + " (" + rows.size() + " rows)");
-        for (var sampler : plan.samplers()) {
-            String id = sampler.info().id();
-            double[] x = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::steps).toArray();
-            double[] y = rows.stream().filter(r -> r.sampler().equals(id)).mapToDouble(Sweep.Row::value).toArray();
-            if (ts.length >= 2) {
-                RateFit f = RateFit.fit(x, y);
-                System.out.printf("%-18s order %.3f%s%n", id, f.order(), Double.isNaN(f.halfWidth()) ? "" : String.format(" ± %.3f (95%%)", f.halfWidth()));
-            }
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(steps);
+        RateStudy.Result result = new RateStudy.Result(RateStudy.curves(rows, java.util.Map.of()), m,
+                RateStudy.outputLevel(plan.schedule(), all), rows, List.of());
+        for (String line : RateStudy.summary(result)) {
+            System.out.println(line);
         }
         return 0;
+    }
+
+    private List<SamplerId> scenarioIds() {
+        return scenario.resolve(null, steps.get(0)).samplers().stream().map(sp -> new SamplerId(sp.id(), sp.params())).toList();
+    }
+
+    private java.util.Map<String, List<Double>> parameterValues() {
+        java.util.Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new ScenarioException("--param", "write NAME=V1,V2,..., was '" + p + "'");
+            }
+            List<Double> vs = new ArrayList<>();
+            for (String v : p.substring(eq + 1).split(",")) {
+                try {
+                    vs.add(Double.parseDouble(v.trim()));
+                } catch (NumberFormatException e) {
+                    throw new ScenarioException("--param", p.substring(0, eq) + " must be numbers, was '" + v.trim() + "'");
+                }
+            }
+            values.put(p.substring(0, eq).trim(), vs);
+        }
+        return values;
     }
 }

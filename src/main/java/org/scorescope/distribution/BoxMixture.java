@@ -6,7 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A mixture of uniform laws on axis-aligned boxes (checkerboards, letters), in any dimension
- * (ALGORITHMS.md §2). Each coordinate of a noised uniform is a difference of normal CDFs
+ * (docs/algorithms.md §2). Each coordinate of a noised uniform is a difference of normal CDFs
  * ({@link NoisedUniform}), so density, score, Jacobian and box masses are closed form; the
  * mixture over boxes is combined in log space.
  */
@@ -17,6 +17,9 @@ public final class BoxMixture implements Target {
     private final double[][] lo;
     private final double[][] hi;
     private final double[] cumulative;
+    /** Per axis, the distinct intervals of the boxes ({a, b}) and, per box, which one it uses: built once. */
+    private final double[][][] intervals;
+    private final int[][] intervalOf;
 
     /**
      * @param weights non-negative weights, one per box (normalised here)
@@ -60,6 +63,25 @@ public final class BoxMixture implements Target {
             this.hi[j] = hi[j].clone();
         }
         cumulative[k - 1] = 1;
+        intervals = new double[d][][];
+        intervalOf = new int[d][k];
+        for (int a = 0; a < d; a++) {
+            java.util.List<double[]> distinct = new java.util.ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                int found = -1;
+                for (int q = 0; q < distinct.size() && found < 0; q++) {
+                    if (distinct.get(q)[0] == this.lo[j][a] && distinct.get(q)[1] == this.hi[j][a]) {
+                        found = q;
+                    }
+                }
+                if (found < 0) {
+                    distinct.add(new double[] {this.lo[j][a], this.hi[j][a]});
+                    found = distinct.size() - 1;
+                }
+                intervalOf[a][j] = found;
+            }
+            intervals[a] = distinct.toArray(new double[0][]);
+        }
     }
 
     @Override
@@ -169,28 +191,41 @@ public final class BoxMixture implements Target {
     }
 
     /**
-     * The batch score: per axis, each distinct interval's log-density and derivative is computed
-     * once per particle (a checkerboard has 4 per axis, not 8 boxes × 2), then the boxes combine
-     * them in log space. Nothing is allocated per particle.
+     * The batch score: per axis, each distinct interval's log-density and slope is computed once per
+     * particle (a checkerboard has 4 per axis, not 8 boxes × 2), from the interval's level constants
+     * prepared once per call (the interval table itself is built once, in the constructor); no
+     * second derivative; then the boxes combine them in log space. Nothing is allocated per particle.
      */
     @Override
     public void scoreBatch(double[][] x, int n, double gamma, double[][] out) {
         int k = weights.length;
-        int[][] intervalOf = new int[d][k];
-        double[][][] intervals = distinctIntervals(intervalOf);
+        double sg = Math.sqrt(gamma);
+        double sigma = Math.sqrt(1 - gamma);
+        double[][][] level = new double[d][][];
+        for (int a = 0; a < d; a++) {
+            level[a] = new double[intervals[a].length][];
+            for (int q = 0; q < intervals[a].length; q++) {
+                double l = sg * intervals[a][q][0];
+                double h = sg * intervals[a][q][1];
+                double width = h - l;
+                double eps = width / sigma;
+                level[a][q] = new double[] {l, h, eps, Math.log(width), Math.log(eps)};
+            }
+        }
         double[][] logp = new double[d][];
         double[][] dlog = new double[d][];
         for (int a = 0; a < d; a++) {
             logp[a] = new double[intervals[a].length];
             dlog[a] = new double[intervals[a].length];
         }
-        double[] tmp = new double[3];
+        double[] tmp = new double[2];
         double[] lw = new double[k];
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < d; a++) {
                 double xa = x[a][i];
-                for (int q = 0; q < intervals[a].length; q++) {
-                    NoisedUniform.logDensityAndDerivatives(xa, intervals[a][q][0], intervals[a][q][1], gamma, tmp);
+                for (int q = 0; q < level[a].length; q++) {
+                    double[] c = level[a][q];
+                    NoisedUniform.logDensityAndSlope(xa, c[0], c[1], sigma, c[2], c[3], c[4], tmp);
                     logp[a][q] = tmp[0];
                     dlog[a][q] = tmp[1];
                 }

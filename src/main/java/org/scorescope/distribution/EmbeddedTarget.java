@@ -5,7 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.scorescope.math.Normal;
 
 /**
- * A target of low dimension embedded in R^d by zero padding (ALGORITHMS.md §2, "product /
+ * A target of low dimension embedded in R^d by zero padding (docs/algorithms.md §2, "product /
  * embedding"; 003 Part 2, low-dimensional adaptation): X₀ = (B, 0, …, 0). The padded coordinates
  * of X(γ) are independent N(0, 1−γ); their score is −x/(1−γ).
  */

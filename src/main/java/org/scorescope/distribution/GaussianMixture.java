@@ -11,7 +11,7 @@ import org.scorescope.math.Normal;
 
 /**
  * A Gaussian mixture Σ_k π_k N(μ_k, Σ_k) in any dimension d ≤ 10, with full, singular or zero
- * covariances (ALGORITHMS.md §2). Its noised law is the mixture
+ * covariances (docs/algorithms.md §2). Its noised law is the mixture
  * Σ_k π_k N(√γ μ_k, C_k), C_k = γ Σ_k + (1−γ) I.
  *
  * <p>Each Σ_k is eigendecomposed once, Σ_k = U_k diag(λ_k) U_kᵀ, so that C_k⁻¹ and log det C_k
@@ -32,6 +32,8 @@ public final class GaussianMixture implements Target {
     /** eigenvectors[k][i][j]: component i of eigenvector j of Σ_k. */
     private final double[][][] eigenvectors;
     private final double[] cumulative;
+    /** Recently used levels (a step's chunks all ask for the same few γ), by a hash of γ's bits. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Level> recent = new java.util.concurrent.atomic.AtomicReferenceArray<>(16); // slots: the top 4 bits of a hash
 
     /**
      * @param weights non-negative mixture weights (normalised here), one per component
@@ -85,6 +87,81 @@ public final class GaussianMixture implements Target {
             decompose(c);
         }
         cumulative[k - 1] = 1.0;
+        levelFree = d == 2 ? LevelFree2.of(this) : null;
+    }
+
+    /** In 2D, the constants of the per-particle-level kernel; null otherwise. */
+    private final LevelFree2 levelFree;
+
+    /**
+     * What the 2D score at per-particle levels needs, independent of γ: per component the mean,
+     * the outer products of the two unit eigenvectors (a = u₁u₁ᵀ, b = u₂u₂ᵀ: C⁻¹ = a/ev₁ + b/ev₂
+     * with ev = γλ + 1 − γ), log π − log 2π and its eigenvalue group; per group the eigenvalues.
+     * Components whose eigenvalue pairs agree to 1e-13 (relative) share a group and its log det, so
+     * ring8's eight rotated copies cost one logarithm per particle, not eight.
+     */
+    record LevelFree2(double[] mu0, double[] mu1, double[] a00, double[] a01, double[] a11, double[] b00, double[] b01,
+            double[] b11, double[] lnc, int[] group, double[] lambda1, double[] lambda2) {
+        static LevelFree2 of(GaussianMixture g) {
+            int k = g.k;
+            double[][] v = new double[12][k];
+            int[] group = new int[k];
+            java.util.List<double[]> groups = new java.util.ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                double[][] u = g.eigenvectors[c];
+                double l1 = g.eigenvalues[c][0];
+                double l2 = g.eigenvalues[c][1];
+                v[0][c] = g.means[c][0];
+                v[1][c] = g.means[c][1];
+                v[2][c] = u[0][0] * u[0][0];
+                v[3][c] = u[0][0] * u[1][0];
+                v[4][c] = u[1][0] * u[1][0];
+                v[5][c] = u[0][1] * u[0][1];
+                v[6][c] = u[0][1] * u[1][1];
+                v[7][c] = u[1][1] * u[1][1];
+                v[8][c] = g.logWeights[c] - 2 * Normal.HALF_LOG_2PI;
+                int found = -1;
+                for (int h = 0; h < groups.size() && found < 0; h++) {
+                    if (close(groups.get(h)[0], l1) && close(groups.get(h)[1], l2)) {
+                        found = h;
+                    }
+                }
+                if (found < 0) {
+                    groups.add(new double[] {l1, l2});
+                    found = groups.size() - 1;
+                }
+                group[c] = found;
+            }
+            double[] l1s = new double[groups.size()];
+            double[] l2s = new double[groups.size()];
+            for (int h = 0; h < groups.size(); h++) {
+                l1s[h] = groups.get(h)[0];
+                l2s[h] = groups.get(h)[1];
+            }
+            return new LevelFree2(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], group, l1s, l2s);
+        }
+
+        private static boolean close(double a, double b) {
+            return Math.abs(a - b) <= 1e-13 * Math.max(Math.abs(a), Math.abs(b));
+        }
+    }
+
+    /**
+     * The score of n particles each at its own level γ_i ∈ (0, 1) (randomized midpoint): in 2D by
+     * {@link MixtureScoreKernel#scoreLevels2}, which builds each particle's precisions from the
+     * eigenvalues instead of a {@link Level} per particle; otherwise one level per particle.
+     */
+    @Override
+    public void scoreBatchLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        boolean inside = true;
+        for (int i = 0; i < n && inside; i++) {
+            inside = gammas[i] > 0 && gammas[i] < 1;
+        }
+        if (levelFree != null && inside) {
+            MixtureScoreKernel.scoreLevels2(levelFree, k, x[0], x[1], gammas, n, out[0], out[1]);
+            return;
+        }
+        Target.super.scoreBatchLevels(x, n, gammas, out);
     }
 
     private double[][] checkCovariance(double[][] s, int c) {
@@ -171,6 +248,21 @@ public final class GaussianMixture implements Target {
         return new Level(gamma);
     }
 
+    /**
+     * The level γ from a small cache: built once per level, not per call (every chunk of a step
+     * scores at the same γ). Levels are immutable once built; a race only builds one twice.
+     */
+    Level cachedLevel(double gamma) {
+        long bits = Double.doubleToRawLongBits(gamma);
+        int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 60);
+        Level l = recent.get(slot);
+        if (l == null || Double.doubleToRawLongBits(l.gamma) != bits) {
+            l = new Level(gamma);
+            recent.set(slot, l);
+        }
+        return l;
+    }
+
     /** The per-level constants of the noised mixture; see {@link #level(double)}. */
     public final class Level {
         /** γ. */
@@ -183,6 +275,8 @@ public final class GaussianMixture implements Target {
         public final double[] logNorm;
         /** covariance[k][i*d+j] = (C_k)_{ij}. */
         public final double[][] covariance;
+        /** In 2D, the same as planar arrays for the kernel; null otherwise. */
+        final MixtureScoreKernel.Planar2 planar;
 
         Level(double gamma) {
             this.gamma = gamma;
@@ -217,6 +311,7 @@ public final class GaussianMixture implements Target {
                 }
                 logNorm[c] = logWeights[c] - 0.5 * logDet - d * Normal.HALF_LOG_2PI;
             }
+            planar = d == 2 ? MixtureScoreKernel.Planar2.of(this, k) : null;
         }
 
         /** Log of π_k N(x; m_k, C_k) for every k into {@code logw}; gradients −C_k⁻¹(x − m_k) into {@code grad[k]}. */
@@ -331,7 +426,7 @@ public final class GaussianMixture implements Target {
 
     @Override
     public void scoreBatch(double[][] x, int n, double gamma, double[][] out) {
-        MixtureScoreKernel.score(level(gamma), d, k, x, n, out);
+        MixtureScoreKernel.score(cachedLevel(gamma), d, k, x, n, out);
     }
 
     @Override

@@ -3,9 +3,9 @@ package org.scorescope.distribution;
 /**
  * The hot loop of ScoreScope: the score of a Gaussian mixture at n particles, structure of arrays.
  *
- * <p>Particles are processed in tiles of {@value #TILE}. Within a tile every component's log
- * weight is computed in a straight loop over particles (the JIT vectorises these), then the
- * log-sum-exp is taken per particle. In 1D and d ≥ 3 a weight with log ratio below
+ * <p>In 2D each particle takes two passes over the components (the largest log weight, then the
+ * exponentials and weighted gradients), vectorised across particles by {@link VectorMixtureKernel}.
+ * In 1D and d ≥ 3 a weight with log ratio below
  * {@value #NEGLIGIBLE_LOG_RATIO} to the largest one (e⁻⁴⁰ ≈ 4e-18 of it, under half an ulp of the
  * weight sum) is skipped; the 2D kernel computes every exponential, because the skip branch is
  * unpredictable there and cost a third of the time (W1: 18.4 → 24.3 M particle-steps/s without it).
@@ -13,7 +13,6 @@ package org.scorescope.distribution;
  * both 2D kernels use {@link ReproducibleExp} and give bit-identical results.
  */
 final class MixtureScoreKernel {
-    static final int TILE = 256;
     static final double NEGLIGIBLE_LOG_RATIO = -40.0;
 
     private MixtureScoreKernel() {
@@ -68,7 +67,7 @@ final class MixtureScoreKernel {
     }
 
     private static void score2(GaussianMixture.Level l, int k, double[] x0, double[] x1, int n, double[] o0, double[] o1) {
-        Planar2 a = Planar2.of(l, k);
+        Planar2 a = l.planar;
         if (VECTOR) {
             VectorMixtureKernel.score2(a.m0, a.m1, a.p00, a.p01, a.p11, a.ln, k, x0, x1, n, o0, o1);
         } else {
@@ -76,56 +75,113 @@ final class MixtureScoreKernel {
         }
     }
 
-    /** The scalar 2D kernel on particles [from, n). */
+    /**
+     * The scalar 2D kernel on particles [from, n): per particle, one pass over the components for the
+     * largest log weight, a second recomputing each log weight for its exponential and summing the
+     * weighted gradients. The vector kernel does exactly these operations lane by lane.
+     */
     static void score2Scalar(double[] m0, double[] m1, double[] p00, double[] p01, double[] p11, double[] ln, int k,
             double[] x0, double[] x1, int from, int n, double[] o0, double[] o1) {
-        double[] lw = new double[k * TILE];
-        double[] mx = new double[TILE];
-        double[] sw = new double[TILE];
-        double[] sx = new double[TILE];
-        double[] sy = new double[TILE];
-        for (int i0 = from; i0 < n; i0 += TILE) {
-            int len = Math.min(TILE, n - i0);
-            java.util.Arrays.fill(mx, 0, len, Double.NEGATIVE_INFINITY);
+        for (int i = from; i < n; i++) {
+            double x = x0[i];
+            double y = x1[i];
+            double mx = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
-                double a0 = m0[c];
-                double a1 = m1[c];
-                double q00 = p00[c];
-                double q01 = p01[c];
-                double q11 = p11[c];
-                double lc = ln[c];
-                int base = c * TILE;
-                for (int i = 0; i < len; i++) {
-                    double dx = x0[i0 + i] - a0;
-                    double dy = x1[i0 + i] - a1;
-                    double v = lc - 0.5 * (dx * (q00 * dx + q01 * dy) + dy * (q01 * dx + q11 * dy));
-                    lw[base + i] = v;
-                    mx[i] = Math.max(mx[i], v);
+                double dx = x - m0[c];
+                double dy = y - m1[c];
+                double gx = Math.fma(dy, p01[c], dx * p00[c]);
+                double gy = Math.fma(dy, p11[c], dx * p01[c]);
+                double v = Math.fma(Math.fma(dy, gy, dx * gx), -0.5, ln[c]);
+                if (v > mx) {
+                    mx = v;
                 }
             }
-            java.util.Arrays.fill(sw, 0, len, 0.0);
-            java.util.Arrays.fill(sx, 0, len, 0.0);
-            java.util.Arrays.fill(sy, 0, len, 0.0);
+            double sw = 0;
+            double sx = 0;
+            double sy = 0;
             for (int c = 0; c < k; c++) {
-                double a0 = m0[c];
-                double a1 = m1[c];
-                double q00 = p00[c];
-                double q01 = p01[c];
-                double q11 = p11[c];
-                int base = c * TILE;
-                for (int i = 0; i < len; i++) {
-                    double e = ReproducibleExp.exp(lw[base + i] - mx[i]);
-                    double dx = x0[i0 + i] - a0;
-                    double dy = x1[i0 + i] - a1;
-                    sw[i] += e;
-                    sx[i] -= e * (q00 * dx + q01 * dy);
-                    sy[i] -= e * (q01 * dx + q11 * dy);
+                double dx = x - m0[c];
+                double dy = y - m1[c];
+                double gx = Math.fma(dy, p01[c], dx * p00[c]);
+                double gy = Math.fma(dy, p11[c], dx * p01[c]);
+                double v = Math.fma(Math.fma(dy, gy, dx * gx), -0.5, ln[c]);
+                double e = ReproducibleExp.exp(v - mx);
+                sw = sw + e;
+                sx = Math.fma(e, gx, sx);
+                sy = Math.fma(e, gy, sy);
+            }
+            o0[i] = -sx / sw;
+            o1[i] = -sy / sw;
+        }
+    }
+
+    /** The 2D score with particle i at level gammas[i] ∈ (0, 1). */
+    static void scoreLevels2(GaussianMixture.LevelFree2 f, int k, double[] x0, double[] x1, double[] gammas, int n,
+            double[] o0, double[] o1) {
+        int from = VECTOR ? VectorMixtureKernel.scoreLevels2(f, k, x0, x1, gammas, n, o0, o1) : 0;
+        scoreLevels2Scalar(f, k, x0, x1, gammas, from, n, o0, o1);
+    }
+
+    /**
+     * The scalar twin of {@link VectorMixtureKernel#scoreLevels2} on particles [from, n): per
+     * particle, per eigenvalue group ev = γλ + 1 − γ, the inverses and −½ log(ev₁ev₂); per component
+     * C⁻¹ = a/ev₁ + b/ev₂ and the mean √γ μ; then the two passes of {@link #score2Scalar}.
+     */
+    static void scoreLevels2Scalar(GaussianMixture.LevelFree2 f, int k, double[] x0, double[] x1, double[] gammas, int from,
+            int n, double[] o0, double[] o1) {
+        int groups = f.lambda1().length;
+        double[] inv1 = new double[groups];
+        double[] inv2 = new double[groups];
+        double[] halfLogDet = new double[groups];
+        int[] group = f.group();
+        for (int i = from; i < n; i++) {
+            double g = gammas[i];
+            double sg = Math.sqrt(g);
+            double om = 1.0 - g;
+            for (int h = 0; h < groups; h++) {
+                double ev1 = Math.fma(g, f.lambda1()[h], om);
+                double ev2 = Math.fma(g, f.lambda2()[h], om);
+                inv1[h] = 1.0 / ev1;
+                inv2[h] = 1.0 / ev2;
+                halfLogDet[h] = org.scorescope.math.CounterNormals.log(ev1 * ev2) * -0.5;
+            }
+            double x = x0[i];
+            double y = x1[i];
+            double mx = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                int h = group[c];
+                double q00 = Math.fma(inv1[h], f.a00()[c], inv2[h] * f.b00()[c]);
+                double q01 = Math.fma(inv1[h], f.a01()[c], inv2[h] * f.b01()[c]);
+                double q11 = Math.fma(inv1[h], f.a11()[c], inv2[h] * f.b11()[c]);
+                double dx = Math.fma(sg, -f.mu0()[c], x);
+                double dy = Math.fma(sg, -f.mu1()[c], y);
+                double gx = Math.fma(dy, q01, dx * q00);
+                double gy = Math.fma(dy, q11, dx * q01);
+                double v = Math.fma(Math.fma(dy, gy, dx * gx), -0.5, f.lnc()[c] + halfLogDet[h]);
+                if (v > mx) {
+                    mx = v;
                 }
             }
-            for (int i = 0; i < len; i++) {
-                o0[i0 + i] = sx[i] / sw[i];
-                o1[i0 + i] = sy[i] / sw[i];
+            double sw = 0;
+            double sx = 0;
+            double sy = 0;
+            for (int c = 0; c < k; c++) {
+                int h = group[c];
+                double q00 = Math.fma(inv1[h], f.a00()[c], inv2[h] * f.b00()[c]);
+                double q01 = Math.fma(inv1[h], f.a01()[c], inv2[h] * f.b01()[c]);
+                double q11 = Math.fma(inv1[h], f.a11()[c], inv2[h] * f.b11()[c]);
+                double dx = Math.fma(sg, -f.mu0()[c], x);
+                double dy = Math.fma(sg, -f.mu1()[c], y);
+                double gx = Math.fma(dy, q01, dx * q00);
+                double gy = Math.fma(dy, q11, dx * q01);
+                double v = Math.fma(Math.fma(dy, gy, dx * gx), -0.5, f.lnc()[c] + halfLogDet[h]);
+                double e = ReproducibleExp.exp(v - mx);
+                sw = sw + e;
+                sx = Math.fma(e, gx, sx);
+                sy = Math.fma(e, gy, sy);
             }
+            o0[i] = -sx / sw;
+            o1[i] = -sy / sw;
         }
     }
 

@@ -3,7 +3,7 @@ package org.scorescope.distribution;
 import org.scorescope.math.Normal;
 
 /**
- * The one-dimensional law of √γ U + √(1−γ) Z with U uniform on [a, b] (ALGORITHMS.md §2, box
+ * The one-dimensional law of √γ U + √(1−γ) Z with U uniform on [a, b] (docs/algorithms.md §2, box
  * mixture). Its density is (Φ(z_A) − Φ(z_B)) / (√γ (b−a)) with z_A = (x − √γ a)/σ,
  * z_B = (x − √γ b)/σ, σ = √(1−γ); everything is evaluated in log space. When the noised box is
  * much narrower than σ (γ → 0) the difference of CDFs is replaced by its expansion around the
@@ -41,6 +41,31 @@ final class NoisedUniform {
         out[0] = logD - Math.log(width);
         out[1] = first;
         out[2] = (-za * ra + zb * rb) / (sigma * sigma) - first * first;
+    }
+
+    /**
+     * log density and d/dx log density only, with the level's constants of the interval given
+     * (noised ends lo = √γ a, hi = √γ b, σ, width = hi − lo, ε = width/σ, log width, log ε): the
+     * same expressions as {@link #logDensityAndDerivatives}, for batches that prepare each interval
+     * once per call and skip the second derivative.
+     */
+    static void logDensityAndSlope(double x, double lo, double hi, double sigma, double eps, double logWidth,
+            double logEps, double[] out) {
+        double zm = (x - 0.5 * (lo + hi)) / sigma;
+        if (eps * (1 + Math.abs(zm)) < EXPANSION_BELOW) {
+            double e2 = eps * eps / 24;
+            double u = 1 + (zm * zm - 1) * e2;
+            out[0] = Normal.logPdf(zm) + logEps + Math.log(u) - logWidth;
+            out[1] = (-zm + 2 * zm * e2 / u) / sigma;
+            return;
+        }
+        double za = (x - lo) / sigma;
+        double zb = (x - hi) / sigma;
+        double logD = Normal.logDiffCdf(za, zb);
+        double ra = Math.exp(Normal.logPdf(za) - logD);
+        double rb = Math.exp(Normal.logPdf(zb) - logD);
+        out[0] = logD - logWidth;
+        out[1] = (ra - rb) / sigma;
     }
 
     /** The probability of [l, u] (bounds may be infinite). */

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * The named targets a user picks from (issue 3 lists the ids). All are built from closed-form
- * mixtures; {@code ring8} is exactly workload W1 of {@code shared/bench/gmm_numpy.py}.
+ * mixtures; {@code ring8} is exactly workload W1 of {@code bench/peers/w1_numpy.py}.
  */
 public final class Presets {
     private static final Map<String, Supplier<Target>> PRESETS = new LinkedHashMap<>();

@@ -7,10 +7,12 @@ package org.scorescope.distribution;
  * would do for the scalar kernel, but the Vector API's EXP runs a Java fallback before C2 compiles
  * it and Intel SVML after, which differ in the last bit.
  *
- * <p>Cody–Waite reduction x = n ln 2 + r, |r| ≤ ln 2 / 2, with n found by the 1.5·2⁵² rounding
- * trick; e^r by its Taylor polynomial of degree 13 (truncation below 5e-18 relative) in Horner form
- * with FMAs; 2ⁿ assembled in the exponent bits. Accurate to 2 ulp (tested). Arguments below −708
- * are clamped to −708: such a weight is below 1e-307 of the largest one and cannot change a sum.
+ * <p>Cody–Waite reduction x = n ln 2 + r, |r| ≤ ln 2 / 2 (+ rounding), with n found by the
+ * 1.5·2⁵² rounding trick; e^r by its Taylor polynomial of degree 13 (truncation below 5e-18
+ * relative) in Horner form with FMAs; 2ⁿ assembled in the exponent bits. Accurate to 2 ulp
+ * (tested). Arguments below −708 give 0: such a weight is below 1e-307 of the largest one and
+ * cannot change a sum (a select, cheaper in vector form than a clamp with {@code Math.max}'s NaN
+ * rules).
  */
 final class ReproducibleExp {
     static final double SHIFT = 0x1.8p52;
@@ -36,20 +38,20 @@ final class ReproducibleExp {
     private ReproducibleExp() {
     }
 
-    /** e^x for x ≤ 0 (NaN gives NaN). */
+    /** e^x for x ≤ 0 (NaN gives NaN, below −708 gives 0). */
     static double exp(double x) {
-        x = Math.max(x, MIN_ARGUMENT);
-        double kd = x * INV_LN2 + SHIFT;
+        double kd = Math.fma(x, INV_LN2, SHIFT);
         double n = kd - SHIFT;
-        double r = Math.fma(-n, LN2_HI, x);
-        r = Math.fma(-n, LN2_LO, r);
+        double r = Math.fma(n, -LN2_HI, x);
+        r = Math.fma(n, -LN2_LO, r);
         double p = TAYLOR[0];
         for (int i = 1; i < TAYLOR.length; i++) {
             p = Math.fma(p, r, TAYLOR[i]);
         }
         p = Math.fma(p, r, 1.0);
         p = Math.fma(p, r, 1.0);
-        long scale = (Double.doubleToRawLongBits(kd) - SHIFT_BITS + 1023) << 52;
-        return p * Double.longBitsToDouble(scale);
+        long scale = (Double.doubleToRawLongBits(kd) - (SHIFT_BITS - 1023)) << 52;
+        double e = p * Double.longBitsToDouble(scale);
+        return x < MIN_ARGUMENT ? 0.0 : e;
     }
 }

@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A data distribution whose noised marginals {@code X(γ) = √γ X₀ + √(1−γ) Z} are known in closed
- * form at every noise level γ ∈ (0, 1) (ALGORITHMS.md §1–2).
+ * form at every noise level γ ∈ (0, 1) (docs/algorithms.md §1–2).
  *
  * <p>Batch methods work on structure-of-arrays particles: {@code x[axis][i]} for i in
  * {@code [0, n)}. Implementations are immutable and thread-safe.
@@ -47,6 +47,26 @@ public interface Target {
         }
     }
 
+    /**
+     * The score of n particles, particle i at its own level {@code gammas[i]}. The default scores one
+     * particle at a time through a one-column view (allocating per call, not per particle); mixtures
+     * override it.
+     */
+    default void scoreBatchLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        int d = dim();
+        double[][] one = new double[d][1];
+        double[][] s = new double[d][1];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                one[a][0] = x[a][i];
+            }
+            scoreBatch(one, 1, gammas[i], s);
+            for (int a = 0; a < d; a++) {
+                out[a][i] = s[a][0];
+            }
+        }
+    }
+
     /** log p_γ at n particles into {@code out[i]}. The default loops; mixtures prepare the level once. */
     default void logDensityBatch(double[][] x, int n, double gamma, double[] out) {
         int d = dim();
@@ -59,7 +79,7 @@ public interface Target {
         }
     }
 
-    /** Tweedie's data prediction D(x, γ) = (x + (1−γ) s(x, γ)) / √γ (ALGORITHMS.md §1). */
+    /** Tweedie's data prediction D(x, γ) = (x + (1−γ) s(x, γ)) / √γ (docs/algorithms.md §1). */
     default void denoise(double[] x, double gamma, double[] out) {
         score(x, gamma, out);
         double sg = Math.sqrt(gamma);

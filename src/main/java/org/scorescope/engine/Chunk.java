@@ -1,11 +1,13 @@
 package org.scorescope.engine;
 
 /**
- * A fixed slice of one sampler's particles, stepped as a unit by one worker. Chunk boundaries do
- * not depend on the thread count.
+ * A fixed slice of one sampler's particles, stepped as a unit by one worker. Chunk boundaries
+ * depend on the number of particles only ({@link Engine#chunkSize}), never on the thread count.
  */
 final class Chunk {
     final int index;
+    /** Run-wide index of the chunk's first particle. */
+    final long first;
     final int n;
     final double[][] y;
     final byte[] diverged;
@@ -14,8 +16,9 @@ final class Chunk {
     long evaluations;
     int divergedCount;
 
-    Chunk(int index, int dim, int n, Object memory) {
+    Chunk(int index, long first, int dim, int n, Object memory) {
         this.index = index;
+        this.first = first;
         this.n = n;
         this.y = new double[dim][n];
         this.diverged = new byte[n];

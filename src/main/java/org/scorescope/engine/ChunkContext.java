@@ -1,44 +1,44 @@
 package org.scorescope.engine;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.scorescope.math.CounterNormals;
 import org.scorescope.sampler.StepContext;
 import org.scorescope.schedule.Grid;
 import org.scorescope.score.ScoreFunction;
 
-/** The step context of one chunk at one step: counted scores and the chunk's keyed stream. */
+/**
+ * The step context of one chunk at one step: counted scores, and draws keyed by (seed, sampler,
+ * step, call) and the particles' run-wide indices ({@link RandomStreams}).
+ */
 final class ChunkContext implements StepContext {
     private final Chunk chunk;
     private final Grid grid;
     private final int t;
     private final ScoreFunction score;
-    private final ZigguratSampler.NormalizedGaussian gauss;
-    private final UniformRandomProvider rng;
+    private final long seed;
+    private final long noiseKey;
+    private int gaussianCalls;
+    private int uniformCalls;
 
     private final java.util.concurrent.ForkJoinPool inner;
 
-    ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, UniformRandomProvider rng) {
-        this(chunk, grid, t, score, rng, null);
-    }
-
     /**
+     * @param seed the run's seed
+     * @param noiseKey the sampler slot's noise key
      * @param inner a pool for independent score batches of one step, or null to run them in turn
      */
-    ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, UniformRandomProvider rng, java.util.concurrent.ForkJoinPool inner) {
+    ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, long seed, long noiseKey, java.util.concurrent.ForkJoinPool inner) {
         this.inner = inner;
         this.chunk = chunk;
         this.grid = grid;
         this.t = t;
         this.score = score;
-        this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        this.rng = rng;
+        this.seed = seed;
+        this.noiseKey = noiseKey;
     }
 
     @Override
     public void uniform(double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = rng.nextDouble();
-        }
+        CounterNormals.uniform(RandomStreams.key(seed, noiseKey, t, RandomStreams.UNIFORM, uniformCalls++), chunk.first, out, n);
     }
 
     @Override
@@ -63,6 +63,16 @@ final class ChunkContext implements StepContext {
     }
 
     @Override
+    public void scoreLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        long cost = 0;
+        for (int i = 0; i < n; i++) {
+            cost += score.evaluationCost(gammas[i]);
+        }
+        chunk.evaluations += cost;
+        score.evalLevels(x, n, gammas, out);
+    }
+
+    @Override
     public void scoreAll(double[][][] x, int n, double[] gammas, double[][][] out) {
         for (double gamma : gammas) {
             chunk.evaluations += (long) n * score.evaluationCost(gamma);
@@ -79,11 +89,7 @@ final class ChunkContext implements StepContext {
 
     @Override
     public void gaussian(double[][] out, int n) {
-        for (double[] axis : out) {
-            for (int i = 0; i < n; i++) {
-                axis[i] = gauss.sample();
-            }
-        }
+        CounterNormals.gaussian(RandomStreams.key(seed, noiseKey, t, RandomStreams.GAUSSIAN, gaussianCalls++), chunk.first, out, n);
     }
 
     @Override
@@ -93,7 +99,7 @@ final class ChunkContext implements StepContext {
 
     @Override
     public long firstParticle() {
-        return (long) chunk.index * Engine.CHUNK;
+        return chunk.first;
     }
 
     @Override

@@ -13,19 +13,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.scorescope.math.CounterNormals;
 import org.scorescope.sampler.Sampler;
 
 /**
  * Steps every sampler's particle cloud on the engine's own pool (ARCHITECTURE.md, threading
- * rules). Particles are split in chunks of {@value #CHUNK}; each chunk draws its random numbers from
- * the stream keyed by (seed, sampler, chunk, step), so a run is bit-identical for any thread count.
- * Runs are cancelled cooperatively between chunk tasks.
+ * rules). Particles are split in chunks whose size depends on N only ({@link #chunkSize}); each
+ * step, the workers take chunks from a shared counter until none is left. Every random number is
+ * keyed by (seed, sampler, step, call, particle index) ({@link RandomStreams}), so a run is
+ * bit-identical for any thread count; stochastic samplers' results do not even depend on the chunk
+ * size (adaptive ones, such as {@code pf-ode} and {@code fddim} to tolerance, decide per chunk and
+ * do). Runs are cancelled cooperatively between chunks.
  */
 public final class Engine implements AutoCloseable {
-    /** Particles per chunk; fixed, so that results do not depend on the thread count. */
-    public static final int CHUNK = 8192;
+    /** The largest chunk: a chunk's particles and a sampler's buffers for it stay in the core's L2 cache. */
+    public static final int CHUNK = 2048;
+    /** The smallest chunk (a multiple of every vector length). */
+    static final int MIN_CHUNK = 64;
+    /** Chunks per run at least, when N allows: enough for several threads to share a small run evenly. */
+    static final int MIN_CHUNKS = 16;
+
+    /**
+     * Particles per chunk for a run of n particles: ⌈n/16⌉ rounded up to a multiple of 64, within
+     * [64, {@value #CHUNK}]. A function of n alone, so that a run's results never depend on the thread
+     * count; small runs still have 16 chunks to share between threads.
+     */
+    public static int chunkSize(int n) {
+        long c = (n + (long) MIN_CHUNKS - 1) / MIN_CHUNKS;
+        c = (c + MIN_CHUNK - 1) / MIN_CHUNK * MIN_CHUNK;
+        return (int) Math.max(MIN_CHUNK, Math.min(CHUNK, c));
+    }
 
     private static final AtomicLong RUN_IDS = new AtomicLong();
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
@@ -35,6 +52,7 @@ public final class Engine implements AutoCloseable {
     /** For independent score batches inside one chunk's step, used when a run has fewer chunks than threads. */
     private final java.util.concurrent.ForkJoinPool inner;
     private final int threads;
+    private final int poolId;
 
     /** An engine with one worker per available core. */
     public Engine() {
@@ -50,6 +68,7 @@ public final class Engine implements AutoCloseable {
         }
         this.threads = threads;
         int pool = POOL_IDS.incrementAndGet();
+        this.poolId = pool;
         workers = Executors.newFixedThreadPool(threads, named("scorescope-engine-" + pool + "-worker-"));
         coordinator = Executors.newSingleThreadExecutor(named("scorescope-engine-" + pool + "-run-"));
         AtomicInteger innerIds = new AtomicInteger();
@@ -68,6 +87,11 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** The number in this engine's thread names ({@code scorescope-engine-N-…}). */
+    public int poolId() {
+        return poolId;
     }
 
     /** Number of worker threads. */
@@ -92,13 +116,14 @@ public final class Engine implements AutoCloseable {
         long start = System.nanoTime();
         int d = spec.target().dim();
         int n = spec.particles();
-        int chunkCount = (n + CHUNK - 1) / CHUNK;
+        int chunk = chunkSize(n);
+        int chunkCount = (n + chunk - 1) / chunk;
         List<Chunk[]> all = new ArrayList<>();
         for (SamplerSlot slot : spec.slots()) {
             Chunk[] chunks = new Chunk[chunkCount];
             for (int c = 0; c < chunkCount; c++) {
-                int size = Math.min(CHUNK, n - c * CHUNK);
-                chunks[c] = new Chunk(c, d, size, slot.sampler().newMemory(d, size));
+                int size = Math.min(chunk, n - c * chunk);
+                chunks[c] = new Chunk(c, (long) c * chunk, d, size, slot.sampler().newMemory(d, size));
             }
             all.add(chunks);
         }
@@ -106,22 +131,14 @@ public final class Engine implements AutoCloseable {
         int steps = spec.grid().steps();
         notify(listener, new StepView(runId, spec, steps, all, seconds(start)));
         java.util.concurrent.ForkJoinPool nested = chunkCount < threads ? inner : null;
+        int samplers = all.size();
+        int items = samplers * chunkCount;
         for (int t = steps; t >= 1; t--) {
-            List<Callable<Void>> tasks = new ArrayList<>();
-            for (int s = 0; s < all.size(); s++) {
-                SamplerSlot slot = spec.slots().get(s);
-                for (Chunk chunk : all.get(s)) {
-                    int step = t;
-                    tasks.add(() -> {
-                        if (cancel.get()) {
-                            return null;
-                        }
-                        stepChunk(spec, slot, chunk, step, nested);
-                        return null;
-                    });
-                }
-            }
-            invokeAll(tasks);
+            int step = t;
+            forEachChunk(items, (long) n * samplers, k -> {
+                int s = k / chunkCount;
+                stepChunk(spec, spec.slots().get(s), all.get(s)[k % chunkCount], step, nested);
+            }, cancel);
             if (cancel.get()) {
                 throw new CancellationException("run " + runId + " cancelled");
             }
@@ -143,34 +160,24 @@ public final class Engine implements AutoCloseable {
 
     private static void stepChunk(RunSpec spec, SamplerSlot slot, Chunk chunk, int t, java.util.concurrent.ForkJoinPool nested) {
         Sampler sampler = slot.sampler();
-        UniformRandomProvider rng = RandomStreams.stream(spec.seed(), slot.noiseKey(), chunk.index, t);
-        sampler.step(new ChunkContext(chunk, spec.grid(), t, spec.score(), rng, nested), chunk.y, chunk.n);
+        sampler.step(new ChunkContext(chunk, spec.grid(), t, spec.score(), spec.seed(), slot.noiseKey(), nested), chunk.y, chunk.n);
         chunk.flagDiverged();
     }
 
     private void initialise(RunSpec spec, List<Chunk[]> all, AtomicBoolean cancel) {
         Chunk[] first = all.get(0);
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (Chunk chunk : first) {
-            tasks.add(() -> {
-                if (spec.initial() != null) {
-                    for (int a = 0; a < chunk.y.length; a++) {
-                        System.arraycopy(spec.initial()[a], chunk.index * CHUNK, chunk.y[a], 0, chunk.n);
-                    }
-                } else {
-                    UniformRandomProvider rng = RandomStreams.stream(spec.seed(), RandomStreams.INITIAL_NOISE, chunk.index, 0);
-                    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-                    for (double[] axis : chunk.y) {
-                        for (int i = 0; i < chunk.n; i++) {
-                            axis[i] = g.sample();
-                        }
-                    }
+        long key = RandomStreams.key(spec.seed(), RandomStreams.INITIAL_NOISE, 0, RandomStreams.GAUSSIAN, 0);
+        forEachChunk(first.length, spec.particles(), c -> {
+            Chunk chunk = first[c];
+            if (spec.initial() != null) {
+                for (int a = 0; a < chunk.y.length; a++) {
+                    System.arraycopy(spec.initial()[a], (int) chunk.first, chunk.y[a], 0, chunk.n);
                 }
-                chunk.flagDiverged();
-                return null;
-            });
-        }
-        invokeAll(tasks);
+            } else {
+                CounterNormals.gaussian(key, chunk.first, chunk.y, chunk.n);
+            }
+            chunk.flagDiverged();
+        }, cancel);
         for (int s = 1; s < all.size(); s++) {
             for (int c = 0; c < first.length; c++) {
                 for (int a = 0; a < first[c].y.length; a++) {
@@ -185,13 +192,47 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void invokeAll(List<Callable<Void>> tasks) {
+    /** Particles of work per step below which one more thread costs more (wake-up, barrier) than it gains. */
+    static final int PARTICLES_PER_THREAD = 32_768;
+
+    /**
+     * Runs {@code work} on items 0..count−1: the calling thread and up to threads − 1 pool workers each
+     * take the next item from a shared counter (a few µs of dispatch per step instead of one task per
+     * chunk). Only as many threads as the step's work (particles × samplers) keeps busy take part, so
+     * a 10k-particle step is not slowed by waking and waiting for a second thread. Which thread steps
+     * which chunk never changes a result.
+     *
+     * @param particles the step's particles over all samplers
+     */
+    private void forEachChunk(int count, long particles, java.util.function.IntConsumer work, AtomicBoolean cancel) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Callable<Void> loop = () -> {
+            for (int k; (k = next.getAndIncrement()) < count;) {
+                if (cancel.get()) {
+                    return null;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    stopped.set(true); // the engine is closing (shutdownNow interrupts)
+                    return null;
+                }
+                work.accept(k);
+            }
+            return null;
+        };
+        int helpers = (int) Math.min(Math.min(threads, count), Math.max(1, particles / PARTICLES_PER_THREAD)) - 1;
+        List<Future<Void>> running = new ArrayList<>();
         try {
-            for (Future<Void> f : workers.invokeAll(tasks)) {
+            for (int w = 0; w < helpers; w++) {
+                running.add(workers.submit(loop));
+            }
+            loop.call();
+            for (Future<Void> f : running) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            running.forEach(f -> f.cancel(true));
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -199,6 +240,14 @@ public final class Engine implements AutoCloseable {
                 throw re;
             }
             throw new IllegalStateException(cause);
+        } catch (RuntimeException e) {
+            running.forEach(f -> f.cancel(true));
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (stopped.get() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("engine closing");
         }
     }
 

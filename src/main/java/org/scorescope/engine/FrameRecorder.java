@@ -57,17 +57,14 @@ public final class FrameRecorder implements RunListener {
         List<Frame.SamplerFrame> part = new ArrayList<>();
         for (int s = 0; s < v.samplers(); s++) {
             String label = v.spec().slots().get(s).label();
-            float[][] all = v.snapshot(s, v.spec().particles());
             Object diag = v.t() < steps ? v.diagnostics(s) : null;
-            full.add(new Frame.SamplerFrame(label, all, v.spec().particles(), v.nfe(s), v.diverged(s), diag));
-            float[][] sub = all;
-            if (stored < v.spec().particles()) {
-                sub = new float[all.length][];
-                for (int a = 0; a < all.length; a++) {
-                    sub[a] = java.util.Arrays.copyOf(all[a], stored);
-                }
-            }
-            part.add(new Frame.SamplerFrame(label, sub, v.spec().particles(), v.nfe(s), v.diverged(s), diag));
+            long nfe = v.nfe(s);
+            int diverged = v.diverged(s);
+            // the history subset straight from the chunks (not copied out of the full snapshot)
+            float[][] sub = v.snapshot(s, stored);
+            float[][] all = stored < v.spec().particles() ? v.snapshot(s, v.spec().particles()) : sub;
+            full.add(new Frame.SamplerFrame(label, all, v.spec().particles(), nfe, diverged, diag));
+            part.add(new Frame.SamplerFrame(label, sub, v.spec().particles(), nfe, diverged, diag));
         }
         history.set(v.t(), new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(part)));
         latest.set(new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(full)));

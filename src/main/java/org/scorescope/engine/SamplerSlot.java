@@ -11,9 +11,8 @@ import org.scorescope.sampler.Sampler;
  *     the same sampler sees the same noise whatever its position in the run)
  */
 public record SamplerSlot(Sampler sampler, String label, long noiseKey) {
-    /** A slot labelled by the sampler's id, keyed by it. */
+    /** A slot labelled by the sampler's canonical id (with every parameter), its noise keyed by the sampler's id. */
     public static SamplerSlot of(Sampler sampler) {
-        String id = sampler.info().id();
-        return new SamplerSlot(sampler, id, RandomStreams.key(id));
+        return new SamplerSlot(sampler, sampler.info().key(), RandomStreams.key(sampler.info().id()));
     }
 }

@@ -63,6 +63,24 @@ public final class StepView {
         return total / spec.particles();
     }
 
+    /**
+     * Score evaluations so far per particle for one sampler: {mean, smallest, largest}. Every
+     * particle of a chunk gets the same count; an adaptive sampler (F-DDIM to a tolerance, the
+     * adaptive ODE) may spend different counts on different chunks.
+     */
+    public double[] nfeStats(int slot) {
+        long total = 0;
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (Chunk c : chunks.get(slot)) {
+            total += c.evaluations;
+            long per = c.evaluations / c.n;
+            min = Math.min(min, per);
+            max = Math.max(max, per);
+        }
+        return new double[] {(double) total / spec.particles(), min, max};
+    }
+
     /** Particles flagged as NaN or infinite so far. */
     public int diverged(int slot) {
         int total = 0;

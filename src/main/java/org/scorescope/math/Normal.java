@@ -5,7 +5,7 @@ import org.apache.commons.math3.special.Erf;
 /**
  * The standard normal distribution in log space, accurate far into both tails.
  *
- * <p>Box-mixture targets (ALGORITHMS.md §2) need {@code log(Φ(a) − Φ(b))} at arguments of
+ * <p>Box-mixture targets (docs/algorithms.md §2) need {@code log(Φ(a) − Φ(b))} at arguments of
  * several hundred standard deviations; computing it as a plain difference underflows to
  * {@code log 0}. Every function here stays finite for finite arguments.
  */

@@ -116,7 +116,7 @@ public final class AxisSweep {
                                 ? cache.computeIfAbsent(t + "/" + seed, key -> SettingMeasure.measure(setting, sampler, grid, plan.metric(), plan.particles(), seed, engine))
                                 : SettingMeasure.measure(setting, sampler, grid, plan.metric(), plan.particles(), seed, engine);
                         boolean exact = SettingMeasure.needsGaussian(plan.metric());
-                        Row row = new Row(setting.columns(), sampler.info().id(), t, v.nfe(), exact ? -1 : seed, tv ? plan.particles() : -1,
+                        Row row = new Row(setting.columns(), sampler.info().key(), t, v.nfe(), exact ? -1 : seed, tv ? plan.particles() : -1,
                                 plan.metric(), v.value(), v.floor(), v.diverged());
                         rows.add(row);
                         if (sink != null) {

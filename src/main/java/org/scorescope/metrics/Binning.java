@@ -3,7 +3,7 @@ package org.scorescope.metrics;
 import org.scorescope.distribution.Target;
 
 /**
- * A regular grid of bins over an axis-aligned box in 1 or 2 dimensions (ALGORITHMS.md §6).
+ * A regular grid of bins over an axis-aligned box in 1 or 2 dimensions (docs/algorithms.md §6).
  * Bin (i, j) covers [edge_x(i), edge_x(i+1)) × [edge_y(j), edge_y(j+1)); index i·binsY + j.
  *
  * @param lo lower corner, one entry per axis

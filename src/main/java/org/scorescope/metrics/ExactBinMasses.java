@@ -5,7 +5,7 @@ import org.scorescope.distribution.GaussianMixture;
 import org.scorescope.distribution.Target;
 
 /**
- * The exact probability of every bin under X(γ) (ALGORITHMS.md §6). Gaussian mixtures use the
+ * The exact probability of every bin under X(γ) (docs/algorithms.md §6). Gaussian mixtures use the
  * CDF at the grid corners and inclusion–exclusion ((B+1)² bivariate CDFs per component instead of
  * 4B²); box mixtures factor per axis; any other target asks {@link Target#boxMass} per bin.
  */

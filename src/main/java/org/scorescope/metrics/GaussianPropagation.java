@@ -8,17 +8,18 @@ import org.scorescope.distribution.Target;
 
 /**
  * Pushes the law of Y_T ~ N(0, I) exactly through any sampler on a single-Gaussian target
- * (ALGORITHMS.md §6, "exact errors for Gaussian targets"). No Monte Carlo.
+ * (docs/algorithms.md §6, "exact errors for Gaussian targets"). No Monte Carlo.
  *
  * <p>With one Gaussian component the score s(x, γ) = −C⁻¹(x − √γ μ) is affine, and every sampler
  * step is affine in (state, scores, Gaussian draws) with particle-independent coefficients (the
  * {@link Sampler} contract). So the state is always Y = c + Σ_j A_j ξ_j with independent standard
- * normals ξ_j. The sampler itself is run on the columns: the offset column c with the full affine
- * score and zero noise, and every linear column A_j with the homogeneous score −C⁻¹x and a noise
- * that is 1 on exactly the coordinate of the draw that created the column. Before each step, d new
- * zero columns are added per Gaussian draw the sampler declares. At the end, mean = c and
- * covariance = Σ_j A_j A_jᵀ. Memory a sampler keeps (a previous ε) is carried per column, so
- * multistep samplers are exact too.
+ * normals ξ_j. The sampler itself is run once per step on all columns together, as on one chunk
+ * of particles: column 0 is the offset c, moved with the full affine score and zero noise; every
+ * linear column A_j is moved with the homogeneous score −C⁻¹x and a noise that is 1 on exactly the
+ * coordinate of the draw that created the column. Before each step, d new zero columns are added
+ * per Gaussian draw the sampler declares. At the end, mean = c and covariance = Σ_j A_j A_jᵀ.
+ * Memory a sampler keeps (a previous ε) is carried per column, so multistep samplers are exact too.
+ * The NFE is the number of score calls per column, exactly what a particle would be charged.
  *
  * <p>By default the start is the exact marginal X(ᾱ_T), so that the result measures the sampler's
  * own discretization error; starting from N(0, I) adds the initialisation error, a floor that does
@@ -81,61 +82,64 @@ public final class GaussianPropagation {
         int d = g.dim();
         int draws = sampler.info().gaussianDrawsPerStep();
         int steps = grid.steps();
-        int capacity = d + steps * draws * d;
-        double[][] offset = new double[d][1];
+        int capacity = 1 + d + steps * draws * d;
         double[][] columns = new double[d][capacity];
         if (start == Start.STANDARD_NORMAL) {
             for (int a = 0; a < d; a++) {
-                columns[a][a] = 1;
+                columns[a][1 + a] = 1;
             }
         } else {
             GaussianMixture.Level l = g.level(grid.abar(steps));
             double[][] root = symmetricSqrt(l.covariance[0], d);
             for (int a = 0; a < d; a++) {
-                offset[a][0] = l.mean[0][a];
+                columns[a][0] = l.mean[0][a];
                 for (int b = 0; b < d; b++) {
-                    columns[a][b] = root[a][b];
+                    columns[a][1 + b] = root[a][b];
                 }
             }
         }
-        int used = d;
-        Object offsetMemory = sampler.newMemory(d, 1);
-        Object columnMemory = sampler.newMemory(d, capacity);
-        Ctx off = new Ctx(g, grid, d, 1, offsetMemory, true, evaluationCost);
-        Ctx lin = new Ctx(g, grid, d, capacity, columnMemory, false, evaluationCost);
+        int used = 1 + d;
+        Ctx ctx = new Ctx(g, grid, d, capacity, sampler.newMemory(d, capacity), evaluationCost);
         if (perStep != null) {
-            perStep.accept(steps, moments(offset, columns, used, d, 0));
+            perStep.accept(steps, moments(columns, used, d, 0));
         }
         for (int t = steps; t >= 1; t--) {
-            off.begin(t, 0);
-            sampler.step(off, offset, 1);
-            lin.begin(t, used);
+            ctx.begin(t, used);
             used += draws * d;
-            sampler.step(lin, columns, used);
-            if (lin.draw != draws) {
-                throw new IllegalStateException(sampler.info().id() + " declared " + draws + " draws per step but made " + lin.draw);
+            sampler.step(ctx, columns, used);
+            if (ctx.draw != draws) {
+                throw new IllegalStateException(sampler.info().id() + " declared " + draws + " draws per step but made " + ctx.draw);
             }
             if (perStep != null) {
-                perStep.accept(t - 1, moments(offset, columns, used, d, off.evaluations));
+                perStep.accept(t - 1, moments(columns, used, d, ctx.calls));
             }
         }
-        return moments(offset, columns, used, d, off.evaluations);
+        return moments(columns, used, d, ctx.calls);
     }
 
-    private static Result moments(double[][] offset, double[][] columns, int used, int d, long nfe) {
+    private static Result moments(double[][] columns, int used, int d, long nfe) {
         double[] mean = new double[d];
         double[][] cov = new double[d][d];
         for (int a = 0; a < d; a++) {
-            mean[a] = offset[a][0];
+            mean[a] = columns[a][0];
             for (int b = 0; b < d; b++) {
                 double s = 0;
-                for (int j = 0; j < used; j++) {
+                for (int j = 1; j < used; j++) {
                     s += columns[a][j] * columns[b][j];
                 }
                 cov[a][b] = s;
             }
         }
         return new Result(mean, cov, nfe);
+    }
+
+    /** √(|m|² + tr S): the root mean square of |X| under N(m, S); NaN when not finite. */
+    public static double scale(double[] m, double[][] s) {
+        double v = 0;
+        for (int a = 0; a < m.length; a++) {
+            v += m[a] * m[a] + s[a][a];
+        }
+        return Math.sqrt(v);
     }
 
     private static double[][] symmetricSqrt(double[] rowMajor, int d) {
@@ -159,29 +163,34 @@ public final class GaussianPropagation {
         return r;
     }
 
-    /** A step context that evaluates the affine (offset) or homogeneous (columns) score exactly. */
+    /**
+     * The step context of the propagation: column 0 is the offset, moved with the full affine score
+     * and no noise; columns 1… are the linear part, moved with the homogeneous score −C⁻¹x and a
+     * noise that is 1 on exactly the coordinate of the draw that created the column. All columns go
+     * through one call of the sampler, like the particles of one chunk, so an iterative sampler
+     * (F-DDIM) iterates the law as it iterates particles, and the NFE is the number of score calls
+     * (each call evaluates every column once).
+     */
     private static final class Ctx implements StepContext {
         private final GaussianMixture target;
         private final Grid grid;
         private final int d;
         private final Object memory;
-        private final boolean affine;
         private final double[][][] buffers = new double[16][][];
         private final int capacity;
         private final java.util.function.DoubleToIntFunction cost;
         private int t;
         private int firstNew;
         int draw;
-        long evaluations;
+        long calls;
 
-        Ctx(GaussianMixture target, Grid grid, int d, int capacity, Object memory, boolean affine, java.util.function.DoubleToIntFunction cost) {
+        Ctx(GaussianMixture target, Grid grid, int d, int capacity, Object memory, java.util.function.DoubleToIntFunction cost) {
             this.cost = cost;
             this.target = target;
             this.grid = grid;
             this.d = d;
             this.capacity = capacity;
             this.memory = memory;
-            this.affine = affine;
         }
 
         void begin(int step, int firstNewColumn) {
@@ -207,11 +216,12 @@ public final class GaussianPropagation {
 
         @Override
         public void score(double[][] x, int n, double gamma, double[][] out) {
-            evaluations += (long) n * cost.applyAsInt(gamma);
+            calls += cost.applyAsInt(gamma);
             GaussianMixture.Level l = target.level(gamma);
             double[] p = l.precision[0];
             double[] m = l.mean[0];
             for (int i = 0; i < n; i++) {
+                boolean affine = i == 0;
                 for (int a = 0; a < d; a++) {
                     double s = 0;
                     for (int b = 0; b < d; b++) {
@@ -227,11 +237,9 @@ public final class GaussianPropagation {
             for (double[] axis : out) {
                 java.util.Arrays.fill(axis, 0, n, 0);
             }
-            if (!affine) {
-                int base = firstNew + draw * d;
-                for (int a = 0; a < d; a++) {
-                    out[a][base + a] = 1;
-                }
+            int base = firstNew + draw * d;
+            for (int a = 0; a < d; a++) {
+                out[a][base + a] = 1;
             }
             draw++;
         }

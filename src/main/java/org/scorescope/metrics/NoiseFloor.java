@@ -3,7 +3,7 @@ package org.scorescope.metrics;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * The histogram TV that N exact samples of X(γ) give on the same bins (ALGORITHMS.md §6): a
+ * The histogram TV that N exact samples of X(γ) give on the same bins (docs/algorithms.md §6): a
  * sampler's TV is only meaningful above it.
  *
  * <p>The mean is exact: by linearity E[TV] = ½ Σ_k E|p̂_k − p_k| over the bins and the outside

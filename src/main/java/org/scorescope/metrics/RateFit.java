@@ -7,7 +7,7 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 /**
  * Convergence rates: the slope of log error against log T (or log NFE), by least squares
  * (Commons Math {@link SimpleRegression}), reported as a positive order with a confidence interval
- * (ALGORITHMS.md §6, rate study).
+ * (docs/algorithms.md §6, rate study).
  *
  * @param order −slope of log error on log x
  * @param halfWidth half-width of the 95% confidence interval of the order (NaN with two points)

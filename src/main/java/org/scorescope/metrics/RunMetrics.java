@@ -1,18 +1,21 @@
 package org.scorescope.metrics;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.scorescope.engine.RunListener;
 import org.scorescope.engine.StepView;
 import org.scorescope.distribution.Target;
 
 /**
- * The numbers behind the live metrics (ALGORITHMS.md §6), computed on the engine's coordinating
+ * The numbers behind the live metrics (docs/algorithms.md §6), computed on the engine's coordinating
  * thread after every step, on all N particles: histogram TV of each sampler against the exact bin
  * masses of X(ᾱ_t), the noise floor of N exact samples on the same bins, NFE, diverged particles,
  * and, on single-Gaussian targets, the exact W2 and KL(truth ‖ sampler) of each sampler's law at
- * every step (propagated from N(0, I), as the particles start). Published as immutable snapshots
- * through one atomic reference.
+ * every step (propagated from N(0, I), as the particles start); where each sampler diverged
+ * ({@link Divergence}: NaN particles or a cloud {@value Divergence#SCALE_FACTOR}× larger than the
+ * target's law at that level); and for parallel (Picard) samplers the rounds and NFE per block.
+ * Published as immutable snapshots through one atomic reference.
  */
 public final class RunMetrics implements RunListener {
     private final Binning binning;
@@ -20,6 +23,8 @@ public final class RunMetrics implements RunListener {
     private Snapshot building;
     private double[][] exactW2;
     private double[][] exactKl;
+    private Divergence[] divergence;
+    private double secondMoment;
 
     /**
      * @param binning the bins (on the first one or two coordinates)
@@ -44,9 +49,24 @@ public final class RunMetrics implements RunListener {
      * @param kl exact KL(truth ‖ sampler) (null unless the target is a single Gaussian)
      * @param seconds compute time when each step was done
      * @param lowest the smallest step computed so far
+     * @param divergence per sampler, where it first diverged (null entries: not, or not yet)
+     * @param keys per sampler, its canonical id with every parameter
+     * @param roundsPerBlock per sampler, parallel rounds (Picard iterations) per block; 0 for sequential samplers
+     * @param nfePerBlock per sampler, score evaluations per particle per block; 0 for sequential samplers
      */
     public record Snapshot(long runId, int steps, Binning binning, double[][] tv, double[] floorMean, double[] floorSd,
-            long[][] nfe, int[][] diverged, double[][] w2, double[][] kl, double[] seconds, int lowest) {
+            long[][] nfe, int[][] diverged, double[][] w2, double[][] kl, double[] seconds, int lowest,
+            Divergence[] divergence, String[] keys, int[] roundsPerBlock, int[] nfePerBlock) {
+
+        /** Parallel rounds so far for one sampler (one block per step done): rounds per block × blocks. */
+        public long roundsSoFar(int sampler, int step) {
+            return (long) roundsPerBlock[sampler] * (steps - step);
+        }
+
+        /** One line per sampler that diverged, naming the step and, where there is one, the remedy. */
+        public List<String> divergenceMessages() {
+            return java.util.Arrays.stream(divergence).filter(java.util.Objects::nonNull).map(Divergence::message).toList();
+        }
     }
 
     /** The newest snapshot, or null before the first step. */
@@ -61,8 +81,21 @@ public final class RunMetrics implements RunListener {
         Target marginal = v.spec().target().dim() <= 2 ? v.spec().target() : v.spec().target().marginal(0, 1);
         if (building == null || v.t() == steps) {
             double[][] tv = nanMatrix(s, steps + 1);
+            String[] keys = new String[s];
+            int[] rounds = new int[s];
+            int[] perBlock = new int[s];
+            for (int k = 0; k < s; k++) {
+                var sampler = v.spec().slots().get(k).sampler();
+                keys[k] = sampler.info().key();
+                if (sampler instanceof org.scorescope.sampler.PiadmSampler p) {
+                    rounds[k] = p.roundsPerBlock();
+                    perBlock[k] = p.nfePerBlock();
+                }
+            }
             building = new Snapshot(v.runId(), steps, binning, tv, nan(steps + 1), nan(steps + 1), new long[s][steps + 1],
-                    new int[s][steps + 1], null, null, nan(steps + 1), steps + 1);
+                    new int[s][steps + 1], null, null, nan(steps + 1), steps + 1, new Divergence[s], keys, rounds, perBlock);
+            divergence = building.divergence();
+            secondMoment = Divergence.secondMoment(v.spec().target());
             exactW2 = null;
             exactKl = null;
             // Exact propagation follows the target's own score; a guided (or any other) score model has another law.
@@ -94,10 +127,26 @@ public final class RunMetrics implements RunListener {
             building.tv()[k][t] = TotalVariation.of(Histogram.of(v, k, binning), masses);
             building.nfe()[k][t] = v.nfe(k);
             building.diverged()[k][t] = v.diverged(k);
+            if (divergence[k] == null && t < steps) {
+                int slot = k;
+                double[] sum = {0, 0, 0};
+                v.forEachChunk(slot, (y, n) -> {
+                    double[] r = Divergence.rms(y, n);
+                    if (!Double.isNaN(r[0])) {
+                        sum[0] += r[0] * r[0] * (n - r[1]);
+                        sum[1] += n - r[1];
+                    }
+                    sum[2] += r[1];
+                });
+                double rms = sum[1] == 0 ? Double.NaN : Math.sqrt(sum[0] / sum[1]);
+                divergence[k] = Divergence.ofParticles(building.keys()[k], v.grid(), t, (int) sum[2], v.spec().particles(), rms,
+                        Divergence.targetRms(secondMoment, v.spec().target().dim(), v.abar()));
+            }
         }
         latest.set(new Snapshot(building.runId(), steps, binning, copy(building.tv()), building.floorMean().clone(),
                 building.floorSd().clone(), copy(building.nfe()), copy(building.diverged()), exactW2 == null ? null : copy(exactW2),
-                exactKl == null ? null : copy(exactKl), building.seconds().clone(), t));
+                exactKl == null ? null : copy(exactKl), building.seconds().clone(), t, divergence.clone(), building.keys(),
+                building.roundsPerBlock(), building.nfePerBlock()));
     }
 
     private static double[] nan(int n) {

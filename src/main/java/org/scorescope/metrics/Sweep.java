@@ -4,19 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.scorescope.distribution.Target;
 import org.scorescope.engine.Engine;
 import org.scorescope.engine.RunResult;
 import org.scorescope.engine.RunSpec;
 import org.scorescope.engine.SamplerSlot;
+import org.scorescope.engine.StepView;
 import org.scorescope.sampler.Sampler;
+import org.scorescope.sampler.SamplerId;
 import org.scorescope.schedule.Grid;
 import org.scorescope.schedule.Schedule;
-import org.scorescope.distribution.Target;
 
 /**
  * Error against steps for several samplers: the one implementation behind the CLI {@code sweep}
- * and the rate study (ALGORITHMS.md §6). Rows have the columns
- * {@code sampler,steps,nfe,seed,particles,metric,value}.
+ * and the rate study (docs/algorithms.md §6). Every row says which sampler (its canonical id with
+ * all parameters), how many score evaluations it counted (mean, smallest and largest per
+ * particle), the error, the floor under which the error is not resolved (the noise floor of N
+ * exact samples for TV, the precision floor for the exact metrics), whether and where the run
+ * diverged, and the output level ᾱ_0 at which it was measured.
  */
 public final class Sweep {
     /** What is measured at the output level ᾱ_0. */
@@ -58,22 +63,50 @@ public final class Sweep {
     /**
      * One measurement. For exact metrics {@code seed} and {@code particles} are −1 (none).
      *
-     * @param sampler the sampler id
+     * @param sampler the sampler's canonical id ({@code lagrange:K=3:R=2:anchors=0})
      * @param steps T
-     * @param nfe score evaluations per particle
+     * @param nfe score evaluations per particle (the mean, rounded down)
      * @param seed the seed, or −1
      * @param particles N, or −1
      * @param metric the metric id
      * @param value the error
+     * @param floor the error under which {@code value} is not resolved: noise floor (mean + 2 sd of
+     *     N exact samples on the same bins) for TV, precision floor for exact metrics
+     * @param divergence where the run diverged, or null
+     * @param abar0 the output level ᾱ_0 at which the error is measured
+     * @param nfeMean mean NFE per particle
+     * @param nfeMin smallest NFE of a particle
+     * @param nfeMax largest NFE of a particle
      */
-    public record Row(String sampler, int steps, long nfe, long seed, int particles, String metric, double value) {
-        /** The CSV header. */
+    public record Row(String sampler, int steps, long nfe, long seed, int particles, String metric, double value,
+            double floor, Divergence divergence, double abar0, double nfeMean, long nfeMin, long nfeMax) {
+        /** The columns of the first version, still written by the rate-study window's export. */
         public static final String HEADER = "sampler,steps,nfe,seed,particles,metric,value";
+        /** Every column: {@link #HEADER} followed by floor, diverged (the step, empty if none), abar0, nfe_min, nfe_max. */
+        public static final String COLUMNS = HEADER + ",floor,diverged,abar0,nfe_min,nfe_max";
 
-        /** The row as CSV; seed and particles are empty for exact metrics. */
+        /** A row without floor, divergence or output level (for callers that only have the error). */
+        public Row(String sampler, int steps, long nfe, long seed, int particles, String metric, double value) {
+            this(sampler, steps, nfe, seed, particles, metric, value, Double.NaN, null, Double.NaN, nfe, nfe, nfe);
+        }
+
+        /** The row in {@link #HEADER}'s columns; seed and particles are empty for exact metrics. */
         public String csv() {
             return sampler + "," + steps + "," + nfe + "," + (seed < 0 ? "" : Long.toString(seed)) + ","
                     + (particles < 0 ? "" : Integer.toString(particles)) + "," + metric + "," + value;
+        }
+
+        /** The row in {@link #COLUMNS}' columns; the nfe column is the mean. */
+        public String csvRow() {
+            return sampler + "," + steps + "," + SamplerId.format(nfeMean) + "," + (seed < 0 ? "" : Long.toString(seed)) + ","
+                    + (particles < 0 ? "" : Integer.toString(particles)) + "," + metric + "," + value + ","
+                    + (Double.isNaN(floor) ? "" : Double.toString(floor)) + "," + (divergence == null ? "" : Integer.toString(divergence.step()))
+                    + "," + abar0 + "," + nfeMin + "," + nfeMax;
+        }
+
+        /** Whether the error is at or under its floor. */
+        public boolean underFloor() {
+            return !Double.isNaN(floor) && value <= floor;
         }
     }
 
@@ -110,33 +143,106 @@ public final class Sweep {
         if (plan.metric().exact() && !plan.target().isSingleGaussian()) {
             throw new IllegalArgumentException("metric " + plan.metric().id() + " needs a single-Gaussian target (gaussian, gaussian1d, line)");
         }
+        if (plan.metric().exact()) {
+            for (Sampler s : plan.samplers()) {
+                if (!RateStudy.exactlyPropagable(s)) {
+                    throw new IllegalArgumentException(s.info().key() + " has no exact Gaussian law (its randomness is not Gaussian): "
+                            + "measure it with the metric tv");
+                }
+            }
+        }
+        double secondMoment = plan.metric().exact() ? Double.NaN : Divergence.secondMoment(plan.target());
         for (Sampler sampler : plan.samplers()) {
+            String key = sampler.info().key();
             for (int steps : plan.steps()) {
                 Grid grid = plan.schedule().grid(steps);
                 if (plan.metric().exact()) {
                     if (cancelled.getAsBoolean()) {
                         return rows;
                     }
-                    ExactGaussianError e = ExactGaussianError.of(plan.target(), sampler, grid);
-                    double v = plan.metric() == Metric.EXACT_W2 ? e.w2() : e.kl();
-                    emit(rows, sink, new Row(sampler.info().id(), steps, e.nfe(), -1, -1, plan.metric().id(), v));
+                    emit(rows, sink, exactRow(plan, sampler, grid, steps));
                     continue;
                 }
                 Target marginal = plan.target().dim() <= 2 ? plan.target() : plan.target().marginal(0, 1);
                 Binning binning = Binning.defaultFor(marginal, plan.particles());
                 double[] masses = ExactBinMasses.compute(marginal, binning, grid.abar(0));
+                double floor = NoiseFloor.of(masses, plan.particles()).upper();
                 for (int k = 0; k < plan.seeds(); k++) {
                     if (cancelled.getAsBoolean()) {
                         return rows;
                     }
                     long seed = plan.firstSeed() + k;
-                    RunResult r = engine.run(RunSpec.of(plan.target(), grid, List.of(SamplerSlot.of(sampler)), plan.particles(), seed), null);
+                    Watch watch = new Watch(key, grid, plan.target().dim(), secondMoment);
+                    RunResult r = engine.run(RunSpec.of(plan.target(), grid, List.of(SamplerSlot.of(sampler)), plan.particles(), seed), watch);
                     double tv = TotalVariation.of(Histogram.of(r.positions().get(0), plan.particles(), binning), masses);
-                    emit(rows, sink, new Row(sampler.info().id(), steps, r.nfe()[0], seed, plan.particles(), plan.metric().id(), tv));
+                    emit(rows, sink, new Row(key, steps, r.nfe()[0], seed, plan.particles(), plan.metric().id(), tv, floor,
+                            watch.divergence, grid.abar(0), watch.nfe[0], (long) watch.nfe[1], (long) watch.nfe[2]));
                 }
             }
         }
         return rows;
+    }
+
+    /** One exact measurement, with the law checked for divergence at every level. */
+    static Row exactRow(Plan plan, Sampler sampler, Grid grid, int steps) {
+        String key = sampler.info().key();
+        Target target = plan.target();
+        Divergence[] first = new Divergence[1];
+        GaussianPropagation.Result law = GaussianPropagation.run(target, sampler, grid, GaussianPropagation.Start.EXACT_MARGINAL, (t, r) -> {
+            if (first[0] == null && t < grid.steps()) {
+                ExactGaussianError e = ExactGaussianError.compare(target, r, grid.abar(t));
+                first[0] = Divergence.ofLaw(key, grid, t, e.finite(), e.lawScale(), e.truthScale(), e.finite() ? e.w2() : Double.NaN);
+            }
+        });
+        ExactGaussianError e = ExactGaussianError.compare(target, law, grid.abar(0), steps);
+        double value;
+        double floor;
+        if (plan.metric() == Metric.EXACT_W2) {
+            value = e.w2();
+            floor = e.w2Floor();
+        } else {
+            value = e.kl();
+            floor = 8 * target.dim() * GaussianDistance.U * (steps + 1);
+        }
+        return new Row(key, steps, e.nfe(), -1, -1, plan.metric().id(), value, floor, first[0], grid.abar(0), e.nfe(), e.nfe(), e.nfe());
+    }
+
+    /** Watches a particle run: first divergence and the NFE statistics at the end. */
+    private static final class Watch implements org.scorescope.engine.RunListener {
+        private final String key;
+        private final Grid grid;
+        private final int dim;
+        private final double secondMoment;
+        Divergence divergence;
+        double[] nfe = {0, 0, 0};
+
+        Watch(String key, Grid grid, int dim, double secondMoment) {
+            this.key = key;
+            this.grid = grid;
+            this.dim = dim;
+            this.secondMoment = secondMoment;
+        }
+
+        @Override
+        public void onStep(StepView v) {
+            if (divergence == null && v.t() < grid.steps()) {
+                double[] sum = {0, 0, 0};
+                v.forEachChunk(0, (y, n) -> {
+                    double[] r = Divergence.rms(y, n);
+                    if (!Double.isNaN(r[0])) {
+                        sum[0] += r[0] * r[0] * (n - r[1]);
+                        sum[1] += n - r[1];
+                    }
+                    sum[2] += r[1];
+                });
+                double rms = sum[1] == 0 ? Double.NaN : Math.sqrt(sum[0] / sum[1]);
+                divergence = Divergence.ofParticles(key, grid, v.t(), (int) sum[2], v.spec().particles(), rms,
+                        Divergence.targetRms(secondMoment, dim, v.abar()));
+            }
+            if (v.t() == 0) {
+                nfe = v.nfeStats(0);
+            }
+        }
     }
 
     private static void emit(List<Row> rows, Consumer<Row> sink, Row row) {

@@ -1,7 +1,7 @@
 package org.scorescope.metrics;
 
 /**
- * Histogram TV to the exact marginal (ALGORITHMS.md §6):
+ * Histogram TV to the exact marginal (docs/algorithms.md §6):
  * TV = ½ Σ_bins |p̂ − p| + ½ |mass outside the box (empirical − exact)|.
  */
 public final class TotalVariation {

@@ -2,7 +2,7 @@ package org.scorescope.sampler;
 
 /**
  * The accelerated ODE sampler in the ε form used in the paper's experiments, 001 eq. 30
- * (ALGORITHMS.md §4.6), 1 NFE: a DDIM step (eq. 28) plus a correction that reuses the previous
+ * (docs/algorithms.md §4.6), 1 NFE: a DDIM step (eq. 28) plus a correction that reuses the previous
  * step's ε_{t+1}(Y_{t+1}):
  * <pre>
  * Y_{t−1} = Y_t/√α_t + (√(1−ᾱ_{t−1}) − √(1−ᾱ_t)/√α_t) ε_t(Y_t)
@@ -11,11 +11,12 @@ package org.scorescope.sampler;
  * </pre>
  * The first step is a plain DDIM step. This is what {@code generalized_steps_accelerated} in the
  * authors' {@code ddpm_and_guided-diffusion/functions/denoising.py} computes (their {@code term1}…
- * {@code term6}); note the seed's §4.2 prose swaps the labels (28)/(30) (ALGORITHMS.md typo list).
+ * {@code term6}); note the seed's §4.2 prose swaps the labels (28)/(30) (docs/algorithms.md §4.6, typos).
  */
 public final class AcceleratedDdimMultistepSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("accel-ddim-ms", "Accelerated DDIM, multistep (eq. 30)",
-            "001_98742fe78869e08d.txt eq. (30)", 1, 2, false, 0);
+            "001_98742fe78869e08d.txt eq. (30)", 1, 2, false, 0)
+            .withForm("001 eq. 30, ε form: 1 NFE, reuses ε_{t+1}(Y_{t+1}); the authors' generalized_steps_accelerated; first step DDIM (eq. 28)");
 
     /** The previous step's ε at the previous positions, and whether there was a previous step. */
     static final class Memory {

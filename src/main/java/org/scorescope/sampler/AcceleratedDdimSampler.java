@@ -1,7 +1,7 @@
 package org.scorescope.sampler;
 
 /**
- * The accelerated ODE sampler in its midpoint form, 001 eq. 15 (ALGORITHMS.md §4.5), 2 NFE:
+ * The accelerated ODE sampler in its midpoint form, 001 eq. 15 (docs/algorithms.md §4.5), 2 NFE:
  * <pre>
  * Y_t⁻    = √α_{t+1} (Y_t − ((1−α_{t+1})/2) s_t(Y_t))
  * Y_{t−1} = (Y_t + ((1−α_t)/2) s_t(Y_t) + ((1−α_t)² / (4(1−α_{t+1}))) (s_t(Y_t) − √α_{t+1} s_{t+1}(Y_t⁻))) / √α_t
@@ -12,7 +12,9 @@ package org.scorescope.sampler;
  */
 public final class AcceleratedDdimSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("accel-ddim", "Accelerated DDIM (eq. 15)",
-            "001_98742fe78869e08d.txt eq. (15), Theorem 3.1", 2, 2, false, 0);
+            "001_98742fe78869e08d.txt eq. (15), Theorem 3.1", 2, 2, false, 0)
+            .withForm("001 eq. 15, midpoint form: 2 NFE (score at Y_t and at the predicted Y_t⁻ one level up); the first step is "
+                    + "DDIM (eq. 8) unless the schedule defines ᾱ_{T+1} (theory)");
 
     @Override
     public SamplerInfo info() {

@@ -1,7 +1,7 @@
 package org.scorescope.sampler;
 
 /**
- * The DDIM-η family, 003 Part 5 "Recall: DDIM-type sampler" (ALGORITHMS.md §4.11), 1 NFE. With
+ * The DDIM-η family, 003 Part 5 "Recall: DDIM-type sampler" (docs/algorithms.md §4.11), 1 NFE. With
  * a_t = √ᾱ_t, σ_t = √(1−ᾱ_t), e^{−δ} = (a_t/σ_t)/(a_{t−1}/σ_{t−1}) and ρ = √(1 − η(1 − e^{−2δ})):
  * <pre>
  * Y_{t−1} = σ_{t−1} ρ Y_t/σ_t + a_{t−1} (1 − e^{−δ} ρ) D(Y_t, ᾱ_t) + σ_{t−1} √(η(1 − e^{−2δ})) Z
@@ -22,7 +22,8 @@ public final class DdimEtaSampler implements Sampler {
         }
         this.eta = eta;
         this.info = new SamplerInfo("ddim-eta", "DDIM-eta (eta=" + eta + ")",
-                "003_1b963510094279b5.txt Part 5, DDIM-type sampler", 1, eta == 0 ? 1 : 0, eta > 0, eta > 0 ? 1 : 0);
+                "003_1b963510094279b5.txt Part 5, DDIM-type sampler", 1, eta == 0 ? 1 : 0, eta > 0, eta > 0 ? 1 : 0)
+                .withKey(SamplerRegistry.key("ddim-eta", java.util.Map.of("eta", eta)));
     }
 
     /** η. */

@@ -2,7 +2,7 @@ package org.scorescope.sampler;
 
 /**
  * DDIM with its exact coefficients, 003 Theorem 3, identical to the ε form 001 eq. 28
- * (ALGORITHMS.md §4.4), 1 NFE:
+ * (docs/algorithms.md §4.4), 1 NFE:
  * Y_{t−1} = (Y_t + (1−α_t)/(1 + √((α_t−ᾱ_t)/(1−ᾱ_t))) · s_t(Y_t)) / √α_t
  *         = Y_t/√α_t + (√(1−ᾱ_{t−1}) − √(1−ᾱ_t)/√α_t) ε_t(Y_t).
  * This is DPM-Solver-1 and the η = 0 member of the DDIM-η family.

@@ -1,13 +1,14 @@
 package org.scorescope.sampler;
 
 /**
- * DDIM-type sampler, 001 eq. 8 (ALGORITHMS.md §4.3), 1 NFE:
+ * DDIM-type sampler, 001 eq. 8 (docs/algorithms.md §4.3), 1 NFE:
  * Y_{t−1} = (Y_t + ((1−α_t)/2) s_t(Y_t)) / √α_t. The Euler step of the probability-flow ODE:
  * first order.
  */
 public final class DdimSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("ddim", "DDIM (eq. 8)",
-            "001_98742fe78869e08d.txt eq. (8)", 1, 1, false, 0);
+            "001_98742fe78869e08d.txt eq. (8)", 1, 1, false, 0)
+            .withForm("001 eq. 8: (Y + (1−α)/2 s)/√α, the Euler step of the probability-flow ODE (ddim-exact has DDIM's exact coefficients)");
 
     @Override
     public SamplerInfo info() {

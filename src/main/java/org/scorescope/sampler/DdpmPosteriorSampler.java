@@ -2,7 +2,7 @@ package org.scorescope.sampler;
 
 /**
  * DDPM with the original (posterior) variance, 003 Part 2 Theorem 3 / Ho et al. 2020
- * (ALGORITHMS.md §4.2), 1 NFE:
+ * (docs/algorithms.md §4.2), 1 NFE:
  * Y_{t−1} = (Y_t + (1−α_t) s_t(Y_t) + √((1−α_t)(α_t−ᾱ_t)/(1−ᾱ_t)) Z) / √α_t,
  * whose noise variance equals β_t (1−ᾱ_{t−1})/(1−ᾱ_t).
  */

@@ -1,7 +1,7 @@
 package org.scorescope.sampler;
 
 /**
- * DDPM-type sampler, 001 eq. 10 (ALGORITHMS.md §4.1), 1 NFE per step:
+ * DDPM-type sampler, 001 eq. 10 (docs/algorithms.md §4.1), 1 NFE per step:
  * Y_{t−1} = (Y_t + (1−α_t) s_t(Y_t)) / √α_t + √(1−α_t) Z_t.
  */
 public final class DdpmSampler implements Sampler {

@@ -8,7 +8,8 @@ package org.scorescope.sampler;
  * x_t = (σ_t/σ_{p0}) x − α_t (e^{−h} − 1) x̂₀(p0) − ½ α_t (e^{−h} − 1) D₁,   D₁ = (x̂₀(p0) − x̂₀(p1))/r₀,  r₀ = h₀/h
  * </pre>
  * The first step is first order (warm-up). As in the reference, {@code lower_order_final} lowers
- * the last step to first order only when T &lt; 10 (the code's rule; its docstring says 15). The grid is the run's (the reference's own default
+ * the last step to first order only when T &lt; 10 (the code's rule; its docstring says 15). A step
+ * that ends at the data (ᾱ_{t−1} = 1) is the denoising step D(Y_t, ᾱ_t). The grid is the run's (the reference's own default
  * for multistep is {@code time_uniform}; pass that grid with the {@code custom} schedule to match).
  */
 public final class DpmSolverPlusPlus2MSampler implements Sampler {
@@ -41,6 +42,10 @@ public final class DpmSolverPlusPlus2MSampler implements Sampler {
         Memory m = (Memory) ctx.memory();
         double gp = ctx.grid().abar(t);
         double gt = ctx.grid().abar(t - 1);
+        if (Vp.isData(gt)) {
+            Vp.denoise(ctx, y, n, gp, ctx.buffer(0));
+            return;
+        }
         double lp = Vp.lambda(gp);
         double h = Vp.lambda(gt) - lp;
         double[][] d0 = ctx.buffer(0);

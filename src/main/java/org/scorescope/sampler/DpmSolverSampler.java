@@ -18,7 +18,8 @@ package org.scorescope.sampler;
  * order 2 uses order 2 on every interval (their {@code steps} = NFE = 2T, even); order 3 on T
  * intervals uses [3, …, 3, 2, 1] (their case {@code steps % 3 == 0}, NFE = 3T − 3), so the last two
  * intervals are lower order exactly as there. No final denoising step
- * ({@code denoise_to_zero=False}). Intermediate points are uniform in λ, which is what the reference
+ * ({@code denoise_to_zero=False}); a step that ends at the data (ᾱ_{t−1} = 1, infinite in λ) is the
+ * denoising step D(Y_t, ᾱ_t), as {@code denoise_to_zero=True} does. Intermediate points are uniform in λ, which is what the reference
  * does with {@code skip_type='logSNR'} (with {@code 'time_uniform'} it spaces them in t). This is the
  * noise-prediction DPM-Solver ({@code algorithm_type="dpmsolver"}; the reference class's default is
  * now "dpmsolver++"). Checked against the reference code on the same grid and particles to 1e-9
@@ -50,9 +51,11 @@ public final class DpmSolverSampler implements Sampler {
             throw new IllegalArgumentException("DPM-Solver order must be 1, 2 or 3, was " + order);
         }
         this.order = order;
-        this.info = new SamplerInfo("dpm-solver-" + order, "DPM-Solver-" + order + " (singlestep)",
+        SamplerInfo base = new SamplerInfo("dpm-solver-" + order, "DPM-Solver-" + order + " (singlestep)",
                 "Lu et al. 2022; LuChengTHU/dpm-solver dpm_solver_pytorch.py, singlestep, solver_type='dpmsolver'",
                 order, order, false, 0);
+        this.info = order == 3 ? base.withKey(SamplerRegistry.key(base.id(), java.util.Map.of("lowerOrderFinal", lowerOrderFinal ? 1.0 : 0.0)))
+                : base;
     }
 
     @Override
@@ -76,6 +79,10 @@ public final class DpmSolverSampler implements Sampler {
         int t = ctx.t();
         double gs = ctx.grid().abar(t);
         double gt = ctx.grid().abar(t - 1);
+        if (Vp.isData(gt)) {
+            Vp.denoise(ctx, y, n, gs, ctx.buffer(0));
+            return;
+        }
         int k = orderAt(t, ctx.grid().steps());
         double ls = Vp.lambda(gs);
         double h = Vp.lambda(gt) - ls;

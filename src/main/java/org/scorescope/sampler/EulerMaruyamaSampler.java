@@ -1,14 +1,14 @@
 package org.scorescope.sampler;
 
 /**
- * Euler–Maruyama on the reverse SDE (ALGORITHMS.md §5, the stochastic reference). In OU time
+ * Euler–Maruyama on the reverse SDE (docs/algorithms.md §5, the stochastic reference). In OU time
  * u = −log γ the forward process is dx = −½ x du + dw; its reverse, stepped from u_t back to
  * u_{t−1} (Δ = u_t − u_{t−1} = −log α_t), is x ← x + (½ x + s(x, ᾱ_t)) Δ + √Δ Z. 1 NFE per step;
  * weak order 1.
  */
 public final class EulerMaruyamaSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("em-sde", "Euler-Maruyama (reverse SDE)",
-            "ALGORITHMS.md §5 (reverse VP SDE in OU time)", 1, 0, true, 1);
+            "docs/algorithms.md §5 (reverse VP SDE in OU time)", 1, 0, true, 1);
 
     @Override
     public SamplerInfo info() {

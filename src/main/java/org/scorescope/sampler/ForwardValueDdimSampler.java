@@ -1,7 +1,7 @@
 package org.scorescope.sampler;
 
 /**
- * Forward-value DDIM (F-DDIM; 003 Part 3, Theorem 8; Jiao, Li, Cai, Li 2025; ALGORITHMS.md §4.10).
+ * Forward-value DDIM (F-DDIM; 003 Part 3, Theorem 8; Jiao, Li, Cai, Li 2025; docs/algorithms.md §4.10).
  * With a = √((1−ᾱ_{t−1})/(1−ᾱ_t)) and c_t = √ᾱ_{t−1} − √((1−ᾱ_{t−1}) ᾱ_t/(1−ᾱ_t)):
  * <pre>
  * reverse value (DDIM):  Y_{t−1} = a Y_t + c_t D(Y_t, ᾱ_t)
@@ -9,7 +9,8 @@ package org.scorescope.sampler;
  * </pre>
  * The implicit step is solved by fixed-point iteration started from the DDIM value, for the whole
  * chunk, until every particle moves by less than {@value #TOLERANCE}·(1 + |Y|) (at most
- * {@value #MAX_ITERATIONS} iterations; the map contracts by about c_t/√ᾱ_{t−1} = O(1/T)). Every
+ * {@value #TOLERANCE_ITERATIONS} iterations; the map contracts by about c_t/√ᾱ_{t−1} = O(1/T); a step that still
+ * moves by more than {@value #GIVE_UP} then stops the run with a message naming the step). Every
  * evaluation counts as NFE: 1 for the DDIM start plus one per iteration.
  *
  * <p>With {@code average = true} ({@code fddim-avg}) the sampler also runs the DDIM chain from the
@@ -18,7 +19,12 @@ package org.scorescope.sampler;
  */
 public final class ForwardValueDdimSampler implements Sampler {
     static final double TOLERANCE = 1e-13;
+    /** Largest fixed budget (parameter {@code iterations}). */
     static final int MAX_ITERATIONS = 100;
+    /** Iterations allowed in tolerance mode: on a large step the map contracts slowly (by ~0.9 per iteration). */
+    static final int TOLERANCE_ITERATIONS = 2000;
+    /** A tolerance-mode step still moving by more than this after {@value #TOLERANCE_ITERATIONS} iterations stops the run. */
+    static final double GIVE_UP = 1e-8;
     private final boolean average;
     private final int iterations;
     private final SamplerInfo info;
@@ -41,9 +47,11 @@ public final class ForwardValueDdimSampler implements Sampler {
         }
         this.iterations = iterations;
         this.average = average;
-        this.info = average
-                ? new SamplerInfo("fddim-avg", "Average of F-DDIM and DDIM", "003_1b963510094279b5.txt Part 3, Theorem 8", Double.NaN, 2, false, 0)
-                : new SamplerInfo("fddim", "Forward-value DDIM (F-DDIM)", "003_1b963510094279b5.txt Part 3, Theorem 8", Double.NaN, 1, false, 0);
+        double nfe = iterations == 0 ? Double.NaN : (average ? 2 : 1) + iterations;
+        SamplerInfo base = average
+                ? new SamplerInfo("fddim-avg", "Average of F-DDIM and DDIM", "003_1b963510094279b5.txt Part 3, Theorem 8", nfe, 2, false, 0)
+                : new SamplerInfo("fddim", "Forward-value DDIM (F-DDIM)", "003_1b963510094279b5.txt Part 3, Theorem 8", nfe, 1, false, 0);
+        this.info = base.withKey(SamplerRegistry.key(base.id(), java.util.Map.of("iterations", (double) iterations)));
     }
 
     /** The two chains of {@code fddim-avg}. */
@@ -106,6 +114,11 @@ public final class ForwardValueDdimSampler implements Sampler {
     }
 
     private void forwardStep(StepContext ctx, double[][] y, int n, int slot) {
+        if (Vp.isData(ctx.grid().abar(ctx.t() - 1))) {
+            // a = 0, c = 1: Y = D(Y, 1) = Y holds for every Y; take the reverse value D(Y_t, ᾱ_t).
+            ddimStep(ctx, y, n, slot);
+            return;
+        }
         double[] k = coefficients(ctx);
         double a = k[0];
         double c = k[1];
@@ -119,10 +132,11 @@ public final class ForwardValueDdimSampler implements Sampler {
                 next[d][i] = base[d][i] + c * den[d][i];
             }
         }
-        int limit = iterations > 0 ? iterations : MAX_ITERATIONS;
+        int limit = iterations > 0 ? iterations : TOLERANCE_ITERATIONS;
+        double worst = Double.NaN;
         for (int it = 0; it < limit; it++) {
             Vp.data(ctx, next, n, k[3], den);
-            double worst = 0;
+            worst = 0;
             for (int d = 0; d < y.length; d++) {
                 for (int i = 0; i < n; i++) {
                     double v = base[d][i] + c * den[d][i];
@@ -136,6 +150,11 @@ public final class ForwardValueDdimSampler implements Sampler {
             if (iterations == 0 && worst < TOLERANCE) {
                 break;
             }
+        }
+        if (iterations == 0 && worst > GIVE_UP) {
+            throw new IllegalStateException("fddim: the implicit step t=" + ctx.t() + " (ᾱ from " + k[2] + " to " + k[3]
+                    + ") did not converge in " + TOLERANCE_ITERATIONS + " fixed-point iterations (last relative change " + worst
+                    + "): the map contracts only when c_t/√ᾱ_{t−1} is small; take more steps, or set iterations=k for a fixed budget");
         }
         Vp.copy(next, y, n);
     }

@@ -5,7 +5,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 
 /**
  * The K-th order sampler by Lagrange interpolation (000 slides "Faster Diffusion Models via
- * Higher-Order Approximation"; 003 Part 3, Theorem 5; ALGORITHMS.md §4.8). On each interval the
+ * Higher-Order Approximation"; 003 Part 3, Theorem 5; docs/algorithms.md §4.8). On each interval the
  * probability-flow ODE is written exactly as y(λ_t) = y(λ_s) − ∫ e^{−λ} ε(x(λ), λ) dλ (y = x/α,
  * λ = log(α/σ), the same integral as 001 eq. 19–20 after the change of variable γ → λ); ε is
  * replaced by its Lagrange interpolant of degree K−1 through K anchors λ_s = λ_0 &lt; … &lt; λ_{K−1} ≤ λ_t,
@@ -17,7 +17,9 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * re-integrates their states. NFE per step = 1 + R(K−1). Choices (documented defaults): ε is
  * interpolated in λ, so that K = 1 is exactly DDIM ({@code ddim-exact}); anchors are uniform in λ
  * over the interval including both ends (parameter {@code anchors=1}: Chebyshev–Lobatto points);
- * R = K − 1 rounds, enough for the local error O(h^{K+1}).
+ * R = K − 1 rounds, enough for the local error O(h^{K+1}). A step that ends at the data
+ * (ᾱ_{t−1} = 1) is infinite in λ, where no polynomial in λ means anything: it is the denoising
+ * step D(Y_t, ᾱ_t) (1 NFE), the limit of the K = 1 step.
  */
 public final class LagrangeSampler implements Sampler {
     private static final GaussIntegrator GL = new GaussIntegratorFactory().legendre(24, -1, 1);
@@ -42,7 +44,8 @@ public final class LagrangeSampler implements Sampler {
         this.rounds = k == 1 ? 0 : rounds;
         this.chebyshev = chebyshev;
         this.info = new SamplerInfo("lagrange", "K-th order Lagrange (K=" + k + ", R=" + this.rounds + ")",
-                "000_079539122a37be46.txt; 003_1b963510094279b5.txt Part 3, Theorem 5", 1 + this.rounds * (k - 1), k, false, 0);
+                "000_079539122a37be46.txt; 003_1b963510094279b5.txt Part 3, Theorem 5", 1 + this.rounds * (k - 1), k, false, 0)
+                .withKey(SamplerRegistry.key("lagrange", java.util.Map.of("K", (double) k, "R", (double) rounds, "anchors", chebyshev ? 1.0 : 0.0)));
     }
 
     @Override
@@ -85,6 +88,10 @@ public final class LagrangeSampler implements Sampler {
         int t = ctx.t();
         double gs = ctx.grid().abar(t);
         double ge = ctx.grid().abar(t - 1);
+        if (Vp.isData(ge)) {
+            Vp.denoise(ctx, y, n, gs, ctx.buffer(0));
+            return;
+        }
         double ls = Vp.lambda(gs);
         double le = Vp.lambda(ge);
         double h = le - ls;

@@ -2,7 +2,7 @@ package org.scorescope.sampler;
 
 /**
  * Parallel sampling by Picard iteration, PIADM-SDE (v = 1) and PIADM-ODE (v = 0) (004 slides
- * "Accelerating Diffusion Models with Parallel Sampling"; ALGORITHMS.md §4.12). OU time s = −log γ;
+ * "Accelerating Diffusion Models with Parallel Sampling"; docs/algorithms.md §4.12). OU time s = −log γ;
  * backward dy = [½ y + ((1+v²)/2) s(y, γ)] dτ + v dw. Each grid interval is one block, split in M
  * sub-steps uniform in s; inside a block, K Picard iterates y^{(k)} at the M+1 sub-points start
  * from y^{(0)} ≡ y(block start) and
@@ -16,7 +16,19 @@ package org.scorescope.sampler;
  * for N blocks); NFE = K·M per block. In the chunk of the run's first particles, the iterates of the
  * first {@value #TRACKED} particles are recorded ({@link PicardIterates}) for the view that shows
  * them converging. The M evaluations of an iterate go through {@link StepContext#scoreAll}, which the
- * engine runs concurrently when a run has fewer chunks than threads.
+ * engine runs concurrently when a run has fewer chunks than threads. Rounds and NFE per block are
+ * in {@link #roundsPerBlock()}, {@link #nfePerBlock()} and the info's form line; the run's summary
+ * ({@code metrics.RunMetrics}) carries them per sampler.
+ *
+ * <p><b>No corrector in PIADM-ODE.</b> 004's PF-ODE theorem is stated for the ODE predictor
+ * <em>with a corrector</em> ("PF-ODE with predictor-corrector [CCL+24]", cost (K + K†N†)N rounds);
+ * the slides give the predictor's update but not the corrector's: they cite Chen, Chewi, Lee, Li,
+ * Lu and Salim (2023), whose corrector runs underdamped Langevin dynamics at a fixed level with a
+ * velocity variable, a friction, a step and a duration that 004 does not fix (K†, N†, M† appear
+ * only in the cost). Implementing it would mean choosing all of these ourselves, which is not
+ * "as written". PIADM-ODE here is therefore the Picard predictor alone: its TV theorem does not
+ * cover it, and the rate study says so ({@code metrics.TheoryOrder}); its error against T is that
+ * of the exponential integrator it converges to (first order).
  */
 public final class PiadmSampler implements Sampler {
     /** Particles whose Picard iterates are recorded. */
@@ -43,12 +55,20 @@ public final class PiadmSampler implements Sampler {
         this.k = iterations;
         this.info = new SamplerInfo(sde ? "piadm-sde" : "piadm-ode",
                 (sde ? "PIADM-SDE" : "PIADM-ODE") + " (M=" + m + ", K=" + k + ")",
-                "004_e16d9391fa47f0d5.txt, Picard iteration over blocks", k * m, 0, sde, sde ? m : 0);
+                "004_e16d9391fa47f0d5.txt, Picard iteration over blocks", k * m, 0, sde, sde ? m : 0)
+                .withKey(SamplerRegistry.key(sde ? "piadm-sde" : "piadm-ode", java.util.Map.of("M", (double) m, "K", (double) k)))
+                .withForm("004 Picard iteration: one block per grid step, K = " + k + " parallel rounds and K·M = " + (k * m)
+                        + " NFE per block" + (sde ? "" : "; predictor only (no corrector, see the Javadoc)"));
     }
 
     /** Parallel rounds per block (K). */
     public int roundsPerBlock() {
         return k;
+    }
+
+    /** Score evaluations per particle per block (K·M). */
+    public int nfePerBlock() {
+        return k * m;
     }
 
     @Override

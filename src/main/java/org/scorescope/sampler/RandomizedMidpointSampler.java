@@ -1,12 +1,12 @@
 package org.scorescope.sampler;
 
 /**
- * The randomized midpoint sampler (003 Part 3, Theorem 7; Jiao and Li 2025; ALGORITHMS.md §4.9),
+ * The randomized midpoint sampler (003 Part 3, Theorem 7; Jiao and Li 2025; docs/algorithms.md §4.9),
  * 2 NFE: a level γ ~ Unif[ᾱ_t, ᾱ_{t−1}] per particle, drawn from the run's keyed stream; Y_γ
  * predicted by a DDIM step (exact coefficients) from Y_t; then
  * Y_{t−1} = Y_t/√α_t + (√ᾱ_{t−1}/2)(ᾱ_{t−1} − ᾱ_t) γ^{−3/2} s(Y_γ, γ) — an unbiased one-point
  * estimate of the integral in 001 eq. 20. (The factor √ᾱ_{t−1}/2 that the slide drops is kept:
- * ALGORITHMS.md typo list.) Its randomness is not Gaussian, so it has no exact Gaussian propagation.
+ * docs/algorithms.md §4.9, typo.) Its randomness is not Gaussian, so it has no exact Gaussian propagation.
  */
 public final class RandomizedMidpointSampler implements Sampler {
     private static final SamplerInfo INFO = new SamplerInfo("rand-midpoint", "Randomized midpoint",
@@ -17,42 +17,61 @@ public final class RandomizedMidpointSampler implements Sampler {
         return INFO;
     }
 
+    /** Per-chunk buffers for the per-particle uniforms and levels. */
+    static final class Memory {
+        final double[] u;
+        final double[] gamma;
+
+        Memory(int n) {
+            u = new double[n];
+            gamma = new double[n];
+        }
+    }
+
+    @Override
+    public Object newMemory(int dim, int capacity) {
+        return new Memory(capacity);
+    }
+
+    /**
+     * Per step: the constants of the level pair once; per particle its level, the DDIM prediction
+     * Y_γ and, in one batch at per-particle levels ({@link StepContext#scoreLevels}), its score.
+     * Nothing is allocated per particle.
+     */
     @Override
     public void step(StepContext ctx, double[][] y, int n) {
         int t = ctx.t();
         double gt = ctx.grid().abar(t);
         double gp = ctx.grid().abar(t - 1);
-        double[] u = new double[n];
+        Memory m = ctx.memory() instanceof Memory mm && mm.u.length >= n ? mm : new Memory(n);
+        double[] u = m.u;
+        double[] gamma = m.gamma;
         ctx.uniform(u, n);
         double[][] e = ctx.buffer(0);
         Vp.eps(ctx, y, n, gt, e);
         double[][] mid = ctx.buffer(1);
         double at = Vp.alpha(gt);
+        double invAt = 1 / at;
         double emt = Vp.sigma(gt) / at;
         int d = y.length;
-        // Levels differ per particle: evaluate the score one particle at a time through a 1-column view.
-        double[][] one = new double[d][1];
-        double[][] sOne = new double[d][1];
-        double[] gamma = new double[n];
         for (int i = 0; i < n; i++) {
             double g = gt + (gp - gt) * u[i];
             gamma[i] = g;
             double ag = Math.sqrt(g);
             double shift = Math.sqrt(1 - g) / ag - emt;
             for (int a = 0; a < d; a++) {
-                mid[a][i] = ag * (y[a][i] / at + shift * e[a][i]);
+                mid[a][i] = ag * (y[a][i] * invAt + shift * e[a][i]);
             }
         }
+        double[][] s = ctx.buffer(2);
+        ctx.scoreLevels(mid, n, gamma, s);
         double inv = 1 / Math.sqrt(gt / gp);
         double c = Math.sqrt(gp) / 2 * (gp - gt);
         for (int i = 0; i < n; i++) {
+            double g = gamma[i];
+            double w = c / (g * Math.sqrt(g));
             for (int a = 0; a < d; a++) {
-                one[a][0] = mid[a][i];
-            }
-            ctx.score(one, 1, gamma[i], sOne);
-            double w = c * Math.pow(gamma[i], -1.5);
-            for (int a = 0; a < d; a++) {
-                y[a][i] = y[a][i] * inv + w * sOne[a][0];
+                y[a][i] = y[a][i] * inv + w * s[a][i];
             }
         }
     }

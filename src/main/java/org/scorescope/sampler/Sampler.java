@@ -1,7 +1,7 @@
 package org.scorescope.sampler;
 
 /**
- * One sampling algorithm of ALGORITHMS.md §4–5. A sampler is stateless and thread-safe; what it
+ * One sampling algorithm of docs/algorithms.md §4–5. A sampler is stateless and thread-safe; what it
  * remembers between steps (a previous ε, a step counter) lives in the per-chunk memory it makes.
  *
  * <p>Every step must be affine in the particle positions, the scores and the Gaussian draws, with

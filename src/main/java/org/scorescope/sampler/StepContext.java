@@ -21,6 +21,25 @@ public interface StepContext {
     void score(double[][] x, int n, double gamma, double[][] out);
 
     /**
+     * s(x_i, γ_i) for n particles each at its own level (randomized midpoint); counts n
+     * evaluations. The default scores one particle at a time through {@link #score}.
+     */
+    default void scoreLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        int d = x.length;
+        double[][] one = new double[d][1];
+        double[][] s = new double[d][1];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                one[a][0] = x[a][i];
+            }
+            score(one, 1, gammas[i], s);
+            for (int a = 0; a < d; a++) {
+                out[a][i] = s[a][0];
+            }
+        }
+    }
+
+    /**
      * Several independent score batches (one parallel round: PIADM's M evaluations of one iterate):
      * out[j] = s(x[j], γ_j). Counts n per batch. The engine may run them concurrently; the results
      * are the same either way.

@@ -16,7 +16,8 @@ import org.apache.commons.math3.linear.LUDecomposition;
  * last two steps are of order 2 and 1 (lower_order_final always applies here, unlike DPM-Solver++);
  * the corrector runs on every step but the last, and its model evaluation (taken at the predictor's
  * output) is reused by the next step. NFE = T. The predictor of order 2 uses ρ = ½; order 3 solves
- * the linear system R ρ = b; the order-1 corrector uses ρ = ½.
+ * the linear system R ρ = b; the order-1 corrector uses ρ = ½. A step that ends at the data
+ * (ᾱ_{t−1} = 1, infinite in λ) is the denoising step D(Y_t, ᾱ_t).
  */
 public final class UniPcSampler implements Sampler {
     private final boolean bh2;
@@ -38,7 +39,8 @@ public final class UniPcSampler implements Sampler {
         this.bh2 = bh2;
         this.lowerOrderFinal = lowerOrderFinal;
         this.info = new SamplerInfo("unipc-3", "UniPC-3 (" + (bh2 ? "bh2" : "bh1") + ")",
-                "Zhao et al. 2023; wl-zhao/UniPC uni_pc.py, multistep_uni_pc_bh_update", 1, 3, false, 0);
+                "Zhao et al. 2023; wl-zhao/UniPC uni_pc.py, multistep_uni_pc_bh_update", 1, 3, false, 0)
+                .withKey(SamplerRegistry.key("unipc-3", java.util.Map.of("variant", bh2 ? 2.0 : 1.0, "lowerOrderFinal", lowerOrderFinal ? 1.0 : 0.0)));
     }
 
     static final class Memory {
@@ -54,19 +56,40 @@ public final class UniPcSampler implements Sampler {
             this.n = n;
         }
 
+        /** The array the next model value is written into: a fresh one, or the oldest once three are kept. */
+        double[][] free() {
+            if (spare == null) {
+                spare = new double[d][n];
+            }
+            return spare;
+        }
+
+        private double[][] spare;
+
+        /** Keeps {@code model} (which must be {@link #free()}'s array) without copying it. */
         void push(double[][] model, double lambda) {
-            double[][] slot = count == 3 ? models[0] : new double[d][n];
+            double[][] dropped = null;
             if (count == 3) {
+                dropped = models[0];
                 System.arraycopy(models, 1, models, 0, 2);
                 System.arraycopy(lambdas, 1, lambdas, 0, 2);
                 count = 2;
             }
-            Vp.copy(model, slot, n);
-            models[count] = slot;
+            models[count] = model;
             lambdas[count] = lambda;
             count++;
+            spare = dropped;
         }
     }
+
+    /**
+     * The coefficients of one step, the same for every chunk (they depend on the λ's and the order
+     * only): computed by the first chunk of a step, reused by the others.
+     */
+    private record Coefficients(double[] lambdas, int order, double[] rks, double[] rhoP, double[] rhoC) {
+    }
+
+    private volatile Coefficients last;
 
     @Override
     public SamplerInfo info() {
@@ -86,8 +109,12 @@ public final class UniPcSampler implements Sampler {
         Memory m = (Memory) ctx.memory();
         double gp = ctx.grid().abar(t);
         double gt = ctx.grid().abar(t - 1);
+        if (Vp.isData(gt)) {
+            Vp.denoise(ctx, y, n, gp, ctx.buffer(0));
+            return;
+        }
         if (m.count == 0) {
-            double[][] model = ctx.buffer(0);
+            double[][] model = m.free();
             Vp.data(ctx, y, n, gp, model);
             m.push(model, Vp.lambda(gp));
         }
@@ -101,19 +128,80 @@ public final class UniPcSampler implements Sampler {
         double hPhi1 = Math.expm1(hh);
         double bh = bh2 ? Math.expm1(hh) : hh;
         int prior = order - 1;
-        double[] rks = new double[order];
+        Coefficients k = coefficients(m, order, lt, h, hh, hPhi1, bh);
+        double[] rks = k.rks();
         double[][][] d1s = new double[prior][][];
         for (int i = 1; i < order; i++) {
-            double li = m.lambdas[m.count - 1 - i];
             double[][] mi = m.models[m.count - 1 - i];
-            rks[i - 1] = (li - lp0) / h;
             double[][] d1 = ctx.buffer(4 + i);
+            double inv = 1 / rks[i - 1];
             for (int a = 0; a < y.length; a++) {
+                double[] d1a = d1[a];
+                double[] mia = mi[a];
+                double[] m0a = m0[a];
                 for (int j = 0; j < n; j++) {
-                    d1[a][j] = (mi[a][j] - m0[a][j]) / rks[i - 1];
+                    d1a[j] = (mia[j] - m0a[j]) * inv;
                 }
             }
             d1s[i - 1] = d1;
+        }
+        double[] rhoP = k.rhoP();
+        double[] rhoC = k.rhoC();
+        double sigmaRatio = Vp.sigma(gt) / Vp.sigma(gp);
+        double at = Vp.alpha(gt);
+        double[][] base = ctx.buffer(1);
+        double atHPhi1 = at * hPhi1;
+        double atBh = at * bh;
+        for (int a = 0; a < y.length; a++) {
+            double[] ba = base[a];
+            double[] ya = y[a];
+            double[] m0a = m0[a];
+            for (int j = 0; j < n; j++) {
+                double b = sigmaRatio * ya[j] - atHPhi1 * m0a[j];
+                ba[j] = b;
+                double res = 0;
+                for (int q = 0; q < prior; q++) {
+                    res += rhoP[q] * d1s[q][a][j];
+                }
+                ya[j] = b - atBh * res;
+            }
+        }
+        if (!corrector) {
+            return;
+        }
+        double[][] model = m.free();
+        Vp.data(ctx, y, n, gt, model);
+        double rhoLast = rhoC[order - 1];
+        for (int a = 0; a < y.length; a++) {
+            double[] ba = base[a];
+            double[] ya = y[a];
+            double[] ma = model[a];
+            double[] m0a = m0[a];
+            for (int j = 0; j < n; j++) {
+                double res = 0;
+                for (int q = 0; q < prior; q++) {
+                    res += rhoC[q] * d1s[q][a][j];
+                }
+                ya[j] = ba[j] - atBh * (res + rhoLast * (ma[j] - m0a[j]));
+            }
+        }
+        m.push(model, lt);
+    }
+
+    /** This step's rks, ρ of the predictor and of the corrector: from the cache when another chunk solved them. */
+    private Coefficients coefficients(Memory m, int order, double lt, double h, double hh, double hPhi1, double bh) {
+        double[] lambdas = new double[m.count + 1];
+        System.arraycopy(m.lambdas, 0, lambdas, 0, m.count);
+        lambdas[m.count] = lt;
+        Coefficients c = last;
+        if (c != null && c.order() == order && java.util.Arrays.equals(c.lambdas(), lambdas)) {
+            return c;
+        }
+        double lp0 = m.lambdas[m.count - 1];
+        int prior = order - 1;
+        double[] rks = new double[order];
+        for (int i = 1; i < order; i++) {
+            rks[i - 1] = (m.lambdas[m.count - 1 - i] - lp0) / h;
         }
         rks[order - 1] = 1;
         double[][] r = new double[order][order];
@@ -133,38 +221,9 @@ public final class UniPcSampler implements Sampler {
             rhoP = order == 2 ? new double[] {0.5} : solve(r, b, order - 1);
         }
         double[] rhoC = order == 1 ? new double[] {0.5} : solve(r, b, order);
-        double sigmaRatio = Vp.sigma(gt) / Vp.sigma(gp);
-        double at = Vp.alpha(gt);
-        double[][] base = ctx.buffer(1);
-        for (int a = 0; a < y.length; a++) {
-            for (int j = 0; j < n; j++) {
-                base[a][j] = sigmaRatio * y[a][j] - at * hPhi1 * m0[a][j];
-            }
-        }
-        for (int a = 0; a < y.length; a++) {
-            for (int j = 0; j < n; j++) {
-                double res = 0;
-                for (int k = 0; k < prior; k++) {
-                    res += rhoP[k] * d1s[k][a][j];
-                }
-                y[a][j] = base[a][j] - at * bh * res;
-            }
-        }
-        if (!corrector) {
-            return;
-        }
-        double[][] model = ctx.buffer(2);
-        Vp.data(ctx, y, n, gt, model);
-        for (int a = 0; a < y.length; a++) {
-            for (int j = 0; j < n; j++) {
-                double res = 0;
-                for (int k = 0; k < prior; k++) {
-                    res += rhoC[k] * d1s[k][a][j];
-                }
-                y[a][j] = base[a][j] - at * bh * (res + rhoC[order - 1] * (model[a][j] - m0[a][j]));
-            }
-        }
-        m.push(model, lt);
+        c = new Coefficients(lambdas, order, rks, rhoP, rhoC);
+        last = c;
+        return c;
     }
 
     private static double[] solve(double[][] r, double[] b, int size) {

@@ -3,7 +3,7 @@ package org.scorescope.sampler;
 /**
  * The variance-preserving quantities of a level γ in the notation of the DPM-Solver and UniPC
  * papers (BASELINES.md, "shared notation"): α = √γ, σ = √(1−γ), λ = log(α/σ); and the noise and
- * data predictions computed from the counted score of a step context (ALGORITHMS.md §1):
+ * data predictions computed from the counted score of a step context (docs/algorithms.md §1):
  * ε = −σ s, x̂₀ = (x + (1−γ) s)/α.
  */
 final class Vp {
@@ -18,12 +18,32 @@ final class Vp {
         return Math.sqrt(1 - gamma);
     }
 
-    /** Largest λ used: a level of 1 (data) is treated as λ = 36, where e^{−λ} ≈ 2e-16. */
-    static final double LAMBDA_MAX = 36;
-
-    /** λ = ½ log(γ/(1−γ)), capped at {@link #LAMBDA_MAX} so that a grid ending at γ = 1 works. */
+    /**
+     * λ = ½ log(γ/(1−γ)); +∞ at γ = 1. No cap: a step that ends at the data (γ = 1) is infinite in
+     * λ, and the log-SNR samplers take {@link #denoise} there instead of forcing it through a
+     * finite λ (a cap of 36 made the last interval of the theory schedule 30 units long in λ, capped
+     * the Lagrange sampler at order 2, and rounded γ(λ) to exactly 1, where a singular target has
+     * no score).
+     */
     static double lambda(double gamma) {
-        return Math.min(LAMBDA_MAX, 0.5 * Math.log(gamma / (1 - gamma)));
+        return 0.5 * Math.log(gamma / (1 - gamma));
+    }
+
+    /** Whether a level is the data itself (γ = 1), where λ is infinite and a singular target has no score. */
+    static boolean isData(double gamma) {
+        return gamma >= 1;
+    }
+
+    /**
+     * The final denoising step Y ← D(Y, γ) = (Y + (1−γ) s(Y, γ))/√γ in place (1 NFE): Tweedie's
+     * data prediction, the limit of every exponential-integrator step as its end level goes to 1
+     * (docs/algorithms.md §1).
+     *
+     * @param scratch a d × n buffer other than y
+     */
+    static void denoise(StepContext ctx, double[][] y, int n, double gamma, double[][] scratch) {
+        data(ctx, y, n, gamma, scratch);
+        copy(scratch, y, n);
     }
 
     /** γ(λ) = 1/(1 + e^{−2λ}): the level of a half-log-SNR, for any VP schedule. */

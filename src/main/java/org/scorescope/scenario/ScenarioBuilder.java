@@ -138,7 +138,7 @@ public final class ScenarioBuilder {
         for (int i = 0; i < built.size(); i++) {
             SamplerSlot slot = SamplerSlot.of(built.get(i));
             Map<String, Double> params = s.samplers().get(i).params();
-            String label = params.isEmpty() ? slot.label() : label(slot.label(), params);
+            String label = params.isEmpty() ? slot.label() : label(s.samplers().get(i).id(), params);
             slots.add(new SamplerSlot(slot.sampler(), GuidanceScenario.label(label, s.guidance()), slot.noiseKey()));
         }
         GuidanceScenario.Sampled sampled = GuidanceScenario.sampled(s, target);

@@ -2,7 +2,7 @@ package org.scorescope.schedule;
 
 /**
  * Karras et al. (2022) σ grid: σ_i = (σ_max^{1/ρ} + i/T (σ_min^{1/ρ} − σ_max^{1/ρ}))^ρ for
- * i = 0..T, read from the noise end, and γ = 1/(1 + σ²) (ALGORITHMS.md §3). Defaults σ_min = 0.002,
+ * i = 0..T, read from the noise end, and γ = 1/(1 + σ²) (docs/algorithms.md §3). Defaults σ_min = 0.002,
  * σ_max = 80, ρ = 7.
  */
 public record EdmSchedule(double sigmaMin, double sigmaMax, double rho) implements Schedule {

@@ -3,7 +3,7 @@ package org.scorescope.schedule;
 import java.util.Arrays;
 
 /**
- * A discrete noise schedule ᾱ_0 &gt; ᾱ_1 &gt; … &gt; ᾱ_T (ALGORITHMS.md §1): ᾱ_0 is the output level
+ * A discrete noise schedule ᾱ_0 &gt; ᾱ_1 &gt; … &gt; ᾱ_T (docs/algorithms.md §1): ᾱ_0 is the output level
  * (1 or just below), ᾱ_T the noise level where sampling starts. Samplers run t = T, …, 1 and
  * produce Y_{t−1} at level ᾱ_{t−1}.
  *

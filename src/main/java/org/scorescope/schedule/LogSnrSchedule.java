@@ -1,7 +1,7 @@
 package org.scorescope.schedule;
 
 /**
- * A grid uniform in log-SNR λ(γ) = ½ log(γ/(1−γ)) (ALGORITHMS.md §3), between the output level
+ * A grid uniform in log-SNR λ(γ) = ½ log(γ/(1−γ)) (docs/algorithms.md §3), between the output level
  * {@code abarMax} and the noise level {@code abarMin}.
  */
 public record LogSnrSchedule(double abarMax, double abarMin) implements Schedule {

@@ -1,6 +1,6 @@
 package org.scorescope.schedule;
 
-/** A rule that makes a {@link Grid} of T steps (ALGORITHMS.md §3). */
+/** A rule that makes a {@link Grid} of T steps (docs/algorithms.md §3). */
 public interface Schedule {
     /** The schedule's id as used in scenario files and the CLI. */
     String id();

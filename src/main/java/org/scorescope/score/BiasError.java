@@ -37,6 +37,21 @@ final class BiasError implements ErrorTerm {
     }
 
     @Override
+    public void evalLevels(ScoreFunction exact, double[][] x, int n, double[] gammas, double[][] out) {
+        exact.evalLevels(x, n, gammas, out);
+        if (zero) {
+            return;
+        }
+        for (int a = 0; a < out.length; a++) {
+            double ba = b[a];
+            double[] o = out[a];
+            for (int i = 0; i < n; i++) {
+                o[i] += ba;
+            }
+        }
+    }
+
+    @Override
     public double jacobianError(Target target, double[] x, double gamma) {
         return 0;
     }

@@ -7,6 +7,13 @@ interface ErrorTerm {
     /** ŝ(x, γ) for n particles, from the exact score. */
     void eval(ScoreFunction exact, double[][] x, int n, double gamma, double[][] out);
 
+    /**
+     * ŝ for n particles, particle i at its own level {@code gammas[i]} (the randomized midpoint).
+     *
+     * @throws UnsupportedOperationException for errors whose size is normalised per level (field)
+     */
+    void evalLevels(ScoreFunction exact, double[][] x, int n, double[] gammas, double[][] out);
+
     /** ‖∂ŝ/∂x(x) − ∂s/∂x(x)‖_F at one point. */
     double jacobianError(Target target, double[] x, double gamma);
 

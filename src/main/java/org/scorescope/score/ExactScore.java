@@ -8,4 +8,9 @@ public record ExactScore(Target target) implements ScoreFunction {
     public void eval(double[][] x, int n, double gamma, double[][] out) {
         target.scoreBatch(x, n, gamma, out);
     }
+
+    @Override
+    public void evalLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        target.scoreBatchLevels(x, n, gammas, out);
+    }
 }

@@ -167,6 +167,20 @@ final class FourierFieldError implements ErrorTerm {
         }
     }
 
+    /** Field errors are normalised exactly per level; a level per particle would cost that normalisation per particle. */
+    @Override
+    public void evalLevels(ScoreFunction exact, double[][] x, int n, double[] gammas, double[][] out) {
+        if (size == 0) {
+            exact.evalLevels(x, n, gammas, out);
+            return;
+        }
+        throw new UnsupportedOperationException(PER_PARTICLE_LEVELS);
+    }
+
+    /** Why a sampler that draws a level per particle cannot run with a field error. */
+    static final String PER_PARTICLE_LEVELS = "field errors are normalised per noise level; samplers that draw a level per particle "
+            + "(rand-midpoint) cannot use them";
+
     @Override
     public double jacobianError(Target target, double[] x, double gamma) {
         double amp = size / rho(gamma);

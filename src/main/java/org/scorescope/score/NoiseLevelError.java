@@ -26,6 +26,15 @@ final class NoiseLevelError implements ErrorTerm {
     }
 
     @Override
+    public void evalLevels(ScoreFunction exact, double[][] x, int n, double[] gammas, double[][] out) {
+        double[] wrong = new double[n];
+        for (int i = 0; i < n; i++) {
+            wrong[i] = wrongLevel(gammas[i]);
+        }
+        exact.evalLevels(x, n, wrong, out);
+    }
+
+    @Override
     public double jacobianError(Target target, double[] x, double gamma) {
         int d = x.length;
         double[][] j = new double[d][d];

@@ -95,6 +95,19 @@ public final class PerturbedScore implements ScoreFunction {
         term.eval(exact, x, n, gamma, out);
     }
 
+    @Override
+    public void evalLevels(double[][] x, int n, double[] gammas, double[][] out) {
+        term.evalLevels(exact, x, n, gammas, out);
+    }
+
+    /**
+     * Whether samplers that evaluate every particle at its own level (the randomized midpoint) can
+     * run on this score: all error types but field.
+     */
+    public boolean allowsLevelPerParticle() {
+        return !(term instanceof FourierFieldError) || error.size() == 0;
+    }
+
     /** The exact score's cost: the error itself is free (it is part of the model's output). */
     @Override
     public int evaluationCost(double gamma) {

@@ -24,6 +24,16 @@ final class ScaleError implements ErrorTerm {
     }
 
     @Override
+    public void evalLevels(ScoreFunction exact, double[][] x, int n, double[] gammas, double[][] out) {
+        exact.evalLevels(x, n, gammas, out);
+        for (double[] o : out) {
+            for (int i = 0; i < n; i++) {
+                o[i] *= factor;
+            }
+        }
+    }
+
+    @Override
     public double jacobianError(Target target, double[] x, double gamma) {
         int d = x.length;
         double[][] j = new double[d][d];

@@ -86,7 +86,7 @@ class CliTest {
         assertEquals(0, run(err, "sweep", "--target", "gaussian1d", "--schedule", "vp-continuous", "--samplers", "ddim,accel-ddim-ms",
                 "--steps", "10,20,40", "--metric", "exact-w2", "--out", out.toString()), err.toString());
         List<String> lines = Files.readAllLines(out);
-        assertEquals("sampler,steps,nfe,seed,particles,metric,value", lines.get(0));
+        assertEquals("sampler,steps,nfe,seed,particles,metric,value,floor,diverged,abar0,nfe_min,nfe_max", lines.get(0));
         assertEquals(7, lines.size());
         String[] row = lines.get(2).split(",", -1);
         assertEquals("ddim", row[0]);

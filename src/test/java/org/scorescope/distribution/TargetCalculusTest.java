@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * ALGORITHMS.md §2: for every target, the score is the gradient of the log-density and the
+ * docs/algorithms.md §2: for every target, the score is the gradient of the log-density and the
  * Jacobian is the gradient of the score, checked by central finite differences (relative error
  * below 1e-6 at random points and levels), and nothing is NaN or infinite at |x| = 1e3 or with γ
  * within 1e-12 of 0 and 1.

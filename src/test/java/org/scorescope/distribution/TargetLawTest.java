@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.scorescope.metrics.Binning;
 import org.scorescope.metrics.ExactBinMasses;
 
-/** ALGORITHMS.md §2: box masses against quadrature, exact sampling against the closed form. */
+/** docs/algorithms.md §2: box masses against quadrature, exact sampling against the closed form. */
 class TargetLawTest {
     private static final IterativeLegendreGaussIntegrator QUAD = new IterativeLegendreGaussIntegrator(16, 1e-11, 1e-13);
     private static final IterativeLegendreGaussIntegrator INNER = new IterativeLegendreGaussIntegrator(16, 1e-12, 1e-14);

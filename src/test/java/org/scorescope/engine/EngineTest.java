@@ -33,7 +33,7 @@ class EngineTest {
     void bitIdenticalParticlesWithOneTwoAndEightThreads() {
         Target target = Presets.get("ring8");
         // 3.5 chunks, so that a partial chunk is covered too.
-        RunSpec spec = RunSpec.of(target, GRID, slots("ddpm", "accel-ddpm", "accel-ddim-ms"), Engine.CHUNK * 3 + Engine.CHUNK / 2, 42);
+        RunSpec spec = RunSpec.of(target, GRID, slots("ddpm", "accel-ddpm", "accel-ddim-ms"), Engine.CHUNK * 3 + Engine.CHUNK / 2 + 17, 42);
         List<double[][]> reference = null;
         for (int threads : new int[] {1, 2, 8}) {
             try (Engine e = new Engine(threads)) {
@@ -54,9 +54,9 @@ class EngineTest {
     @Test
     void piadmRoundsRunInParallelForSmallRunsAndStayBitIdentical() {
         Target target = Presets.get("ring8");
-        // 3000 particles: one chunk, so the M evaluations of each iterate run on the inner pool.
+        // 100 particles: two chunks for four threads, so the M evaluations of each iterate run on the inner pool.
         RunSpec spec = RunSpec.of(target, GRID, List.of(SamplerSlot.of(SamplerRegistry.create("piadm-sde",
-                java.util.Map.of("M", 6.0, "K", 4.0)))), 3000, 5);
+                java.util.Map.of("M", 6.0, "K", 4.0)))), 100, 5);
         double[][] one;
         try (Engine e = new Engine(1)) {
             one = e.run(spec, null).positions().get(0);
@@ -149,11 +149,15 @@ class EngineTest {
         h.cancel();
         assertThrows(CancellationException.class, h::await);
         e.close();
-        Thread.sleep(50);
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            assertTrue(!t.getName().startsWith("scorescope-engine-") || !t.isAlive() || t.getName().contains("-" + 0 + "-"),
-                    "thread still alive: " + t.getName());
-        }
+        String prefix = "scorescope-engine-" + e.poolId() + "-";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> alive;
+        do {
+            Thread.sleep(20);
+            alive = Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith(prefix))
+                    .map(Thread::getName).toList();
+        } while (!alive.isEmpty() && System.nanoTime() < deadline);
+        assertTrue(alive.isEmpty(), "threads still alive: " + alive);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.scorescope.distribution.Target;
 
 /**
  * Issue 3, must-show 2: on gaussian1d, vp-continuous, grid uniform in log-SNR, the exact W2 error
- * falls like T^{-order} (ALGORITHMS.md §6). The slope of log error against log T between T = 200
+ * falls like T^{-order} (docs/algorithms.md §6). The slope of log error against log T between T = 200
  * and T = 800 (least squares over 200, 400, 800) must be within the stated tolerance.
  */
 class ConvergenceOrderTest {

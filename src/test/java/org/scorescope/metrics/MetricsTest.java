@@ -17,7 +17,7 @@ import org.scorescope.schedule.Grid;
 import org.scorescope.distribution.Presets;
 import org.scorescope.distribution.Target;
 
-/** ALGORITHMS.md §6. */
+/** docs/algorithms.md §6. */
 class MetricsTest {
 
     @Test

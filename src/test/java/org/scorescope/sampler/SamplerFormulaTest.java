@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.scorescope.schedule.Grid;
 
 /**
- * Issue 3, must-show 3: every sampler's update against its formula in ALGORITHMS.md §4, recomputed
+ * Issue 3, must-show 3: every sampler's update against its formula in docs/algorithms.md §4, recomputed
  * here independently on one particle with a closed-form score and given Gaussian draws.
  */
 class SamplerFormulaTest {
@@ -171,7 +171,7 @@ class SamplerFormulaTest {
     @Test
     void registryKnowsEverySamplerWithCitationAndHonestNfe() {
         for (SamplerInfo info : SamplerRegistry.all()) {
-            assertTrue(info.citation().contains(".txt") || info.citation().contains("et al") || info.citation().contains("ALGORITHMS.md"), info.id());
+            assertTrue(info.citation().contains(".txt") || info.citation().contains("et al") || info.citation().contains("docs/algorithms.md"), info.id());
             assertTrue(info.nfePerStep() >= 1 || Double.isNaN(info.nfePerStep()), info.id() + ": NaN marks a variable, counted NFE");
             assertTrue(!info.displayName().isBlank(), info.id());
         }

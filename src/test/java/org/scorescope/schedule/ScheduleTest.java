@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** ALGORITHMS.md §3. */
+/** docs/algorithms.md §3. */
 class ScheduleTest {
 
     @Test
     void theoryScheduleFollowsEq13AndEndsNearZero() {
-        TheorySchedule s = new TheorySchedule(2, 4);
         int steps = 200;
-        Grid g = s.grid(steps);
+        Grid g = new TheorySchedule(2, 4, true).grid(steps);
         assertEquals(1.0, g.abar(0), 0);
         double r = 4 * Math.log(steps) / steps;
         double beta1 = Math.pow(steps, -2.0);
@@ -23,6 +22,41 @@ class ScheduleTest {
         assertEquals(g.abar(6) * (1 - beta7), g.abar(7), 1e-15);
         assertTrue(g.abar(steps) < 1e-3, "abar_T = " + g.abar(steps));
         assertTrue(g.hasBeyond() && g.abar(steps + 1) < g.abar(steps));
+        assertTrue(g.label().contains("final denoising step"), g.label());
+    }
+
+    /** Issue 12, item 3: by default the theory schedule stops at ᾱ_1, where 001's theorems compare Y_1 with X_1. */
+    @Test
+    void theoryScheduleMeasuresAtAbar1ByDefault() {
+        int steps = 200;
+        Grid withData = new TheorySchedule(2, 4, true).grid(steps);
+        Grid g = new TheorySchedule(2, 4).grid(steps);
+        assertEquals(steps - 1, g.steps(), "eq. 13's T forward steps: the sampler makes T − 1 steps to ᾱ_1");
+        assertEquals(1 - Math.pow(steps, -2.0), g.abar(0), 1e-15);
+        for (int t = 0; t < steps; t++) {
+            assertEquals(withData.abar(t + 1), g.abar(t), 0);
+        }
+        assertEquals(withData.abar(steps + 1), g.abar(g.steps() + 1), 0, "ᾱ_{T+1} for eq. 15's first step");
+        assertTrue(g.label().contains("output level ᾱ_1"), g.label());
+        assertEquals(g, Schedules.create("theory", Map.of(), null, null).grid(steps));
+        assertEquals(withData, Schedules.create("theory", Map.of("denoise", 1.0), null, null).grid(steps));
+        assertThrows(IllegalArgumentException.class, () -> Schedules.create("theory", Map.of("denoise", 0.5), null, null));
+        assertThrows(IllegalArgumentException.class, () -> Schedules.create("linear", Map.of("c0", 2.0), null, null));
+    }
+
+    /** Issue 12, item 6: betaMax truncates the coarse grid at a maximum β, moving only the noise end. */
+    @Test
+    void betaMaxTruncatesTheCoarseGrid() {
+        Grid plain = DiscreteSchedule.cosine().grid(640);
+        assertEquals(0.99975, 1 - plain.alpha(640), 5e-6, "cosine's first coarse step merges two fine steps");
+        Grid cut = ((DiscreteSchedule) Schedules.create("cosine", Map.of("betaMax", 0.99), null, null)).grid(640);
+        double worst = 0;
+        for (int t = 1; t <= 640; t++) {
+            worst = Math.max(worst, 1 - cut.alpha(t));
+        }
+        assertTrue(worst <= 0.99 + 1e-12, "largest beta " + worst);
+        assertEquals(plain.abar(600), cut.abar(600), 0, "the data end is unchanged");
+        assertTrue(cut.abar(640) > plain.abar(640));
     }
 
     @Test
