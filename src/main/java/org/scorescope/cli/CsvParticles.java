@@ -2,10 +2,11 @@ package org.scorescope.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Locale;
+import org.scorescope.io.TextInput;
+import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioException;
 
 /** Particles as CSV: one row per particle, coordinates first ({@code x0,x1,…}), flags after. */
@@ -33,88 +34,145 @@ public final class CsvParticles {
     }
 
     /**
-     * Reads initial particles: the first {@code dim} columns of each row; a first row that does not
-     * parse as numbers is a header; lines starting with '#' are comments (exports name their scenario
-     * there).
+     * Reads initial particles for a {@code dim}-dimensional target (UTF-8, with or without a
+     * byte-order mark; lines starting with '#' are comments, as in exports).
+     *
+     * <ul>
+     * <li>Without a header every row has exactly {@code dim} numbers.</li>
+     * <li>A first row that is not numbers is a header. Its leading columns named {@code x0, x1, …}
+     * are the coordinates and must be exactly {@code dim} (further columns, such as the
+     * {@code diverged} flag of {@code sample}'s output, are ignored); a header without such names
+     * must have exactly {@code dim} columns. Every row has as many columns as the header.</li>
+     * <li>Every coordinate is a finite number; at most {@link Scenario#MAX_PARTICLES} rows.</li>
+     * </ul>
      *
      * @return positions[axis][i]
      */
     public static double[][] read(Path file, int dim) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new ScenarioException("--init", "cannot read '" + file + "': " + e.getMessage());
-        }
-        List<double[]> rows = new ArrayList<>();
-        for (int ln = 0; ln < lines.size(); ln++) {
-            String line = lines.get(ln).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split(",");
-            if (parts.length < dim) {
-                throw new ScenarioException("--init", "line " + (ln + 1) + " has " + parts.length + " columns; the target needs " + dim);
-            }
-            double[] row = new double[dim];
-            try {
-                for (int a = 0; a < dim; a++) {
-                    row[a] = Double.parseDouble(parts[a].trim());
-                }
-            } catch (NumberFormatException e) {
-                if (rows.isEmpty() && ln == firstNonEmpty(lines)) {
+        double[][] cols = new double[dim][1024];
+        int n = 0;
+        int width = -1;
+        try (TextInput.Lines lines = TextInput.lines(file, "--init")) {
+            boolean first = true;
+            for (String raw = lines.next(); raw != null; raw = lines.next()) {
+                String line = raw.trim();
+                if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                throw new ScenarioException("--init", "line " + (ln + 1) + " is not numbers: '" + line + "'");
-            }
-            for (int a = 0; a < dim; a++) {
-                if (!Double.isFinite(row[a])) {
-                    throw new ScenarioException("--init", "line " + (ln + 1) + " has a value that is not finite");
+                String[] parts = line.split(",", -1);
+                if (first) {
+                    first = false;
+                    if (!numbers(parts)) {
+                        width = header(parts, dim, file);
+                        continue;
+                    }
                 }
+                if (width < 0 && parts.length != dim) {
+                    throw new ScenarioException("--init", where(file, lines) + " has " + parts.length + " column" + (parts.length == 1 ? "" : "s")
+                            + "; the target is " + dim + "D, so each row needs " + dim + " (" + coordinateHeader(dim) + ")");
+                }
+                if (width >= 0 && parts.length != width) {
+                    throw new ScenarioException("--init", where(file, lines) + " has " + parts.length + " columns; the header has " + width);
+                }
+                if (n == Scenario.MAX_PARTICLES) {
+                    throw new ScenarioException("--init", "'" + file + "' has more than " + String.format(Locale.ROOT, "%,d", Scenario.MAX_PARTICLES)
+                            + " particles, the most a run takes");
+                }
+                if (n == cols[0].length) {
+                    for (int a = 0; a < dim; a++) {
+                        cols[a] = Arrays.copyOf(cols[a], (int) Math.min(Scenario.MAX_PARTICLES, 2L * n));
+                    }
+                }
+                for (int a = 0; a < dim; a++) {
+                    double v;
+                    try {
+                        v = Double.parseDouble(parts[a].trim());
+                    } catch (NumberFormatException e) {
+                        throw new ScenarioException("--init", where(file, lines) + " column " + (a + 1) + " is not a number: '" + clip(parts[a]) + "'");
+                    }
+                    if (!Double.isFinite(v)) {
+                        throw new ScenarioException("--init", where(file, lines) + " column " + (a + 1) + " is not finite: '" + clip(parts[a]) + "'");
+                    }
+                    cols[a][n] = v;
+                }
+                n++;
             }
-            rows.add(row);
         }
-        if (rows.isEmpty()) {
+        if (n == 0) {
             throw new ScenarioException("--init", "'" + file + "' has no particles");
         }
-        double[][] out = new double[dim][rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            for (int a = 0; a < dim; a++) {
-                out[a][i] = rows.get(i)[a];
-            }
+        double[][] out = new double[dim][];
+        for (int a = 0; a < dim; a++) {
+            out[a] = Arrays.copyOf(cols[a], n);
         }
         return out;
     }
 
-    private static int firstNonEmpty(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank() && !lines.get(i).trim().startsWith("#")) {
-                return i;
+    private static boolean numbers(String[] parts) {
+        for (String p : parts) {
+            try {
+                Double.parseDouble(p.trim());
+            } catch (NumberFormatException e) {
+                return false;
             }
         }
-        return -1;
+        return true;
+    }
+
+    /** Checks a header; returns its number of columns. */
+    private static int header(String[] parts, int dim, Path file) {
+        int coordinates = 0;
+        while (coordinates < parts.length && parts[coordinates].trim().equalsIgnoreCase("x" + coordinates)) {
+            coordinates++;
+        }
+        if (coordinates == 0 && parts.length != dim) {
+            throw new ScenarioException("--init", "'" + file + "' has a header of " + parts.length + " columns; the target is " + dim
+                    + "D, so name them " + coordinateHeader(dim) + " (further columns are ignored)");
+        }
+        if (coordinates > 0 && coordinates != dim) {
+            throw new ScenarioException("--init", "'" + file + "' has " + coordinates + " coordinate columns (" + coordinateHeader(coordinates)
+                    + "); the target is " + dim + "D");
+        }
+        return parts.length;
+    }
+
+    private static String where(Path file, TextInput.Lines lines) {
+        return "'" + file + "' line " + lines.number();
+    }
+
+    private static String clip(String s) {
+        String t = s.trim();
+        return t.length() > 40 ? t.substring(0, 37) + "…" : t;
     }
 
     /** Reads a grid file: one ᾱ per line, the output level first. */
     public static double[] readGrid(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new ScenarioException("--grid", "cannot read '" + file + "': " + e.getMessage());
-        }
-        List<Double> v = new ArrayList<>();
-        for (int ln = 0; ln < lines.size(); ln++) {
-            String s = lines.get(ln).trim();
-            if (s.isEmpty() || s.startsWith("#")) {
-                continue;
+        double[] v = new double[16];
+        int n = 0;
+        try (TextInput.Lines lines = TextInput.lines(file, "--grid")) {
+            for (String raw = lines.next(); raw != null; raw = lines.next()) {
+                String s = raw.trim();
+                if (s.isEmpty() || s.startsWith("#")) {
+                    continue;
+                }
+                if (n > Scenario.MAX_STEPS) {
+                    throw new ScenarioException("--grid", "'" + file + "' has more than " + (Scenario.MAX_STEPS + 1) + " values (T at most "
+                            + Scenario.MAX_STEPS + ")");
+                }
+                try {
+                    if (n == v.length) {
+                        v = Arrays.copyOf(v, 2 * n);
+                    }
+                    v[n] = Double.parseDouble(s);
+                } catch (NumberFormatException e) {
+                    throw new ScenarioException("--grid", where(file, lines) + " is not one number: '" + clip(s) + "' (one alpha-bar per line)");
+                }
+                n++;
             }
-            try {
-                v.add(Double.parseDouble(s));
-            } catch (NumberFormatException e) {
-                throw new ScenarioException("--grid", "line " + (ln + 1) + " is not a number: '" + s + "'");
-            }
         }
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
+        if (n < 2) {
+            throw new ScenarioException("--grid", "'" + file + "' has " + n + " value" + (n == 1 ? "" : "s") + "; a grid needs T + 1 >= 2");
+        }
+        return Arrays.copyOf(v, n);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.scorescope.discrete.DiscreteCommands;
 import org.scorescope.discrete.DiscreteScenario;
+import org.scorescope.io.OutputSession;
 import org.scorescope.scenario.ScenarioException;
 
 /** Hands {@code sample} and {@code sweep} over to the discrete lab when the scenario or preset is discrete. */
@@ -44,8 +45,26 @@ final class DiscreteCli {
                 single && discrete.dims != null ? discrete.dims.get(0) : null, scenario.particles, scenario.seed);
     }
 
+    /**
+     * Runs a discrete command in the output layer, as the continuous ones: the output claimed first
+     * (no clobber without --force, no special files, locked), written at the commit; the report goes
+     * to standard error when the output is standard output.
+     */
+    static int inSession(ScenarioOptions scenario, boolean force, Path out, java.util.function.ToIntFunction<PrintWriter> command) {
+        PrintWriter report = new PrintWriter(OutputSession.isStdout(out) ? System.err : System.out, true);
+        try (OutputSession session = OutputSession.open(force ? OutputSession.Existing.REPLACE : OutputSession.Existing.REFUSE)) {
+            scenario.protectInputs(session);
+            session.claim(out, "--out");
+            int code = command.applyAsInt(report);
+            session.commit();
+            return code;
+        } finally {
+            report.flush();
+        }
+    }
+
     static int sample(ScenarioOptions scenario, DiscreteOptions discrete, String sampler, java.util.Map<String, Double> params, Integer steps,
-            Path init, boolean trajectory, Path out) {
+            Path init, boolean trajectory, Path out, PrintWriter report) {
         if (init != null) {
             throw new ScenarioException("--init", "discrete runs start from the forward process's limit (uniform states or all MASK)");
         }
@@ -53,14 +72,14 @@ final class DiscreteCli {
             throw new ScenarioException("--param", "the discrete samplers take no parameters");
         }
         DiscreteScenario s = DiscreteCommands.resolve(options(scenario, discrete, true), sampler == null ? null : List.of(sampler), steps);
-        DiscreteCommands.sample(s, out, trajectory, scenario.threads(), new PrintWriter(System.out, true));
+        DiscreteCommands.sample(s, out, trajectory, scenario.threads(), report);
         return 0;
     }
 
     static int sweep(ScenarioOptions scenario, DiscreteOptions discrete, List<String> samplers, List<Integer> steps, String metric, int seeds,
-            Double findKl, Path out) {
+            Double findKl, Path out, PrintWriter report) {
         DiscreteCommands.sweep(options(scenario, discrete, false), samplers, steps, discrete.states, discrete.dims, metric, seeds, findKl, out,
-                scenario.threads(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+                scenario.threads(), report, new PrintWriter(System.err, true));
         return 0;
     }
 }

@@ -15,7 +15,7 @@ final class GuidanceReport {
     private GuidanceReport() {
     }
 
-    static void print(Scenario s, double[][] positions, int n, double outputLevel) {
+    static void print(Scenario s, double[][] positions, int n, double outputLevel, java.io.PrintStream out) {
         ClassMixture classes = GuidanceScenario.classes(s.target());
         Scenario.GuidanceSpec g = s.guidance();
         Set<Metric> which = EnumSet.of(Metric.THM9_EARLY, Metric.CONFIDENCE_EARLY, Metric.SPREAD, Metric.BEYOND);
@@ -28,7 +28,7 @@ final class GuidanceReport {
         }
         GuidanceMeasure m = new GuidanceMeasure(classes, g.classId(), g.w(), outputLevel, Binning.defaultFor(classes.unconditional(), n));
         Map<Metric, GuidanceMeasure.Estimate> v = m.measure(positions, n, which);
-        System.out.printf("guidance toward class %d, w = %s (a guided call counts 2 evaluations), prior %.4g%n", g.classId(), trim(g.w()),
+        out.printf("guidance toward class %d, w = %s (a guided call counts 2 evaluations), prior %.4g%n", g.classId(), trim(g.w()),
                 classes.prior(g.classId()));
         for (Metric k : which) {
             if (k == Metric.FLOOR_CONDITIONAL || k == Metric.FLOOR_TILTED) {
@@ -46,7 +46,7 @@ final class GuidanceReport {
             }
             double exact = m.exactConditional(k);
             String ref = Double.isNaN(exact) || k == Metric.TV_CONDITIONAL ? "" : String.format("   [exact p(x|c): %.6g]", exact);
-            System.out.printf("  %-17s %.6g%s%s%n", k.id(), e.value(), extra, ref);
+            out.printf("  %-17s %.6g%s%s%n", k.id(), e.value(), extra, ref);
         }
     }
 

@@ -29,13 +29,11 @@ final class GuidedSweep {
         return c.guidance.given() || s.guidance() != null;
     }
 
-    static Integer run(SweepCommand c, Scenario resolved) {
+    static Runnable run(SweepCommand c, Scenario resolved, java.io.PrintStream report) {
         Scenario s = c.guidance.apply(resolved, true);
         ClassMixture classes = GuidanceScenario.classes(s.target());
         List<GuidanceMeasure.Metric> metrics = metrics(c.metric, classes);
-        if (c.seeds < 1 || c.seeds > 1000) {
-            throw new ScenarioException("--seeds", "must be in 1..1000, was " + c.seeds);
-        }
+        int seeds = c.seeds == null ? 1 : c.seeds;
         for (int t : c.steps) {
             if (t < 1 || t > Scenario.MAX_STEPS) {
                 throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
@@ -50,7 +48,7 @@ final class GuidedSweep {
         }
         GuidanceSweep.Plan plan = new GuidanceSweep.Plan(classes, s.guidance().classId(), ScenarioBuilder.schedule(s.schedule()),
                 ScenarioBuilder.samplers(s), c.steps.stream().mapToInt(Integer::intValue).toArray(), ws, s.guidance().from(),
-                s.guidance().to(), s.particles(), c.seeds, s.seed(), metrics);
+                s.guidance().to(), s.particles(), seeds, s.seed(), metrics);
         for (int t : plan.steps()) {
             ScenarioBuilder.grid(s.with(null, null, null, t, null, null));
         }
@@ -64,12 +62,13 @@ final class GuidedSweep {
                 w.write(r.csv() + "\n");
             }
         });
-        System.out.println("wrote " + c.out + " (" + rows.size() + " rows)");
-        for (GuidanceSweep.Summary m : GuidanceSweep.summarise(rows)) {
-            System.out.printf("%-14s T=%-5d w=%-5s %-17s %.6g%s%n", m.sampler(), m.steps(), trim(m.guidance()), m.metric(), m.mean(),
-                    Double.isNaN(m.halfWidth()) ? "" : String.format(" ± %.3g (95%%, %d seeds)", m.halfWidth(), m.seeds()));
-        }
-        return 0;
+        return () -> {
+            report.println("wrote " + SampleCommand.shown(c.out) + " (" + rows.size() + " rows)");
+            for (GuidanceSweep.Summary m : GuidanceSweep.summarise(rows)) {
+                report.printf("%-14s T=%-5d w=%-5s %-17s %.6g%s%n", m.sampler(), m.steps(), trim(m.guidance()), m.metric(), m.mean(),
+                        Double.isNaN(m.halfWidth()) ? "" : String.format(" ± %.3g (95%%, %d seeds)", m.halfWidth(), m.seeds()));
+            }
+        };
     }
 
     private static String trim(double w) {

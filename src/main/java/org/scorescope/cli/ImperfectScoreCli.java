@@ -26,6 +26,8 @@ import org.scorescope.metrics.SweepAxis;
 import org.scorescope.metrics.SweepSetting;
 import org.scorescope.metrics.GaussianPropagation;
 import org.scorescope.sampler.Sampler;
+import org.scorescope.scenario.ImperfectScenario;
+import org.scorescope.scenario.MemoryEstimate;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
 import org.scorescope.scenario.ScenarioException;
@@ -37,73 +39,16 @@ import org.scorescope.score.ScoreError;
  * embedding), the score error, the extra sweep axes and metrics, and the run summary lines.
  */
 final class ImperfectScoreCli {
-    /** Share of the heap a high-dimensional run may take (particles × d doubles per array). */
-    private static final double HEAP_SHARE = 0.6;
-    /** Arrays of N × d doubles a run keeps per sampler: positions, the final copy, work buffers and memory. */
-    private static final int ARRAYS_PER_SAMPLER = 8;
-
     private ImperfectScoreCli() {
     }
 
     /**
      * Whether the sweep goes through the axis sweep: any issue-16 flag, an eps metric, --dims on a
-     * continuous target, or a scenario file with a score error, training points or a frame.
+     * continuous target, or a scenario with a score error, training points or a frame.
      */
-    static boolean appliesToSweep(ImperfectScoreOptions o, List<Integer> dims, String metric, ScenarioOptions scenario) {
-        if (o.any() || dims != null || metric.startsWith("eps-")) {
-            return true;
-        }
-        if (scenario.scenario == null) {
-            return false;
-        }
-        Scenario s = org.scorescope.scenario.ScenarioJson.read(scenario.scenario);
-        return s.scoreError() != null || s.target().placement() != null || s.target().embed() > org.scorescope.distribution.GaussianMixture.MAX_DIM;
-    }
-
-    /** The target of a scenario with the flags applied: training points first, then the embedding. */
-    static Target target(Scenario s, ImperfectScoreOptions o) {
-        return target(s, o, false);
-    }
-
-    /**
-     * The same; with a dimension axis a normal variance without --embed frames the target in its own
-     * dimension (the axis then re-embeds it, keeping the variance).
-     */
-    static Target target(Scenario s, ImperfectScoreOptions o, boolean dimensionAxis) {
-        Target t = ScenarioBuilder.target(s.target());
-        if (o.trainingPoints != null) {
-            if (o.trainingPoints < 1 || o.trainingPoints > EmpiricalTarget.MAX_POINTS) {
-                throw new ScenarioException("--training-points", "must be in 1.." + EmpiricalTarget.MAX_POINTS + ", was " + o.trainingPoints);
-            }
-            long seed = o.trainingSeed == null ? 1 : o.trainingSeed;
-            if (seed < 0) {
-                throw new ScenarioException("--training-seed", "must be >= 0, was " + seed);
-            }
-            try {
-                t = new EmpiricalTarget(t, o.trainingPoints, seed);
-            } catch (IllegalArgumentException e) {
-                throw new ScenarioException("--training-points", e.getMessage());
-            }
-        } else if (o.trainingSeed != null) {
-            throw new ScenarioException("--training-seed", "give --training-points with it");
-        }
-        if (o.embed != null) {
-            if (o.embed < t.dim() || o.embed > FramedTarget.MAX_DIM) {
-                throw new ScenarioException("--embed", "must be in " + t.dim() + ".." + FramedTarget.MAX_DIM
-                        + " (at least the target's dimension " + t.dim() + "), was " + o.embed);
-            }
-            double rest = o.normalVariance != null ? normalVariance(o) : t instanceof FramedTarget f ? f.normalVariance() : 0;
-            Target base = t instanceof FramedTarget f ? f.base() : t;
-            if (o.embed < base.dim()) {
-                throw new ScenarioException("--embed", "must be in " + base.dim() + ".." + FramedTarget.MAX_DIM + ", was " + o.embed);
-            }
-            t = new FramedTarget(base, frame(o, o.embed, base.dim()), rest);
-        } else if (o.normalVariance != null && dimensionAxis) {
-            t = new FramedTarget(t, OrthonormalFrame.axes(t.dim(), t.dim()), normalVariance(o));
-        } else if (o.normalVariance != null) {
-            throw new ScenarioException("--normal-variance", "give --embed D or --dims with it");
-        }
-        return t;
+    static boolean appliesToSweep(ImperfectScoreOptions o, List<Integer> dims, String metric, Scenario s) {
+        return o.any() || dims != null || metric.startsWith("eps-") || s.scoreError() != null || s.target().placement() != null
+                || s.target().embed() > org.scorescope.distribution.GaussianMixture.MAX_DIM;
     }
 
     private static OrthonormalFrame frame(ImperfectScoreOptions o, int d, int k) {
@@ -117,94 +62,49 @@ final class ImperfectScoreCli {
         if (o.frame.equals("axes")) {
             return true;
         }
-        throw new ScenarioException("--frame", "must be random or axes, was '" + o.frame + "'");
+        throw new ScenarioException("--frame", org.scorescope.scenario.NearestName.unknown("frame", o.frame, List.of("axes", "random")));
     }
 
     private static long frameSeed(ImperfectScoreOptions o) {
         long s = o.frameSeed == null ? 1 : o.frameSeed;
         if (s < 0) {
-            throw new ScenarioException("--frame-seed", "must be >= 0, was " + s);
+            throw new ScenarioException("--frame-seed", "must be a whole number >= 0, was " + s);
         }
         return s;
     }
 
-    private static double normalVariance(ImperfectScoreOptions o) {
-        if (o.normalVariance != null && o.normalVariance.size() != 1) {
-            throw new ScenarioException("--normal-variance", "takes one value here (a list is a sweep axis with --dims or --embed)");
-        }
-        double v = o.normalVariance == null ? 0 : o.normalVariance.get(0);
-        if (!(v >= 0) || !(v <= 1e6)) {
-            throw new ScenarioException("--normal-variance", "must be a number in 0..1e6, was " + v);
+    private static double[] normalVariances(ImperfectScoreOptions o) {
+        double[] v = new double[o.normalVariance.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = o.normalVariance.get(i);
+            if (!(v[i] >= 0) || !(v[i] <= 1e6)) {
+                throw new ScenarioException("--normal-variance", "each value must be a number in [0, 1000000], was " + v[i]);
+            }
         }
         return v;
     }
 
-    /** The --score-error flag, or null; with a --score-errors axis it may be a type alone ("field"). */
-    static ScoreError error(ImperfectScoreOptions o) {
-        if (o.scoreError == null) {
-            return null;
-        }
-        try {
-            if (o.scoreErrors != null && !o.scoreError.contains(":")) {
-                return ScoreError.parse(o.scoreError + ":0");
-            }
-            return ScoreError.parse(o.scoreError);
-        } catch (IllegalArgumentException e) {
-            throw new ScenarioException("--score-error", e.getMessage());
-        }
-    }
-
-    /** The perturbed score of a target, naming the flag when the error does not fit the target. */
-    static PerturbedScore perturbed(Target t, ScoreError e) {
-        try {
-            return PerturbedScore.of(t, e);
-        } catch (IllegalArgumentException ex) {
-            throw new ScenarioException("--score-error", ex.getMessage());
-        }
-    }
-
-    /** Refuses a run whose particle arrays would not fit in the heap, before anything is allocated. */
-    static void checkMemory(int dim, int particles, int samplers, String flag) {
-        double bytes = 8.0 * dim * particles * samplers * ARRAYS_PER_SAMPLER;
-        double budget = HEAP_SHARE * Runtime.getRuntime().maxMemory();
-        if (bytes > budget) {
-            throw new ScenarioException(flag, String.format(Locale.ROOT,
-                    "%d particles x %d dimensions x %d sampler(s) need about %.0f MiB, more than %.0f MiB of the heap; lower --particles or the dimension",
-                    particles, dim, samplers, bytes / (1 << 20), budget / (1 << 20)));
-        }
-    }
-
-    /** The dimension of the scenario's target with the flags applied. */
-    static int dim(Scenario s, ImperfectScoreOptions o) {
-        return o.any() ? target(s, o).dim() : ScenarioBuilder.target(s.target()).dim();
-    }
-
-    /** The sample command's run: the scenario's, with the flags applied (same samplers, grid, seed and start). */
-    static RunSpec run(Scenario s, double[][] initial, ImperfectScoreOptions o) {
-        if (!o.any()) {
-            return ScenarioBuilder.run(s, initial);
-        }
-        if (s.guidance() != null) {
-            throw new ScenarioException("--guidance", "guided runs do not take score errors, training points or embeddings yet");
-        }
-        RunSpec spec = ScenarioBuilder.run(s, null);
+    /**
+     * The sample-only checks of the issue-16 flags on a built run (the scenario fields they set were
+     * checked by the validation layer already).
+     */
+    static void checkSample(RunSpec spec, ImperfectScoreOptions o) {
         if (o.scoreErrors != null) {
-            throw new ScenarioException("--score-errors", "is a sweep axis; sample takes one --score-error");
+            throw new ScenarioException("--score-errors", "is a sweep axis; sample takes one --score-error TYPE:SIZE");
         }
-        if (o.plot != null && (o.earlyStopping == null || !(o.plot.getFileName().toString().endsWith(".png")
-                || o.plot.getFileName().toString().endsWith(".svg")))) {
+        if (o.normalVariance != null && o.normalVariance.size() != 1) {
+            throw new ScenarioException("--normal-variance", "sample takes one value (a list is a sweep axis)");
+        }
+        if (o.plot != null && (o.earlyStopping == null || !plotName(o.plot))) {
             throw new ScenarioException("--plot", o.earlyStopping == null ? "sample draws a plot of --early-stopping only"
                     : "must end in .png or .svg, was '" + o.plot + "'");
         }
-        Target t = target(s, o);
-        if (initial != null && initial.length != t.dim()) {
-            throw new ScenarioException("--init", "the particles have " + initial.length + " coordinates, the target " + t.dim());
-        }
-        checkMemory(t.dim(), spec.particles(), spec.slots().size(), o.embed != null ? "--embed" : "--particles");
-        ScoreError e = error(o) != null ? error(o) : s.scoreError();
-        var score = e == null ? new org.scorescope.score.ExactScore(t) : perturbed(t, e);
         if (o.radius != null && !(o.radius > 0 && Double.isFinite(o.radius))) {
             throw new ScenarioException("--radius", "must be a finite number > 0, was " + o.radius);
+        }
+        Target t = spec.target();
+        if (o.radius != null && !(t instanceof EmpiricalTarget)) {
+            throw new ScenarioException("--radius", "is the memorisation radius of training points; give --training-points N");
         }
         if (o.earlyStopping != null) {
             if (!(t instanceof EmpiricalTarget) || t.dim() != 2) {
@@ -216,7 +116,11 @@ final class ImperfectScoreCli {
                 }
             }
         }
-        return new RunSpec(t, score, spec.grid(), spec.slots(), spec.particles(), spec.seed(), initial);
+    }
+
+    private static boolean plotName(Path p) {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString();
+        return n.endsWith(".png") || n.endsWith(".svg");
     }
 
     /** Summary lines after a sample run: realised error sizes, memorisation, plane TV and residual law, exact W2. */
@@ -287,43 +191,66 @@ final class ImperfectScoreCli {
         }
     }
 
-    /** The sweep with axes: score-error sizes, ambient dimensions, and the eps metrics. */
-    static int sweep(ScenarioOptions scenarioOptions, ImperfectScoreOptions o, List<Integer> dims, List<Scenario.SamplerSpec> specs,
-            List<Integer> steps, String metric, int seeds, Path out) {
-        if (!SettingMeasure.METRICS.contains(metric)) {
-            throw new ScenarioException("--metric", "unknown metric '" + metric + "'; allowed: " + String.join(", ", SettingMeasure.METRICS));
+    /** A checked sweep over the issue-16 axes, ready to run inside the output session. */
+    record SweepRun(AxisSweep.Plan plan, ImperfectScoreOptions options, String metric, boolean severalT) {
+        /** Runs it, writes the CSV (and the plot), and returns the summary to print after the commit. */
+        Runnable run(int threads, Path out, PrintStream report) {
+            List<AxisSweep.Row> rows;
+            List<String> columns = plan.columns();
+            try (Engine engine = new Engine(threads)) {
+                rows = AxisSweep.run(plan, engine, r -> System.err.println(r.csv(columns)), () -> false);
+            }
+            AtomicFile.write(out, w -> {
+                w.write(AxisSweep.Row.header(columns) + "\n");
+                for (AxisSweep.Row r : rows) {
+                    w.write(r.csv(columns) + "\n");
+                }
+            });
+            if (options.plot != null) {
+                plot(rows, columns, metric, severalT, options.plot);
+            }
+            return () -> {
+                report.println("wrote " + SampleCommand.shown(out) + " (" + rows.size() + " rows)");
+                printSlopes(rows, options.scoreErrors != null, report);
+                if (options.plot != null) {
+                    report.println("wrote " + options.plot);
+                }
+            };
         }
-        if (o.plot != null && !(o.plot.getFileName().toString().endsWith(".png") || o.plot.getFileName().toString().endsWith(".svg"))) {
+    }
+
+    /**
+     * The sweep with axes (score-error sizes, ambient dimensions, normal variances) and the eps
+     * metrics, checked completely before any output is claimed.
+     */
+    static SweepRun prepareSweep(Scenario s, ImperfectScoreOptions o, List<Integer> dims, List<Integer> steps, String metric,
+            Integer seedsFlag, boolean particlesGiven) {
+        if (!SettingMeasure.METRICS.contains(metric)) {
+            throw new ScenarioException("--metric", org.scorescope.scenario.NearestName.unknown("metric", metric, SettingMeasure.METRICS));
+        }
+        if (o.plot != null && !plotName(o.plot)) {
             throw new ScenarioException("--plot", "must end in .png or .svg, was '" + o.plot + "'");
         }
         if (o.earlyStopping != null || o.radius != null) {
             throw new ScenarioException(o.earlyStopping != null ? "--early-stopping" : "--radius", "is a sample flag");
         }
-        if (seeds < 1 || seeds > 1000) {
-            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
+        boolean exact = !metric.equals("tv");
+        if (exact && seedsFlag != null) {
+            throw new ScenarioException("--seeds", metric + " is computed without particles or seeds; drop --seeds or use --metric tv");
         }
-        for (int t : steps) {
-            if (t < 1 || t > Scenario.MAX_STEPS) {
-                throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
-            }
+        if (exact && particlesGiven && SettingMeasure.needsGaussian(metric)) {
+            throw new ScenarioException("--particles", metric + " is exact (no particles); drop --particles or use --metric tv");
         }
-        Scenario s = scenarioOptions.resolve(specs, steps.get(0));
+        int seeds = seedsFlag == null ? 1 : seedsFlag;
         if (s.guidance() != null) {
             throw new ScenarioException("--guidance", "guided sweeps do not take score errors, training points or dimensions yet");
         }
         boolean varianceAxis = o.normalVariance != null && o.normalVariance.size() > 1;
-        List<Double> variances = o.normalVariance;
-        if (varianceAxis) {
-            o.normalVariance = null;
-        }
-        Target target;
-        try {
-            target = target(s, o, dims != null);
-        } finally {
-            o.normalVariance = variances;
-        }
-        ScoreError error = error(o) != null ? error(o) : s.scoreError();
+        Target target = ScenarioBuilder.target(s.target());
         List<SweepAxis> axes = new ArrayList<>();
+        if (dims != null && o.normalVariance != null && !varianceAxis) {
+            target = new FramedTarget(target, OrthonormalFrame.axes(target.dim(), target.dim()), normalVariances(o)[0]);
+        }
         if (varianceAxis) {
             if (!(target instanceof FramedTarget) && dims == null) {
                 throw new ScenarioException("--normal-variance", "give --embed D or --dims with it");
@@ -332,7 +259,7 @@ final class ImperfectScoreCli {
                 target = new FramedTarget(target, OrthonormalFrame.axes(target.dim(), target.dim()), 0);
             }
             try {
-                axes.add(SweepAxis.normalVariances(variances.stream().mapToDouble(Double::doubleValue).toArray()));
+                axes.add(SweepAxis.normalVariances(normalVariances(o)));
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException("--normal-variance", e.getMessage());
             }
@@ -346,7 +273,11 @@ final class ImperfectScoreCli {
                 throw new ScenarioException("--dims", e.getMessage());
             }
         }
+        ScoreError error = s.scoreError();
         if (o.scoreErrors != null) {
+            if (o.scoreErrors.isEmpty()) {
+                throw new ScenarioException("--score-errors", "give at least one size, e.g. --score-errors 0,0.01,0.1");
+            }
             double[] sizes = new double[o.scoreErrors.size()];
             for (int i = 0; i < sizes.length; i++) {
                 try {
@@ -360,6 +291,7 @@ final class ImperfectScoreCli {
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException("--score-errors", e.getMessage());
             }
+            ImperfectScenario.checkLevels(error != null ? error.withSize(1) : null, s.samplers(), "--score-error");
         }
         SweepSetting base = SweepSetting.of(target, error);
         List<Sampler> samplers = ScenarioBuilder.samplers(s);
@@ -370,31 +302,25 @@ final class ImperfectScoreCli {
             }
         }
         if (metric.equals("tv")) {
-            checkMemory(maxDim, s.particles(), 1, dims != null ? "--dims" : "--particles");
+            Scenario.SamplerSpec heaviest = s.samplers().stream().max((a, b) -> Long.compare(
+                    MemoryEstimate.of(1, 1, List.of(a), 1).bytes(), MemoryEstimate.of(1, 1, List.of(b), 1).bytes())).orElseThrow();
+            MemoryEstimate.of(s.particles(), maxDim, List.of(heaviest), steps.stream().max(Integer::compare).orElseThrow())
+                    .check(dims != null ? "--dims" : "--particles", MemoryEstimate.availableHeap());
         }
         for (SweepSetting setting : SweepAxis.product(base, axes)) {
             check(setting, metric);
         }
         int[] ts = steps.stream().mapToInt(Integer::intValue).toArray();
-        AxisSweep.Plan plan = new AxisSweep.Plan(base, axes, ScenarioBuilder.schedule(s.schedule()), samplers, ts, s.particles(), seeds, s.seed(), metric);
-        List<AxisSweep.Row> rows;
-        List<String> columns = plan.columns();
-        try (Engine engine = new Engine(scenarioOptions.threads())) {
-            rows = AxisSweep.run(plan, engine, r -> System.err.println(r.csv(columns)), () -> false);
-        }
-        AtomicFile.write(out, w -> {
-            w.write(AxisSweep.Row.header(columns) + "\n");
-            for (AxisSweep.Row r : rows) {
-                w.write(r.csv(columns) + "\n");
+        org.scorescope.schedule.Schedule schedule = ScenarioBuilder.schedule(s.schedule());
+        for (int t : ts) {
+            try {
+                schedule.grid(t);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--steps", "T = " + t + ": " + e.getMessage());
             }
-        });
-        System.out.println("wrote " + out + " (" + rows.size() + " rows)");
-        printSlopes(rows, columns, o.scoreErrors != null);
-        if (o.plot != null) {
-            plot(rows, columns, metric, steps.size() > 1, o.plot);
-            System.out.println("wrote " + o.plot);
         }
-        return 0;
+        AxisSweep.Plan plan = new AxisSweep.Plan(base, axes, schedule, samplers, ts, s.particles(), seeds, s.seed(), metric);
+        return new SweepRun(plan, o, metric, steps.size() > 1);
     }
 
     /** The log-log chart: x = the score-error size, else the dimension, else T; one line per sampler and other axis values. */
@@ -442,7 +368,7 @@ final class ImperfectScoreCli {
     }
 
     /** Log–log slopes of the error against the score-error size, per sampler and T (when sizes were swept). */
-    private static void printSlopes(List<AxisSweep.Row> rows, List<String> columns, boolean errors) {
+    private static void printSlopes(List<AxisSweep.Row> rows, boolean errors, PrintStream report) {
         if (!errors) {
             return;
         }
@@ -459,7 +385,7 @@ final class ImperfectScoreCli {
                 double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
                 double[] v = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
                 RateFit f = RateFit.fit(x, v);
-                System.out.printf(Locale.ROOT, "%-28s slope of log error on log size %.3f%s%n", e.getKey(), -f.order(),
+                report.printf(Locale.ROOT, "%-28s slope of log error on log size %.3f%s%n", e.getKey(), -f.order(),
                         Double.isNaN(f.halfWidth()) ? "" : String.format(Locale.ROOT, " ± %.3f (95%%)", f.halfWidth()));
             }
         }

@@ -1,16 +1,24 @@
 package org.scorescope.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.scorescope.scenario.Scenario;
+import org.scorescope.io.OutputSession;
 import org.scorescope.scenario.ScenarioException;
-import org.scorescope.scenario.ScenarioJson;
+import org.scorescope.scenario.ScenarioInput;
 import picocli.CommandLine.Option;
 
-/** The options that pick a scenario: a file, a preset, or both (flags override the file). */
+/**
+ * The options that pick a scenario: a file, a preset, or both. Flags win: they replace the file's
+ * fields and fill in what it leaves out (a file with only a target runs with {@code --sampler ddim}).
+ * A flag whose value would be ignored is refused.
+ */
 public final class ScenarioOptions {
-    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (JSON); flags given with it override its fields.")
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario file (JSON). Flags win: they replace its fields and fill in what it leaves out "
+                    + "(a file with only a target runs with --sampler ID).")
     Path scenario;
 
     @Option(names = "--target", paramLabel = "ID", description = "Target preset: ${COMPLETION-CANDIDATES}.",
@@ -46,55 +54,85 @@ public final class ScenarioOptions {
     }
 
     /**
-     * The scenario the options describe; samplers and steps are set by the command.
+     * The file's fields with the flags applied; the command adds its own (samplers, steps) and
+     * builds it.
      *
-     * @param samplers sampler specs from the command's flags, or null to keep the file's
      * @param steps T from the command's flags, or null
+     * @param stepsFlag the flag that gave it
      */
-    Scenario resolve(List<Scenario.SamplerSpec> samplers, Integer steps) {
-        Scenario base;
-        if (scenario != null) {
-            base = ScenarioJson.read(scenario);
-        } else {
-            if (target == null) {
-                throw new ScenarioException("--target", "give --target ID or --scenario FILE");
-            }
-            if (samplers == null) {
-                throw new ScenarioException("--sampler", "give a sampler or a --scenario FILE");
-            }
-            base = new Scenario("", "", Scenario.TargetSpec.preset(target), Scenario.ScheduleSpec.of("linear"),
-                    samplers, 20, 20_000, 1);
+    ScenarioInput input(Integer steps, String stepsFlag) {
+        ScenarioInput in = scenario != null ? ScenarioInput.fromFile(scenario, "--scenario") : ScenarioInput.empty();
+        in.whenMissing("target", "--target", "give --target ID, or a --scenario FILE with a target");
+        if (target != null) {
+            in.set("target", target, "--target");
         }
-        Scenario.ScheduleSpec sched = null;
-        Integer t = steps;
+        if (schedule != null) {
+            in.set("schedule", schedule, "--schedule");
+        }
+        if (steps != null) {
+            in.set("steps", steps, stepsFlag);
+        }
         if (grid != null) {
-            double[] values = CsvParticles.readGrid(grid);
             if (schedule != null && !schedule.equals("custom")) {
-                throw new ScenarioException("--grid", "a grid file sets the custom schedule; drop --schedule " + schedule);
+                throw new ScenarioException("--grid", "a grid file is the custom schedule; drop --schedule " + schedule);
             }
+            if (spacing != null) {
+                throw new ScenarioException("--spacing", "a grid file sets every level itself; drop --spacing");
+            }
+            double[] values = CsvParticles.readGrid(grid);
             if (steps != null && steps != values.length - 1) {
-                throw new ScenarioException("--steps", "the grid file has " + values.length + " values, so T = "
-                        + (values.length - 1) + ", not " + steps);
+                throw new ScenarioException(stepsFlag, "the grid file has " + values.length + " values, so T = " + (values.length - 1)
+                        + ", not " + steps);
             }
-            sched = new Scenario.ScheduleSpec("custom", Map.of(), null, values);
-            t = values.length - 1;
-        } else if (schedule != null || spacing != null) {
-            String id = schedule != null ? schedule : base.schedule().id();
-            sched = new Scenario.ScheduleSpec(id, schedule == null ? base.schedule().params() : Map.of(), spacing, null);
+            Map<String, Object> custom = new LinkedHashMap<>();
+            custom.put("id", "custom");
+            custom.put("values", values);
+            in.set("schedule", custom, "--grid").blame("schedule.values", "--grid");
+            in.set("steps", values.length - 1, "--grid");
         }
-        if (particles != null && (particles < 1 || particles > Scenario.MAX_PARTICLES)) {
-            throw new ScenarioException("--particles", "must be in 1.." + Scenario.MAX_PARTICLES + ", was " + particles);
+        if (spacing != null) {
+            String id = scheduleId(in);
+            if (!"vp-continuous".equals(id)) {
+                throw new ScenarioException("--spacing", "only the vp-continuous schedule has a spacing; the schedule is '" + id
+                        + "' (add --schedule vp-continuous)");
+            }
+            in.set("schedule.spacing", spacing, "--spacing");
         }
-        if (seed != null && seed < 0) {
-            throw new ScenarioException("--seed", "must be >= 0, was " + seed);
+        if (particles != null) {
+            in.set("particles", particles, "--particles");
         }
-        if (t != null && (t < 1 || t > Scenario.MAX_STEPS)) {
-            throw new ScenarioException("--steps", "must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
+        if (seed != null) {
+            in.set("seed", seed, "--seed");
         }
-        Scenario.TargetSpec targetSpec = target != null && scenario != null ? Scenario.TargetSpec.preset(target) : null;
-        Scenario s = base.with(targetSpec, sched, samplers, t, particles, seed);
-        org.scorescope.scenario.ScenarioBuilder.validate(s);
-        return s;
+        return in;
+    }
+
+    private static String scheduleId(ScenarioInput in) {
+        JsonNode s = in.get("schedule");
+        if (s == null) {
+            return "linear";
+        }
+        if (s.isTextual()) {
+            return s.textValue();
+        }
+        JsonNode id = s.get("id");
+        return id != null && id.isTextual() ? id.textValue() : "?";
+    }
+
+    /** The files the command reads: its outputs may not replace them. */
+    void protectInputs(OutputSession out) {
+        out.input(scenario, "--scenario");
+        out.input(grid, "--grid");
+    }
+
+    /** The scenario file, or null. */
+    Path scenarioFile() {
+        return scenario;
+    }
+
+    /** Whether --particles was given. */
+    boolean particlesGiven() {
+        return particles != null;
     }
 
     /** Worker threads. */
@@ -103,5 +141,18 @@ public final class ScenarioOptions {
             throw new ScenarioException("--threads", "must be in 1..256, was " + threads);
         }
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Sampler ids from a comma-separated flag, checked for empty entries. */
+    static List<Object> samplerList(List<String> ids, String flag) {
+        if (ids.isEmpty()) {
+            throw new ScenarioException(flag, "give at least one sampler id, e.g. " + flag + " ddim,ddpm");
+        }
+        for (String id : ids) {
+            if (id.isBlank()) {
+                throw new ScenarioException(flag, "has an empty entry; give sampler ids separated by commas, e.g. " + flag + " ddim,ddpm");
+            }
+        }
+        return ids.stream().map(s -> (Object) s.trim()).toList();
     }
 }

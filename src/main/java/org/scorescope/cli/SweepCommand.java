@@ -1,18 +1,24 @@
 package org.scorescope.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.scorescope.engine.Engine;
 import org.scorescope.io.AtomicFile;
+import org.scorescope.io.OutputSession;
 import org.scorescope.metrics.RateStudy;
 import org.scorescope.metrics.Sweep;
 import org.scorescope.sampler.SamplerId;
 import org.scorescope.sampler.SamplerRegistry;
+import org.scorescope.scenario.MemoryEstimate;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioBuilder;
 import org.scorescope.scenario.ScenarioException;
+import org.scorescope.scenario.ScenarioInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +27,9 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Measure the error at the output level for several samplers and step counts.")
 public final class SweepCommand implements Callable<Integer> {
+    /** A sweep runs its samplers one after the other, so it takes more than a figure shows. */
+    static final int MAX_SAMPLERS = 64;
+
     @Mixin
     ScenarioOptions scenario;
 
@@ -44,16 +53,19 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--steps", split = ",", required = true, paramLabel = "10,20,...", description = "Step counts T.")
     List<Integer> steps;
 
-    @Option(names = "--seeds", paramLabel = "K", defaultValue = "1", description = "Seeds per point for tv (default ${DEFAULT-VALUE}).")
-    int seeds;
+    @Option(names = "--seeds", paramLabel = "K", description = "Seeds per point for tv (default 1).")
+    Integer seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl|eps-score|eps-jacobi", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; "
-            + "eps-score and eps-jacobi: the realised score error; "
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl|eps-score|eps-jacobi", defaultValue = "tv",
+            description = "Error measure (default ${DEFAULT-VALUE}; eps-score and eps-jacobi: the realised score error; "
             + "discrete targets: exact-kl, exact-tv or tv; with guidance one or more of thm9, thm9-early, confidence, confidence-early, "
             + "spread, beyond, tv-conditional, tv-tilted, floor-conditional, floor-tilted).")
     String metric;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV.")
+    @Option(names = "--force", description = "Replace an existing output file.")
+    boolean force;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV; - writes to standard output.")
     Path out;
 
     @Mixin
@@ -62,75 +74,118 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (DiscreteCli.applies(scenario, discrete, discreteSweep)) {
-            return DiscreteCli.sweep(scenario, discrete, samplers, steps, metric, seeds, discreteSweep.findKl, out);
+            return DiscreteCli.inSession(scenario, force, out, report -> DiscreteCli.sweep(scenario, discrete, samplers, steps, metric,
+                    seeds == null ? 1 : seeds, discreteSweep.findKl, out, report));
         }
-        List<Scenario.SamplerSpec> specs = null;
-        if (samplers != null || !params.isEmpty()) {
-            specs = new ArrayList<>();
-            List<SamplerId> ids;
-            try {
-                ids = samplers == null ? scenarioIds() : SamplerId.parseList(samplers);
-            } catch (IllegalArgumentException e) {
-                throw new ScenarioException("--samplers", e.getMessage());
-            }
-            try {
-                for (SamplerId id : SamplerRegistry.expand(ids, parameterValues())) {
-                    specs.add(new Scenario.SamplerSpec(id.base(), id.params()));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ScenarioException("--param", e.getMessage());
-            }
+        checkSteps();
+        if (seeds != null && (seeds < 1 || seeds > 1000)) {
+            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
         }
-        if (ImperfectScoreCli.appliesToSweep(imperfect, discrete.dims, metric, scenario)) {
-            return ImperfectScoreCli.sweep(scenario, imperfect, discrete.dims, specs, steps, metric, seeds, out);
+        ScenarioInput in = scenario.input(steps.get(0), "--steps");
+        List<Object> ids = samplerIds(in);
+        if (ids != null) {
+            in.set("samplers", ids, samplers != null ? "--samplers" : "--param");
         }
-        Scenario first = scenario.resolve(specs, steps.get(0));
-        if (GuidedSweep.applies(this, first)) {
-            return GuidedSweep.run(this, first);
+        in.whenMissing("samplers", "--samplers", "give --samplers a,b,... (the scenario names no sampler)");
+        imperfect.apply(in, discrete.dims != null);
+        Scenario s = in.build(MAX_SAMPLERS);
+        if (ImperfectScoreCli.appliesToSweep(imperfect, discrete.dims, metric, s)) {
+            ImperfectScoreCli.SweepRun run = ImperfectScoreCli.prepareSweep(s, imperfect, discrete.dims, steps, metric, seeds,
+                    scenario.particlesGiven());
+            return inSession(report -> run.run(scenario.threads(), out, report));
+        }
+        if (GuidedSweep.applies(this, s)) {
+            return inSession(report -> GuidedSweep.run(this, s, report));
         }
         Sweep.Metric m;
         try {
             m = Sweep.Metric.of(metric);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("--metric", e.getMessage());
+            throw new ScenarioException("--metric", org.scorescope.scenario.NearestName.unknown("metric", metric,
+                    List.of("tv", "exact-w2", "exact-kl")));
         }
-        if (seeds < 1 || seeds > 1000) {
-            throw new ScenarioException("--seeds", "must be in 1..1000, was " + seeds);
+        if (m.exact() && seeds != null) {
+            throw new ScenarioException("--seeds", m.id() + " is exact (no particles, no seeds); drop --seeds or use --metric tv");
         }
-        for (int t : steps) {
-            if (t < 1 || t > Scenario.MAX_STEPS) {
-                throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
-            }
+        if (m.exact() && scenario.particlesGiven()) {
+            throw new ScenarioException("--particles", m.id() + " is exact (no particles, no seeds); drop --particles or use --metric tv");
         }
-        Scenario s = scenario.resolve(specs, steps.get(0));
         int[] ts = steps.stream().mapToInt(Integer::intValue).toArray();
         Sweep.Plan plan = new Sweep.Plan(ScenarioBuilder.target(s.target()), ScenarioBuilder.schedule(s.schedule()),
-                ScenarioBuilder.samplers(s), ts, s.particles(), seeds, s.seed(), m);
+                ScenarioBuilder.samplers(s), ts, s.particles(), seeds == null ? 1 : seeds, s.seed(), m);
         if (m.exact() && !plan.target().isSingleGaussian()) {
             throw new ScenarioException("--metric", m.id() + " needs a single-Gaussian target (gaussian, gaussian1d, line); use tv");
         }
-        List<Sweep.Row> rows;
-        try (Engine engine = new Engine(scenario.threads())) {
-            rows = Sweep.run(plan, engine, r -> System.err.println(r.csvRow()), () -> false);
-        }
-        AtomicFile.write(out, w -> {
-            w.write(Sweep.Row.COLUMNS + "\n");
-            for (Sweep.Row r : rows) {
-                w.write(r.csvRow() + "\n");
+        for (int t : ts) {
+            try {
+                plan.schedule().grid(t);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--steps", "T = " + t + ": " + e.getMessage());
             }
-        });
-        System.out.println("wrote " + out + " (" + rows.size() + " rows)");
-        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(steps);
-        RateStudy.Result result = new RateStudy.Result(RateStudy.curves(rows, java.util.Map.of()), m,
-                RateStudy.outputLevel(plan.schedule(), all), rows, List.of());
-        for (String line : RateStudy.summary(result)) {
-            System.out.println(line);
         }
-        return 0;
+        if (!m.exact()) {
+            Scenario.SamplerSpec heaviest = s.samplers().stream().max((a, b) -> Long.compare(
+                    MemoryEstimate.of(1, 1, List.of(a), 1).bytes(), MemoryEstimate.of(1, 1, List.of(b), 1).bytes())).orElseThrow();
+            MemoryEstimate.of(s.particles(), plan.target().dim(), List.of(heaviest), steps.stream().max(Integer::compare).orElseThrow())
+                    .check("--particles", MemoryEstimate.availableHeap());
+        }
+        return inSession(report -> {
+            List<Sweep.Row> rows;
+            try (Engine engine = new Engine(scenario.threads())) {
+                rows = Sweep.run(plan, engine, r -> System.err.println(r.csvRow()), () -> false);
+            }
+            AtomicFile.write(out, w -> {
+                w.write(Sweep.Row.COLUMNS + "\n");
+                for (Sweep.Row r : rows) {
+                    w.write(r.csvRow() + "\n");
+                }
+            });
+            return () -> {
+                report.println("wrote " + SampleCommand.shown(out) + " (" + rows.size() + " rows)");
+                java.util.TreeSet<Integer> all = new java.util.TreeSet<>(steps);
+                RateStudy.Result result = new RateStudy.Result(RateStudy.curves(rows, java.util.Map.of()), m,
+                        RateStudy.outputLevel(plan.schedule(), all), rows, List.of());
+                for (String line : RateStudy.summary(result)) {
+                    report.println(line);
+                }
+            };
+        });
     }
 
-    private List<SamplerId> scenarioIds() {
-        return scenario.resolve(null, steps.get(0)).samplers().stream().map(sp -> new SamplerId(sp.id(), sp.params())).toList();
+    /**
+     * The samplers the flags give, as scenario entries ({"id": base, parameters}): the ids of
+     * {@code --samplers} (or the scenario's), each expanded over the values of {@code --param};
+     * null when neither flag is given.
+     */
+    private List<Object> samplerIds(ScenarioInput in) {
+        if (samplers == null && params.isEmpty()) {
+            return null;
+        }
+        List<SamplerId> ids;
+        if (samplers != null) {
+            ScenarioOptions.samplerList(samplers, "--samplers");
+            try {
+                ids = SamplerId.parseList(samplers);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--samplers", e.getMessage());
+            }
+        } else {
+            ids = in.build(MAX_SAMPLERS).samplers().stream().map(sp -> new SamplerId(sp.id(), sp.params())).toList();
+        }
+        List<SamplerId> expanded;
+        try {
+            expanded = SamplerRegistry.expand(ids, parameterValues());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("--param", e.getMessage());
+        }
+        List<Object> entries = new ArrayList<>();
+        for (SamplerId id : expanded) {
+            java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+            o.put("id", id.base());
+            o.putAll(id.params());
+            entries.add(o);
+        }
+        return entries;
     }
 
     private java.util.Map<String, List<Double>> parameterValues() {
@@ -151,5 +206,42 @@ public final class SweepCommand implements Callable<Integer> {
             values.put(p.substring(0, eq).trim(), vs);
         }
         return values;
+    }
+
+    /** The list of T: not empty, each in range, none twice. */
+    private void checkSteps() {
+        if (steps.isEmpty()) {
+            throw new ScenarioException("--steps", "give at least one T, e.g. --steps 10,20,40");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int t : steps) {
+            if (t < 1 || t > Scenario.MAX_STEPS) {
+                throw new ScenarioException("--steps", "each T must be in 1.." + Scenario.MAX_STEPS + ", was " + t);
+            }
+            if (!seen.add(t)) {
+                throw new ScenarioException("--steps", "T = " + t + " is listed twice");
+            }
+        }
+    }
+
+    /**
+     * Runs the sweep in the output layer: the output claimed before the run, written at the commit;
+     * the summary the body returns is printed after the commit (to standard error when the CSV goes
+     * to standard output).
+     */
+    int inSession(java.util.function.Function<PrintStream, Runnable> body) {
+        PrintStream report = OutputSession.isStdout(out) ? System.err : System.out;
+        Runnable summary;
+        try (OutputSession session = OutputSession.open(force ? OutputSession.Existing.REPLACE : OutputSession.Existing.REFUSE)) {
+            scenario.protectInputs(session);
+            session.claim(out, "--out");
+            if (imperfect.plot != null) {
+                session.claim(imperfect.plot, "--plot");
+            }
+            summary = body.apply(report);
+            session.commit();
+        }
+        summary.run();
+        return 0;
     }
 }

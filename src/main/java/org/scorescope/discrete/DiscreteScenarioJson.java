@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.scorescope.io.BadInputException;
+import org.scorescope.io.TextInput;
 import org.scorescope.scenario.ScenarioException;
+import org.scorescope.scenario.ScenarioJson;
 
 /**
  * Reads and writes discrete scenario files. Every field is checked; a failure is a
@@ -49,7 +50,7 @@ public final class DiscreteScenarioJson {
     /** Whether this JSON text is a discrete scenario (a discrete target, or a "process" or "horizon" field). */
     public static boolean isDiscrete(String json) {
         try {
-            JsonNode root = MAPPER.readTree(json);
+            JsonNode root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
             if (root == null || !root.isObject()) {
                 return false;
             }
@@ -66,8 +67,8 @@ public final class DiscreteScenarioJson {
     /** Whether this file holds a discrete scenario; false when it cannot be read (the caller reports that). */
     public static boolean isDiscrete(Path file) {
         try {
-            return isDiscrete(Files.readString(file));
-        } catch (IOException e) {
+            return isDiscrete(TextInput.read(file, "file", ScenarioJson.MAX_FILE_BYTES));
+        } catch (BadInputException e) {
             return false;
         }
     }
@@ -76,9 +77,9 @@ public final class DiscreteScenarioJson {
     public static DiscreteScenario read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ScenarioException("file", "cannot read '" + file + "': " + e.getMessage());
+            text = TextInput.read(file, "file", ScenarioJson.MAX_FILE_BYTES);
+        } catch (BadInputException e) {
+            throw new ScenarioException(e.field(), e.getMessage().substring(e.field().length() + 2));
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, base);
@@ -86,13 +87,8 @@ public final class DiscreteScenarioJson {
 
     /** Parses and checks scenario JSON. */
     public static DiscreteScenario parse(String json, Path base) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ScenarioException("file", "not valid JSON (" + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
-        }
+        // The scenario layer's strict reader: duplicate keys, trailing content and size limits are named by their path.
+        JsonNode root = ScenarioJson.parseJson(json);
         if (root == null || !root.isObject()) {
             throw new ScenarioException("file", "must be a JSON object with the fields " + String.join(", ", TOP));
         }

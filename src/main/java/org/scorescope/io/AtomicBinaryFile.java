@@ -1,15 +1,20 @@
 package org.scorescope.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file under a temporary name in the same folder and renames it into place (atomically
- * where the file system can) when complete, so that a failure never leaves a half-written file.
+ * Writes one output file through the output layer ({@link OutputSession}): under a hidden
+ * temporary name in the same folder, renamed into place when complete, so that a failure never
+ * leaves a half-written file, and never onto a symbolic link, a device, a FIFO or a socket.
+ *
+ * <p>On a thread with an open session (the CLI commands) the file is staged in that session and
+ * appears at its commit, together with the command's other outputs, under the session's policy for
+ * existing files. Otherwise (the application, whose save dialogs ask before replacing) the file is
+ * written at once in a session of its own that replaces an existing regular file.
  */
 public final class AtomicBinaryFile {
     /** Writes the bytes. */
@@ -22,35 +27,29 @@ public final class AtomicBinaryFile {
     private AtomicBinaryFile() {
     }
 
-    /** Writes {@code target} atomically. */
+    /** Writes {@code target} through a stream. */
     public static void write(Path target, Body body) {
-        Path abs = target.toAbsolutePath();
-        Path tmp = null;
-        try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
-            // Not createTempFile: it forces mode 0600, which the rename would keep; this respects the umask.
-            tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                body.write(out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
+        writeChannel(target, ch -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            body.write(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * Writes {@code target} through a seekable channel, for encoders that seek back (MP4). The
+     * channel is closed by the output layer.
+     */
+    public static void writeChannel(Path target, OutputSession.ChannelBody body) {
+        OutputSession session = OutputSession.current();
+        if (session != null) {
+            session.stage(target, body);
+            return;
+        }
+        try (OutputSession own = OutputSession.open(OutputSession.Existing.REPLACE)) {
+            own.claim(target, "output");
+            own.stage(target, body);
+            own.commit();
         }
     }
 }

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Writes a text file under a temporary name in the same folder and renames it into place when
- * complete (through {@link AtomicBinaryFile}), so that a failure never leaves a half-written file.
+ * Writes a UTF-8 text file through the output layer ({@link AtomicBinaryFile}, {@link OutputSession}):
+ * temporary name and rename, never onto a non-regular file, staged in the thread's session if any.
  */
 public final class AtomicFile {
     /** Writes text through the given writer body. */

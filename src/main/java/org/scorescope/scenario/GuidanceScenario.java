@@ -1,11 +1,8 @@
 package org.scorescope.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.scorescope.distribution.ClassMixture;
 import org.scorescope.distribution.Presets;
 import org.scorescope.distribution.Target;
@@ -13,8 +10,9 @@ import org.scorescope.score.GuidedScore;
 import org.scorescope.score.ScoreFunction;
 
 /**
- * The class labels and the guidance of a scenario (003 Part 4): reading and writing the fields
- * {@code target.classes} and {@code guidance}, checking them with messages that name the field, and
+ * The class labels and the guidance of a scenario (003 Part 4): writing the fields
+ * {@code target.classes} and {@code guidance} (they are read through {@link ScenarioJson}'s schemas),
+ * checking them against each other with messages that name the field, and
  * what a guided run samples: the conditional law p(x | c) as the run's target (so the live TV is to
  * it) and the guided score as its score model.
  *
@@ -24,8 +22,6 @@ import org.scorescope.score.ScoreFunction;
  * </pre>
  */
 public final class GuidanceScenario {
-    private static final Set<String> FIELDS = Set.of("class", "w", "interval");
-
     private GuidanceScenario() {
     }
 
@@ -125,65 +121,6 @@ public final class GuidanceScenario {
 
     private static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Reads {@code target.classes}: whole numbers ≥ 0. */
-    static int[] readClasses(JsonNode n) {
-        String field = "target.classes";
-        if (n == null || !n.isArray() || n.isEmpty()) {
-            throw new ScenarioException(field, "must be a non-empty array of class ids (whole numbers >= 0), one per component");
-        }
-        int[] c = new int[n.size()];
-        for (int i = 0; i < c.length; i++) {
-            JsonNode v = n.get(i);
-            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-                throw new ScenarioException(field + "[" + i + "]", "must be a whole number >= 0, was " + v);
-            }
-            c[i] = v.asInt();
-        }
-        return c;
-    }
-
-    /** Reads {@code guidance}: {"class": C, "w": W, "interval": [a, b]}. */
-    static Scenario.GuidanceSpec readGuidance(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isObject()) {
-            throw new ScenarioException("guidance", "must be an object {\"class\": C, \"w\": W} with an optional \"interval\": [a, b]");
-        }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new ScenarioException("guidance." + f, "unknown field; allowed: class, w, interval");
-            }
-        }
-        JsonNode c = n.get("class");
-        if (c == null || !c.isIntegralNumber() || !c.canConvertToInt() || c.asInt() < 0) {
-            throw new ScenarioException("guidance.class", "must be a class id (a whole number >= 0), was " + c);
-        }
-        JsonNode w = n.get("w");
-        if (w == null || !w.isNumber()) {
-            throw new ScenarioException("guidance.w", "must be a number >= 0, was " + w);
-        }
-        double from = 0;
-        double to = 1;
-        JsonNode iv = n.get("interval");
-        if (iv != null) {
-            if (!iv.isArray() || iv.size() != 2 || !iv.get(0).isNumber() || !iv.get(1).isNumber()) {
-                throw new ScenarioException("guidance.interval", "must be [a, b] with 0 <= a < b <= 1 (levels alpha-bar), was " + iv);
-            }
-            from = iv.get(0).asDouble();
-            to = iv.get(1).asDouble();
-        }
-        Scenario.GuidanceSpec g = new Scenario.GuidanceSpec(c.asInt(), w.asDouble(), from, to);
-        if (!(g.w() >= 0) || !Double.isFinite(g.w())) {
-            throw new ScenarioException("guidance.w", "must be a finite number >= 0, was " + g.w());
-        }
-        if (!(from >= 0 && from < to && to <= 1)) {
-            throw new ScenarioException("guidance.interval", "must be [a, b] with 0 <= a < b <= 1 (levels alpha-bar), was [" + from + ", " + to + "]");
-        }
-        return g;
     }
 
     /** Writes {@code guidance} into the scenario's JSON object. */

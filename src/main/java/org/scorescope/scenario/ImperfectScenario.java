@@ -2,8 +2,6 @@ package org.scorescope.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
-import java.util.Set;
 import org.scorescope.distribution.EmbeddedTarget;
 import org.scorescope.distribution.EmpiricalTarget;
 import org.scorescope.distribution.FramedTarget;
@@ -28,98 +26,57 @@ import org.scorescope.score.ScoreFunction;
  * {@code embed} alone keeps its old meaning, zero padding ({@code "frame": "axes"}).
  */
 public final class ImperfectScenario {
-    private static final Set<String> ERROR_FIELDS = Set.of("type", "size", "frequency", "features", "seed", "direction");
-    private static final Set<String> TRAINING_FIELDS = Set.of("n", "seed");
+    private static final java.util.List<String> ERROR_FIELDS = java.util.List.of("type", "size", "frequency", "features", "seed", "direction");
 
     private ImperfectScenario() {
     }
 
-    /** The {@code scoreError} object, or null when absent. */
+    /** The {@code scoreError} object (checked against {@link ScenarioJson#SCORE_ERROR}), or null when absent. */
     static ScoreError readScoreError(JsonNode n) {
-        if (n == null || n.isNull()) {
+        if (n == null) {
             return null;
         }
-        if (!n.isObject()) {
-            throw new ScenarioException("scoreError", "must be an object {\"type\": ..., \"size\": ...}");
+        Schema.Values v = ScenarioJson.SCORE_ERROR.read(n, "scoreError", "a score error");
+        String type = v.text("type");
+        if (v.has("frequency") && !type.equals("field")) {
+            throw new ScenarioException("scoreError.frequency", "'frequency' is for field errors only; the type is '" + type + "'");
         }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
-            String f = it.next();
-            if (!ERROR_FIELDS.contains(f)) {
-                throw new ScenarioException("scoreError." + f, "unknown field; allowed: " + String.join(", ", ERROR_FIELDS));
-            }
+        if (v.has("features") && !type.equals("field")) {
+            throw new ScenarioException("scoreError.features", "'features' is for field errors only; the type is '" + type + "'");
         }
-        if (!n.has("type") || !n.get("type").isTextual()) {
-            throw new ScenarioException("scoreError.type", "is required: one of " + String.join(", ", ScoreError.TYPES));
-        }
-        double[] direction = null;
-        if (n.has("direction")) {
-            JsonNode d = n.get("direction");
-            if (!d.isArray() || d.isEmpty()) {
-                throw new ScenarioException("scoreError.direction", "must be a non-empty array of numbers");
-            }
-            direction = new double[d.size()];
-            for (int i = 0; i < direction.length; i++) {
-                direction[i] = number(d.get(i), "scoreError.direction[" + i + "]");
-            }
+        if (v.has("direction") && !type.equals("bias")) {
+            throw new ScenarioException("scoreError.direction", "'direction' is for bias errors only; the type is '" + type + "'");
         }
         try {
-            return new ScoreError(n.get("type").asText(), n.has("size") ? number(n.get("size"), "scoreError.size") : require("scoreError.size"),
-                    n.has("frequency") ? number(n.get("frequency"), "scoreError.frequency") : 1,
-                    n.has("features") ? (int) whole(n.get("features"), "scoreError.features") : ScoreError.DEFAULT_FEATURES,
-                    n.has("seed") ? whole(n.get("seed"), "scoreError.seed") : 1, direction);
+            return new ScoreError(type, v.number("size"), v.number("frequency"), (int) v.whole("features"), v.whole("seed"),
+                    v.numbers("direction"));
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("scoreError." + fieldOf(e.getMessage()), e.getMessage());
         }
     }
 
-    private static double require(String field) {
-        throw new ScenarioException(field, "is required (a number >= 0)");
-    }
-
-    /** The frame, normal variance and training points of a target object, or null when it has none. */
-    static Scenario.Placement readPlacement(JsonNode n) {
-        boolean any = n.has("frame") || n.has("frameSeed") || n.has("normalVariance") || n.has("training");
-        if (!any) {
+    /** The frame, normal variance and training points of a checked target object, or null when it has none. */
+    static Scenario.Placement readPlacement(Schema.Values v) {
+        boolean framing = v.has("frame") || v.has("frameSeed") || v.has("normalVariance");
+        if (!framing && !v.has("training")) {
             return null;
         }
-        String frame = "axes";
-        if (n.has("frame")) {
-            frame = n.get("frame").asText("");
-            if (!frame.equals("axes") && !frame.equals("random")) {
-                throw new ScenarioException("target.frame", "must be 'axes' or 'random', was " + n.get("frame"));
-            }
+        if (framing && !v.has("embed")) {
+            String f = v.has("frame") ? "frame" : v.has("frameSeed") ? "frameSeed" : "normalVariance";
+            throw new ScenarioException("target." + f, "needs \"embed\": d, the ambient dimension (--embed D)");
         }
-        long frameSeed = n.has("frameSeed") ? whole(n.get("frameSeed"), "target.frameSeed") : 1;
-        double rest = n.has("normalVariance") ? number(n.get("normalVariance"), "target.normalVariance") : 0;
-        if (!(rest >= 0) || rest > 1e6) {
-            throw new ScenarioException("target.normalVariance", "must be a number in 0..1e6, was " + rest);
+        String frame = v.has("frame") ? v.text("frame") : "axes";
+        if (v.has("frameSeed") && !frame.equals("random")) {
+            throw new ScenarioException("target.frameSeed", "only a random frame has a seed (frame 'random', --frame random)");
         }
-        if ((n.has("frame") || n.has("frameSeed") || n.has("normalVariance")) && !n.has("embed")) {
-            throw new ScenarioException(n.has("frame") ? "target.frame" : n.has("frameSeed") ? "target.frameSeed" : "target.normalVariance",
-                    "needs \"embed\": d");
-        }
+        long frameSeed = v.has("frameSeed") ? v.whole("frameSeed") : 1;
+        double rest = v.has("normalVariance") ? v.number("normalVariance") : 0;
         int training = 0;
         long trainingSeed = 1;
-        if (n.has("training")) {
-            JsonNode t = n.get("training");
-            if (!t.isObject()) {
-                throw new ScenarioException("target.training", "must be an object {\"n\": ..., \"seed\": ...}");
-            }
-            for (Iterator<String> it = t.fieldNames(); it.hasNext();) {
-                String f = it.next();
-                if (!TRAINING_FIELDS.contains(f)) {
-                    throw new ScenarioException("target.training." + f, "unknown field; allowed: n, seed");
-                }
-            }
-            if (!t.has("n")) {
-                throw new ScenarioException("target.training.n", "is required");
-            }
-            long k = whole(t.get("n"), "target.training.n");
-            if (k < 1 || k > EmpiricalTarget.MAX_POINTS) {
-                throw new ScenarioException("target.training.n", "must be in 1.." + EmpiricalTarget.MAX_POINTS + ", was " + k);
-            }
-            training = (int) k;
-            trainingSeed = t.has("seed") ? whole(t.get("seed"), "target.training.seed") : 1;
+        if (v.has("training")) {
+            Schema.Values t = ScenarioJson.TRAINING.read(v.node("training"), v.path("training"), "training points");
+            training = (int) t.whole("n");
+            trainingSeed = t.whole("seed");
         }
         return new Scenario.Placement(frame, frameSeed, rest, training, trainingSeed);
     }
@@ -148,8 +105,8 @@ public final class ImperfectScenario {
         if (t.embed() > 0 && (t.embed() != out.dim() || framed)) {
             int k = out.dim();
             if (t.embed() < k || t.embed() > FramedTarget.MAX_DIM) {
-                throw new ScenarioException("target.embed", "must be in " + k + ".." + FramedTarget.MAX_DIM + " (at least the target's dimension "
-                        + k + "), was " + t.embed());
+                throw new ScenarioException("target.embed", "must be in " + k + ".." + FramedTarget.MAX_DIM + " (the ambient dimension d is at least the "
+                        + "target's dimension " + k + "), was " + t.embed());
             }
             if (!framed && t.embed() <= GaussianMixture.MAX_DIM) {
                 return new EmbeddedTarget(out, t.embed());
@@ -176,8 +133,34 @@ public final class ImperfectScenario {
         }
     }
 
+    /** The samplers that evaluate every particle at its own level (they call {@code scoreLevels}). */
+    private static final java.util.List<String> LEVEL_PER_PARTICLE = java.util.List.of("rand-midpoint");
+
+    /**
+     * Refuses a field error of non-zero size with a sampler that draws a level per particle: the
+     * field is normalised exactly per level, which would cost that normalisation per particle.
+     *
+     * @param field the field or flag named in the message
+     */
+    public static void checkLevels(ScoreError e, java.util.List<Scenario.SamplerSpec> samplers, String field) {
+        if (e == null || !e.type().equals("field") || e.size() == 0) {
+            return;
+        }
+        for (Scenario.SamplerSpec sp : samplers) {
+            if (LEVEL_PER_PARTICLE.contains(sp.id())) {
+                throw new ScenarioException(field, "field errors are normalised per noise level; " + sp.id()
+                        + " draws a level per particle and cannot use them (use bias, scale or noise-level, or another sampler)");
+            }
+        }
+    }
+
     /** Builds the score once so that a bad error fails validation. */
     static void validate(Scenario s) {
+        Scenario.Placement p = s.target().placement();
+        if (p != null && p.training() > 0 && s.guidance() != null) {
+            throw new ScenarioException("target.training", "training points cannot be combined with guidance yet");
+        }
+        checkLevels(s.scoreError(), s.samplers(), "scoreError");
         if (s.scoreError() != null) {
             Target t = ScenarioBuilder.target(s.target());
             score(s, t, new ExactScore(t));
@@ -231,23 +214,5 @@ public final class ImperfectScenario {
             }
         }
         return "type";
-    }
-
-    private static double number(JsonNode n, String field) {
-        if (n == null || !n.isNumber()) {
-            throw new ScenarioException(field, "must be a number, was " + n);
-        }
-        double v = n.asDouble();
-        if (!Double.isFinite(v)) {
-            throw new ScenarioException(field, "must be finite, was " + v);
-        }
-        return v;
-    }
-
-    private static long whole(JsonNode n, String field) {
-        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
-            throw new ScenarioException(field, "must be a whole number >= 0, was " + n);
-        }
-        return n.asLong();
     }
 }

@@ -23,8 +23,18 @@ public final class ScenarioBuilder {
     private ScenarioBuilder() {
     }
 
-    /** Builds everything once, so that a bad scenario fails here and not halfway through a run. */
+    /**
+     * Checks a scenario made in code (the application's editor) through the same validation as a
+     * file: its JSON form is read back through {@link ScenarioJson}.
+     *
+     * @throws ScenarioException naming the first bad field by its JSON path
+     */
     public static void validate(Scenario s) {
+        ScenarioJson.fromTree(ScenarioJson.tree(s));
+    }
+
+    /** Builds every model object once, so that a bad scenario fails here and not halfway through a run. */
+    static void checkModels(Scenario s) {
         target(s.target());
         GuidanceScenario.validate(s);
         ImperfectScenario.validate(s);
@@ -45,11 +55,14 @@ public final class ScenarioBuilder {
             } else {
                 base = new BoxMixture(t.weights(), t.lo(), t.hi());
             }
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw new ScenarioException(t.preset() != null ? "target" : "target." + fieldOf(e.getMessage()), e.getMessage());
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | NullPointerException e) {
+            String suffix = t.preset() != null ? "" : fieldOf(e.getMessage(), TARGET_FIELDS);
+            throw new ScenarioException("target" + suffix, withoutField(e.getMessage(), suffix));
         }
         return ImperfectScenario.place(t, base);
     }
+
+    private static final List<String> TARGET_FIELDS = List.of("weights", "means", "covariances", "lo", "hi");
 
     /** Gaussians (weights first) and boxes (weights after them) in one exact target. */
     private static Target mixed(Scenario.TargetSpec t) {
@@ -73,16 +86,25 @@ public final class ScenarioBuilder {
         return new org.scorescope.distribution.CompositeTarget(parts.toArray(new Target[0]), w.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static String fieldOf(String message) {
+    /**
+     * The JSON path suffix a model message starts with: "covariances[2] must be symmetric" gives
+     * ".covariances[2]"; "" when it names none of {@code names}.
+     */
+    static String fieldOf(String message, List<String> names) {
         if (message == null) {
-            return "components";
+            return "";
         }
-        for (String f : List.of("weights", "means", "covariances", "lo", "hi")) {
-            if (message.startsWith(f)) {
-                return f;
-            }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Za-z0-9]+)((\\[\\d+\\])*)").matcher(message);
+        if (m.find() && names.contains(m.group(1))) {
+            return "." + m.group(1) + m.group(2);
         }
-        return "components";
+        return "";
+    }
+
+    /** The message without the field name it starts with (the exception names the field already). */
+    private static String withoutField(String message, String suffix) {
+        String m = String.valueOf(message);
+        return !suffix.isEmpty() && m.startsWith(suffix.substring(1)) ? m.substring(suffix.length() - 1).trim() : m;
     }
 
     /** The schedule. */
@@ -90,7 +112,8 @@ public final class ScenarioBuilder {
         try {
             return Schedules.create(spec.id(), spec.params(), spec.spacing(), spec.values());
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(spec.values() != null ? "schedule.values" : "schedule", e.getMessage());
+            String suffix = spec.values() != null ? ".values" : fieldOf(e.getMessage(), List.copyOf(spec.params().keySet()));
+            throw new ScenarioException("schedule" + suffix, withoutField(e.getMessage(), suffix));
         }
     }
 
@@ -112,7 +135,8 @@ public final class ScenarioBuilder {
             try {
                 out.add(SamplerRegistry.create(sp.id(), sp.params()));
             } catch (IllegalArgumentException e) {
-                throw new ScenarioException("samplers[" + i + "]", e.getMessage());
+                String suffix = fieldOf(e.getMessage(), List.copyOf(sp.params().keySet()));
+                throw new ScenarioException("samplers[" + i + "]" + suffix, withoutField(e.getMessage(), suffix));
             }
         }
         return out;

@@ -25,6 +25,10 @@ import java.util.List;
 public record UiOptions(Path scenario, Integer particles, int panels, boolean play, int step, boolean presentation,
         boolean scoreField, double measureSeconds, boolean noMetrics, String rateStudy) {
 
+    /** The option names, for messages and suggestions. */
+    public static final List<String> NAMES = List.of("--scenario", "--particles", "--panels", "--play", "--step", "--presentation",
+            "--score-field", "--no-metrics", "--rate-study", "--measure-ui");
+
     /** Parses the arguments; unknown ones are reported by an IllegalArgumentException. */
     public static UiOptions parse(List<String> args) {
         Path scenario = null;
@@ -41,13 +45,13 @@ public record UiOptions(Path scenario, Integer particles, int panels, boolean pl
             String a = args.get(i);
             switch (a) {
                 case "--scenario" -> scenario = Path.of(value(args, ++i, a));
-                case "--particles" -> particles = Integer.parseInt(value(args, ++i, a));
-                case "--panels" -> panels = Math.max(1, Math.min(4, Integer.parseInt(value(args, ++i, a))));
+                case "--particles" -> particles = whole(value(args, ++i, a), a);
+                case "--panels" -> panels = Math.max(1, Math.min(4, whole(value(args, ++i, a), a)));
                 case "--play" -> play = true;
-                case "--step" -> step = Integer.parseInt(value(args, ++i, a));
+                case "--step" -> step = whole(value(args, ++i, a), a);
                 case "--presentation" -> presentation = true;
                 case "--score-field" -> field = true;
-                case "--measure-ui" -> measure = Double.parseDouble(value(args, ++i, a));
+                case "--measure-ui" -> measure = number(value(args, ++i, a), a);
                 case "--no-metrics" -> noMetrics = true;
                 case "--rate-study" -> rateStudy = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; the application takes --scenario FILE, "
@@ -57,9 +61,25 @@ public record UiOptions(Path scenario, Integer particles, int panels, boolean pl
         return new UiOptions(scenario, particles, panels, play, step, presentation, field, measure, noMetrics, rateStudy);
     }
 
+    private static int whole(String v, String flag) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": '" + v + "' is not a whole number");
+        }
+    }
+
+    private static double number(String v, String flag) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": '" + v + "' is not a number");
+        }
+    }
+
     private static String value(List<String> args, int i, String flag) {
         if (i >= args.size()) {
-            throw new IllegalArgumentException(flag + " needs a value");
+            throw new IllegalArgumentException(flag + ": needs a value");
         }
         return args.get(i);
     }
