@@ -153,13 +153,23 @@ public final class ScoreScopeCli {
 
     /** Runs the CLI and returns the exit code. */
     public static int run(String... args) {
+        numbersInOneFormat();
         return commandLine().execute(args);
     }
 
     /** Runs the CLI with its messages going to {@code err}; returns the exit code. */
     public static int run(PrintWriter err, String... args) {
+        numbersInOneFormat();
         CommandLine cl = commandLine();
         cl.setErr(err);
         return cl.execute(args);
+    }
+
+    /**
+     * Reports and files print numbers the same way under every locale ({@code 3.29 s}, not {@code 3,29 s} under
+     * de_DE): a comma inside a number breaks CSV columns and scripts that read the reports.
+     */
+    private static void numbersInOneFormat() {
+        java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.ROOT);
     }
 }

@@ -14,6 +14,8 @@ final class Chunk {
     final Object memory;
     private double[][][] buffers = new double[4][][];
     long evaluations;
+    /** Wall time this chunk's steps took on their worker, in nanoseconds (the sampler's own compute time). */
+    long nanos;
     int divergedCount;
 
     Chunk(int index, long first, int dim, int n, Object memory) {

@@ -159,9 +159,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private static void stepChunk(RunSpec spec, SamplerSlot slot, Chunk chunk, int t, java.util.concurrent.ForkJoinPool nested) {
+        long start = System.nanoTime();
         Sampler sampler = slot.sampler();
         sampler.step(new ChunkContext(chunk, spec.grid(), t, spec.score(), spec.seed(), slot.noiseKey(), nested), chunk.y, chunk.n);
         chunk.flagDiverged();
+        chunk.nanos += System.nanoTime() - start;
     }
 
     private void initialise(RunSpec spec, List<Chunk[]> all, AtomicBoolean cancel) {

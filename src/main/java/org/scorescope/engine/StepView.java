@@ -54,6 +54,18 @@ public final class StepView {
         return seconds;
     }
 
+    /**
+     * One sampler's own compute time so far, in seconds: the summed time its chunk steps took on the
+     * workers (samplers of a run share the pool, so these add up to about threads × {@link #seconds()}).
+     */
+    public double seconds(int slot) {
+        long total = 0;
+        for (Chunk c : chunks.get(slot)) {
+            total += c.nanos;
+        }
+        return total * 1e-9;
+    }
+
     /** Score evaluations per particle so far for one sampler (exact: every particle gets the same number). */
     public long nfe(int slot) {
         long total = 0;

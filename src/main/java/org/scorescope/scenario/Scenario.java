@@ -133,9 +133,9 @@ public record Scenario(String title, String description, TargetSpec target, Sche
      * @param values the custom ᾱ list, or null
      */
     public record ScheduleSpec(String id, Map<String, Double> params, String spacing, double[] values) {
-        /** Copies the map. */
+        /** Copies the map, keeping its order (a file written again keeps its fields in place). */
         public ScheduleSpec {
-            params = Map.copyOf(params);
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         }
 
         /** A schedule with default parameters. */
@@ -151,9 +151,9 @@ public record Scenario(String title, String description, TargetSpec target, Sche
      * @param params numeric parameters
      */
     public record SamplerSpec(String id, Map<String, Double> params) {
-        /** Copies the map. */
+        /** Copies the map, keeping its order (a file written again keeps its fields in place). */
         public SamplerSpec {
-            params = Map.copyOf(params);
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         }
 
         /** A sampler with default parameters. */

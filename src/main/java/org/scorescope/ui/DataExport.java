@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scorescope.engine.Frame;
 import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.RunMetrics;
+import org.scorescope.ui.service.Progress;
 
 /**
  * The data behind the view: particles of every sampler at one step, and every metric series of the
@@ -19,7 +20,7 @@ final class DataExport {
     }
 
     /** Particles at a step: sampler,particle,x0,x1,… (the stored particles of that frame). */
-    static void particlesCsv(Path file, String scenarioJson, Frame f) {
+    static void particlesCsv(Path file, String scenarioJson, Frame f, Progress progress) {
         AtomicFile.write(file, w -> {
             w.write("# scenario: " + scenarioJson.replace('\n', ' ') + "\n");
             w.write("# step t = " + f.t() + " of T = " + f.steps() + ", alpha-bar = " + f.abar() + "\n");
@@ -29,8 +30,14 @@ final class DataExport {
                 h.append(",x").append(a);
             }
             w.write(h + "\n");
+            long total = (long) f.samplers().size() * f.samplers().get(0).stored();
+            long done = 0;
             for (Frame.SamplerFrame sf : f.samplers()) {
                 for (int i = 0; i < sf.stored(); i++) {
+                    if ((++done & 8191) == 0) {
+                        progress.checkCancelled();
+                        progress.update((double) done / total, "");
+                    }
                     StringBuilder b = new StringBuilder(sf.label().contains(",") ? "\"" + sf.label() + "\"" : sf.label()).append(',').append(i);
                     for (int a = 0; a < d; a++) {
                         b.append(',').append(sf.positions()[a][i]);
@@ -45,7 +52,7 @@ final class DataExport {
     static final int TRACKED = 32;
 
     /** The tracked particles (the first 32 of each sampler) at every computed step: sampler,particle,t,abar,x0,…. */
-    static void trajectoriesCsv(Path file, String scenarioJson, org.scorescope.engine.FrameRecorder recorder, int steps) {
+    static void trajectoriesCsv(Path file, String scenarioJson, org.scorescope.engine.FrameRecorder recorder, int steps, Progress progress) {
         AtomicFile.write(file, w -> {
             w.write("# scenario: " + scenarioJson.replace('\n', ' ') + "\n");
             Frame first = recorder.at(steps);
@@ -58,6 +65,7 @@ final class DataExport {
             for (int k = 0; k < first.samplers().size(); k++) {
                 int tracked = Math.min(TRACKED, first.samplers().get(k).stored());
                 for (int p = 0; p < tracked; p++) {
+                    progress.checkCancelled();
                     for (int t = steps; t >= 0; t--) {
                         Frame f = recorder.at(t);
                         if (f == null) {
@@ -92,7 +100,8 @@ final class DataExport {
     }
 
     /** The metric series and the particles at a step as one JSON document. */
-    static void json(Path file, String scenarioJson, RunMetrics.Snapshot s, java.util.List<String> labels, double[] abar, Frame f) throws Exception {
+    static void json(Path file, String scenarioJson, RunMetrics.Snapshot s, java.util.List<String> labels, double[] abar, Frame f,
+            Progress progress) throws Exception {
         ObjectNode root = JSON.createObjectNode();
         root.set("scenario", JSON.readTree(scenarioJson));
         ArrayNode series = root.putArray("metrics");
@@ -119,13 +128,16 @@ final class DataExport {
         for (Frame.SamplerFrame sf : f.samplers()) {
             ArrayNode axes = particles.putArray(sf.label());
             for (float[] axis : sf.positions()) {
+                progress.checkCancelled();
                 ArrayNode a = axes.addArray();
                 for (int i = 0; i < sf.stored(); i++) {
                     a.add(axis[i]);
                 }
             }
         }
+        progress.checkCancelled();
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        progress.checkCancelled();
         AtomicFile.write(file, w -> w.write(text));
     }
 

@@ -5,44 +5,63 @@ import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 import org.scorescope.render.Raster;
+import org.scorescope.render.SamplerPalette;
 
 /**
- * One sampler's panel: an image backed by a {@link PixelBuffer} (rasters from the render worker
- * are copied into it in one call) with the caption on top.
+ * One sampler's panel: an image backed by a {@link PixelBuffer} (rasters from the render lane are
+ * copied into it in one call), framed in the sampler's colour, with a caption that starts with a
+ * chip of that colour. Hovering the caption shows where the sampler comes from (paper and equation).
  */
 final class PanelView extends StackPane {
     private final ImageView image = new ImageView();
     private final Label caption = new Label();
     private PixelBuffer<IntBuffer> buffer;
     private final int index;
-    private double captionWidth = -1;
+    private boolean compact;
 
     PanelView(int index) {
         this.index = index;
         getStyleClass().add("panel");
+        setStyle("-fx-border-color: " + SamplerPalette.web(index) + ";");
         caption.getStyleClass().add("caption");
         caption.setId("caption-" + index);
+        Rectangle chip = new Rectangle(10, 10, javafx.scene.paint.Color.web(SamplerPalette.web(index)));
+        caption.setGraphic(chip);
+        caption.setGraphicTextGap(6);
         caption.setMaxWidth(Double.MAX_VALUE);
-        caption.setWrapText(true);
+        caption.setWrapText(false);
+        caption.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         // Unmanaged: a new caption text must not re-lay out the grid of panels on every frame.
         caption.setManaged(false);
         StackPane.setAlignment(caption, Pos.TOP_LEFT);
         image.setPreserveRatio(false);
         image.setSmooth(true);
         setMinSize(120, 100);
+        setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         getChildren().addAll(image, caption);
         setId("panel-" + index);
     }
 
     int index() {
         return index;
+    }
+
+    /** The sampler's origin for the caption's tooltip. */
+    void setCitation(String text) {
+        caption.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+    }
+
+    /** Short captions (presentation mode) or full ones. */
+    void setCompact(boolean compact) {
+        this.compact = compact;
     }
 
     /** The panel's size in device pixels at the given output scale. */
@@ -54,8 +73,8 @@ final class PanelView extends StackPane {
         return Math.max(16, (int) Math.round(getHeight() * scale));
     }
 
-    /** Copies a raster to the screen: one bulk copy into the pixel buffer. */
-    void show(Raster r, String text) {
+    /** Copies a raster to the screen (one bulk copy into the pixel buffer) and sets the caption. */
+    void show(Raster r, RenderedScene.Caption c) {
         if (buffer == null || buffer.getWidth() != r.width || buffer.getHeight() != r.height) {
             IntBuffer ib = ByteBuffer.allocateDirect(r.width * r.height * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
             buffer = new PixelBuffer<>(r.width, r.height, ib, PixelFormat.getIntArgbPreInstance());
@@ -68,18 +87,40 @@ final class PanelView extends StackPane {
             dst.flip();
             return null;
         });
-        image.setFitWidth(getWidth());
-        image.setFitHeight(getHeight());
+        String text = captionFor(c, getWidth());
         if (!text.equals(caption.getText())) {
-            int length = caption.getText() == null ? -1 : caption.getText().length();
+            boolean reshape = caption.getText() == null || caption.getText().contains("\n") != text.contains("\n");
             caption.setText(text);
-            double w = getWidth();
-            // Measuring wrapped text is the costly part of a caption change: only when it may wrap differently.
-            if (text.length() != length || w != captionWidth) {
-                captionWidth = w;
-                caption.resize(w, caption.prefHeight(w));
+            if (reshape) {
+                // The caption is unmanaged (a new text must not re-lay out the grid): size it when its line count changes.
+                caption.resize(getWidth(), caption.prefHeight(-1));
             }
         }
+    }
+
+    /** The ARGB pixel at (x, y) of the image shown now (tests), or 0 before the first image. */
+    int pixel(int x, int y) {
+        PixelBuffer<IntBuffer> b = buffer;
+        return b == null ? 0 : b.getBuffer().get(y * b.getWidth() + x);
+    }
+
+    /** The shown image's size in pixels {width, height} (tests). */
+    int[] imageSize() {
+        PixelBuffer<IntBuffer> b = buffer;
+        return b == null ? new int[] {0, 0} : new int[] {b.getWidth(), b.getHeight()};
+    }
+
+    /**
+     * The caption that fits the panel: one line when it fits, else two lines; in presentation mode
+     * the short one (large type).
+     */
+    private String captionFor(RenderedScene.Caption c, double width) {
+        if (compact) {
+            return c.compact();
+        }
+        double charWidth = caption.getFont().getSize() * 0.61;
+        String full = c.full();
+        return full.length() * charWidth + 40 <= width ? full : c.twoLines();
     }
 
     /** The caption text shown now. */
@@ -89,15 +130,9 @@ final class PanelView extends StackPane {
 
     @Override
     protected void layoutChildren() {
-        super.layoutChildren();
         image.setFitWidth(getWidth());
         image.setFitHeight(getHeight());
         double w = getWidth();
-        caption.resizeRelocate(0, 0, w, caption.prefHeight(w));
-    }
-
-    /** A region the panel grows into. */
-    static void grow(Region r) {
-        r.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        caption.resizeRelocate(0, 0, w, caption.prefHeight(-1));
     }
 }

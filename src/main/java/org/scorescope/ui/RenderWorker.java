@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.scorescope.distribution.Target;
 import org.scorescope.engine.Frame;
+import org.scorescope.metrics.Binning;
 import org.scorescope.metrics.ExactBinMasses;
 import org.scorescope.metrics.Histogram;
 import org.scorescope.metrics.TotalVariation;
@@ -16,35 +15,46 @@ import org.scorescope.render.DensityGrid;
 import org.scorescope.render.PanelRenderer;
 import org.scorescope.render.Raster;
 import org.scorescope.render.ScoreField;
-import org.scorescope.distribution.Target;
+import org.scorescope.ui.lab.LabLayer;
+import org.scorescope.ui.lab.PanelCanvas;
+import org.scorescope.ui.lab.RunView;
+import org.scorescope.ui.service.Lane;
 
 /**
- * The single thread that turns frames into pixels (ARCHITECTURE.md rule 1: no rasterisation on the
- * FX thread). Requests are coalesced — only the newest pending one is drawn — and the result is
- * handed back through one atomic reference that the FX thread polls each pulse.
+ * Turns frames into pixels on the render lane (no rasterisation on the FX thread): built-in layers
+ * through {@link PanelRenderer}, then the labs' layers; captions; the focused sampler's marginals
+ * when the histogram tab shows. Only the newest request is drawn; the FX thread takes the result
+ * from one atomic reference each pulse. The caches are confined to the lane.
  */
-final class RenderWorker implements AutoCloseable {
+final class RenderWorker {
     /** Tracked particles with trails. */
     static final int TRACKED = 16;
 
-    private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "scorescope-render");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicReference<RenderRequest> pending = new AtomicReference<>();
+    private final Lane lane;
     private final AtomicReference<RenderedScene> done = new AtomicReference<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final Map<Long, double[]> masses = new HashMap<>();
+    private final Map<Integer, double[]> masses = new HashMap<>();
     private final Map<String, Double> tvCache = new HashMap<>();
     private long cacheRun = -1;
+    private final java.util.concurrent.atomic.AtomicInteger scenes = new java.util.concurrent.atomic.AtomicInteger();
+
+    RenderWorker(Lane lane) {
+        this.lane = lane;
+    }
 
     /** Asks for a drawing; replaces any request that has not started. */
     void submit(RenderRequest r) {
-        pending.set(r);
-        if (scheduled.compareAndSet(false, true)) {
-            exec.execute(this::drain);
-        }
+        lane.latest("scene", () -> {
+            RenderedScene s = render(r);
+            if (s != null) {
+                scenes.incrementAndGet();
+                done.set(s);
+            }
+        });
+    }
+
+    /** How many scenes have been drawn (tests: hovering must not redraw). */
+    int scenesDrawn() {
+        return scenes.get();
     }
 
     /** The newest finished scene, or null. */
@@ -52,31 +62,10 @@ final class RenderWorker implements AutoCloseable {
         return done.getAndSet(null);
     }
 
-    private void drain() {
-        try {
-            RenderRequest r;
-            while ((r = pending.getAndSet(null)) != null) {
-                try {
-                    RenderedScene s = render(r);
-                    if (s != null) {
-                        done.set(s);
-                    }
-                } catch (RuntimeException e) {
-                    System.err.println("render: " + e);
-                }
-            }
-        } finally {
-            scheduled.set(false);
-            if (pending.get() != null && scheduled.compareAndSet(false, true)) {
-                exec.execute(this::drain);
-            }
-        }
-    }
-
     private RenderedScene render(RenderRequest r) {
         long start = System.nanoTime();
-        RunContext c = r.context();
-        Frame frame = frameAt(c, r.step());
+        RunView c = r.run();
+        Frame frame = c.frameAt(r.step());
         if (frame == null) {
             return null;
         }
@@ -85,15 +74,8 @@ final class RenderWorker implements AutoCloseable {
             tvCache.clear();
             cacheRun = c.runId();
         }
-        int steps = c.grid().steps();
-        Frame[] history = new Frame[steps + 1];
-        for (int s = steps; s >= r.step(); s--) {
-            history[s] = c.recorder().at(s);
-        }
+        Frame[] history = c.history(r.step());
         double abar = c.grid().abar(r.step());
-        List<Raster> rasters = new ArrayList<>();
-        List<String> captions = new ArrayList<>();
-        double[] tv = new double[frame.samplers().size()];
         DensityGrid density = null;
         ScoreField field = null;
         if (!c.oneDimensional()) {
@@ -104,113 +86,95 @@ final class RenderWorker implements AutoCloseable {
                 field = ScoreField.of(c.view2d(), abar, r.view(), Math.max(26, Math.min(r.view().width(), r.view().height()) / 18));
             }
         }
+        List<Raster> rasters = new ArrayList<>();
+        List<RenderedScene.Caption> captions = new ArrayList<>();
         for (int s = 0; s < frame.samplers().size(); s++) {
             Raster raster = c.oneDimensional()
                     ? PanelRenderer.spaceTime(c.target(), c.grid().abar(), history, s, r.step(), r.xRange()[0], r.xRange()[1],
                             r.view().width(), r.view().height(), r.style(), TRACKED)
                     : PanelRenderer.plane(c.view2d(), frame, history, s, r.view(), r.style(), TRACKED, density, field);
+            for (LabLayer layer : r.labLayers()) {
+                layer.paint(new PanelCanvas(c, frame, s, r.step(), r.view(), raster, r.style()));
+            }
             rasters.add(raster);
-            tv[s] = tv(c, frame, s, r.step());
             Frame.SamplerFrame sf = frame.samplers().get(s);
-            captions.add(String.format("%s   t = %d / %d   ᾱ = %.4g   NFE %d   TV %.3f%s", sf.label(), r.step(), steps, abar,
-                    sf.nfe(), tv[s], sf.diverged() > 0 ? "   diverged " + sf.diverged() : ""));
+            captions.add(new RenderedScene.Caption(sf.label(), r.step(), c.steps(), abar, sf.nfe(), tv(c, frame, s, r.step()), sf.diverged()));
         }
-        String hover = "";
-        if (!Double.isNaN(r.hoverX())) {
-            hover = hoverText(c, abar, r.hoverX(), r.hoverY());
-        }
-        RenderedScene.Marginals marginals = marginals(c, frame, Math.max(0, Math.min(frame.samplers().size() - 1, r.focus())), r.step());
-        return new RenderedScene(r, rasters, captions, tv, hover, (System.nanoTime() - start) * 1e-6, marginals);
+        RenderedScene.Marginals marginals = r.marginals()
+                ? Marginals.of(c, frame, Math.max(0, Math.min(frame.samplers().size() - 1, r.focus())), r.step(), this::exactMasses)
+                : null;
+        return new RenderedScene(r, rasters, captions, (System.nanoTime() - start) * 1e-6, marginals);
     }
 
-    private RenderedScene.Marginals marginals(RunContext c, Frame frame, int slot, int step) {
-        Target t = c.view2d() != null ? c.view2d() : c.target();
-        org.scorescope.metrics.Binning b = c.binning();
-        Frame.SamplerFrame sf = frame.samplers().get(slot);
-        int axes = b.dim();
-        double gamma = c.grid().abar(step);
-        double[][] edges = new double[axes][];
-        double[][] emp = new double[axes][];
-        double[][] exact = new double[axes][];
-        for (int a = 0; a < axes; a++) {
-            org.scorescope.metrics.Binning one = new org.scorescope.metrics.Binning(new double[] {b.lo()[a]},
-                    new double[] {b.hi()[a]}, new int[] {b.bins()[a]});
-            float[][] axis = {sf.positions()[a]};
-            org.scorescope.metrics.Histogram h = Histogram.of(axis, sf.stored(), one);
-            double[] e = one.edges(0);
-            edges[a] = e;
-            emp[a] = new double[b.bins()[a]];
-            for (int i = 0; i < emp[a].length; i++) {
-                emp[a][i] = (double) h.counts()[i] / sf.stored();
-            }
-            exact[a] = ExactBinMasses.compute(axes == 1 ? t : t.marginal(a), one, gamma);
-        }
-        Raster diff = null;
-        double scale = 0;
-        if (axes == 2) {
-            double[] m = masses.computeIfAbsent((long) step, k -> ExactBinMasses.compute(t, b, gamma));
-            org.scorescope.metrics.Histogram h = Histogram.of(sf.positions(), sf.stored(), b);
-            int bx = b.bins()[0];
-            int by = b.bins()[1];
-            double[] d = new double[bx * by];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (double) h.counts()[i] / sf.stored() - m[i];
-                scale = Math.max(scale, Math.abs(d[i]));
-            }
-            int cell = Math.max(1, 180 / Math.max(bx, by));
-            diff = new Raster(bx * cell, by * cell, PanelRenderer.BACKGROUND);
-            for (int i = 0; i < bx; i++) {
-                for (int j = 0; j < by; j++) {
-                    int argb = org.scorescope.render.ColorMap.DIVERGING.argb(0.5 + 0.5 * d[i * by + j] / Math.max(scale, 1e-300));
-                    for (int px = 0; px < cell; px++) {
-                        for (int py = 0; py < cell; py++) {
-                            diff.argb[((by - 1 - j) * cell + py) * diff.width + i * cell + px] = argb;
-                        }
-                    }
-                }
-            }
-        }
-        return new RenderedScene.Marginals(sf.label(), edges, emp, exact, diff, scale);
+    private double[] exactMasses(RunView c, int step) {
+        return masses.computeIfAbsent(step, k -> ExactBinMasses.compute(shown(c), c.binning(), c.grid().abar(step)));
     }
 
-    static Frame frameAt(RunContext c, int step) {
-        Frame latest = c.recorder().latest();
-        if (latest != null && latest.t() == step && latest.runId() == c.runId()) {
-            return latest;
-        }
-        Frame f = c.recorder().at(step);
-        return f != null && f.runId() == c.runId() ? f : null;
+    static Target shown(RunView c) {
+        return c.view2d() != null ? c.view2d() : c.target();
     }
 
-    private double tv(RunContext c, Frame frame, int slot, int step) {
+    private double tv(RunView c, Frame frame, int slot, int step) {
         String key = slot + ":" + step;
         Double cached = tvCache.get(key);
         if (cached != null) {
             return cached;
         }
-        double[] m = masses.computeIfAbsent((long) step, k -> ExactBinMasses.compute(c.view2d() != null ? c.view2d() : c.target(),
-                c.binning(), c.grid().abar(step)));
         Frame.SamplerFrame sf = frame.samplers().get(slot);
-        double v = TotalVariation.of(Histogram.of(sf.positions(), sf.stored(), c.binning()), m);
+        double v = TotalVariation.of(Histogram.of(sf.positions(), sf.stored(), c.binning()), exactMasses(c, step));
         tvCache.put(key, v);
         return v;
     }
 
-    private static String hoverText(RunContext c, double abar, double x, double y) {
-        if (c.oneDimensional()) {
-            double[] p = {y};
-            double[] s = new double[1];
-            c.target().score(p, abar, s);
-            return String.format("x = %.3f   density %.4g   score %.4g", y, c.target().density(p, abar), s[0]);
+    /** The marginal histograms and the difference map of one sampler. */
+    static final class Marginals {
+        private Marginals() {
         }
-        double[] p = {x, y};
-        double[] s = new double[2];
-        c.view2d().score(p, abar, s);
-        return String.format("x = (%.3f, %.3f)   density %.4g   score (%.3g, %.3g)", x, y, c.view2d().density(p, abar), s[0], s[1]);
-    }
 
-    @Override
-    public void close() {
-        exec.shutdownNow();
+        static RenderedScene.Marginals of(RunView c, Frame frame, int slot, int step,
+                java.util.function.BiFunction<RunView, Integer, double[]> masses) {
+            Target t = shown(c);
+            Binning b = c.binning();
+            Frame.SamplerFrame sf = frame.samplers().get(slot);
+            int axes = b.dim();
+            double gamma = c.grid().abar(step);
+            double[][] edges = new double[axes][];
+            double[][] emp = new double[axes][];
+            double[][] exact = new double[axes][];
+            for (int a = 0; a < axes; a++) {
+                Binning one = new Binning(new double[] {b.lo()[a]}, new double[] {b.hi()[a]}, new int[] {b.bins()[a]});
+                Histogram h = Histogram.of(new float[][] {sf.positions()[a]}, sf.stored(), one);
+                edges[a] = one.edges(0);
+                emp[a] = new double[b.bins()[a]];
+                for (int i = 0; i < emp[a].length; i++) {
+                    emp[a][i] = (double) h.counts()[i] / sf.stored();
+                }
+                exact[a] = ExactBinMasses.compute(axes == 1 ? t : t.marginal(a), one, gamma);
+            }
+            if (axes != 2) {
+                return new RenderedScene.Marginals(slot, sf.label(), edges, emp, exact, null, 0);
+            }
+            double[] m = masses.apply(c, step);
+            Histogram h = Histogram.of(sf.positions(), sf.stored(), b);
+            int bx = b.bins()[0];
+            int by = b.bins()[1];
+            double[] d = new double[bx * by];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (double) h.counts()[i] / sf.stored() - m[i];
+            }
+            double scale = DivergingScale.scaleOf(d);
+            int cell = Math.max(1, 170 / Math.max(bx, by));
+            Raster diff = new Raster(bx * cell, by * cell, PanelRenderer.BACKGROUND);
+            for (int i = 0; i < bx; i++) {
+                for (int j = 0; j < by; j++) {
+                    int argb = DivergingScale.argb(d[i * by + j], scale);
+                    for (int py = 0; py < cell; py++) {
+                        int row = ((by - 1 - j) * cell + py) * diff.width + i * cell;
+                        java.util.Arrays.fill(diff.argb, row, row + cell, argb);
+                    }
+                }
+            }
+            return new RenderedScene.Marginals(slot, sf.label(), edges, emp, exact, diff, scale);
+        }
     }
 }

@@ -1,15 +1,23 @@
 package org.scorescope.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.SimpleFormatter;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import org.scorescope.ui.service.Failures;
 
 /**
- * The JavaFX application. Started by {@link org.scorescope.Launcher}, never as the main class.
+ * The JavaFX application. Started by {@link org.scorescope.Launcher}, never as the main class. Writes
+ * its log to {@code ~/.scorescope/scorescope.log} and routes every uncaught exception — on the FX
+ * thread or any other — to the window's failure reporter (log + dialog).
  */
 public final class ScoreScopeApp extends Application {
-    private MainWindow window;
+    private static volatile MainWindow window;
 
     /** Launches the application and blocks until its window closes. */
     public static void launchApp(String[] args) {
@@ -26,22 +34,37 @@ public final class ScoreScopeApp extends Application {
             Platform.exit();
             return;
         }
+        logToFile();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            System.err.println("unexpected error on " + t.getName() + ": " + e);
-            if (Platform.isFxApplicationThread()) {
-                Alert a = new Alert(Alert.AlertType.ERROR, "Something went wrong: " + e.getMessage()
-                        + "\nThe run keeps its state; please report this with the scenario.");
-                a.setHeaderText("ScoreScope");
-                a.show();
+            MainWindow w = window;
+            if (w != null) {
+                w.failures().report("Unexpected error on " + t.getName(), e);
+            } else {
+                Failures.LOG.log(Level.SEVERE, "unexpected error on " + t.getName(), e);
             }
         });
         window = new MainWindow(stage, options);
     }
 
+    private static void logToFile() {
+        try {
+            Path dir = Path.of(System.getProperty("user.home"), ".scorescope");
+            Files.createDirectories(dir);
+            Path file = dir.resolve("scorescope.log");
+            FileHandler h = new FileHandler(file.toString(), 1 << 20, 1, true);
+            h.setFormatter(new SimpleFormatter());
+            Failures.LOG.addHandler(h);
+            Failures.setLogFile(file.toString());
+        } catch (IOException | SecurityException e) {
+            System.err.println("scorescope: cannot write the log file (" + e.getMessage() + "); the log goes to the console");
+        }
+    }
+
     @Override
     public void stop() {
-        if (window != null) {
-            window.close();
+        MainWindow w = window;
+        if (w != null) {
+            w.close();
         }
     }
 }

@@ -6,16 +6,19 @@ import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.util.Duration;
+import org.scorescope.ui.lab.RunView;
+import org.scorescope.ui.model.SessionModel;
 
 /**
  * {@code --measure-ui SECONDS}: plays the scenario in a loop, measures the FX thread's time per
- * frame and the late pulses, then measures the time from a parameter change (the seed) to the first
- * new frame on screen with 100,000 particles, prints both and exits.
+ * frame, the late pulses and the longest GC pause (GC MXBeans), then the time from a parameter change
+ * (the seed) to the first new frame on screen with 100,000 particles; prints both and exits.
  */
 final class UiMeasurement {
     private final MainWindow window;
     private final UiOptions options;
     private final List<Double> latencies = new ArrayList<>();
+    private GcPauses gc;
 
     UiMeasurement(MainWindow window, UiOptions options) {
         this.window = window;
@@ -23,11 +26,12 @@ final class UiMeasurement {
     }
 
     void start() {
-        Session s = window.session;
+        SessionModel s = window.session();
         s.loop.set(true);
         s.speed.set(30);
         s.playing.set(true);
         after(2.0, () -> {
+            gc = new GcPauses();
             window.meter().start();
             after(options.measureSeconds(), this::reportFrames);
         });
@@ -36,14 +40,15 @@ final class UiMeasurement {
     private void reportFrames() {
         UiMeter m = window.meter();
         m.stop();
-        RunContext c = window.context();
+        gc.close();
+        RunView c = window.run();
         System.out.printf("measure-ui: %d panel(s)%s, N=%,d, T=%d: %d frames in %.1f s; FX-thread time per frame p50 %.2f ms, "
-                        + "p95 %.2f ms, p99 %.2f ms, max %.2f ms; pulses later than 50 ms: %d%n",
+                        + "p95 %.2f ms, p99 %.2f ms, max %.2f ms (max CPU %.2f ms); pulses later than 50 ms: %d; longest GC pause %d ms (%d pauses)%n",
                 c.labels().size(), options.noMetrics() ? ", metrics pane hidden" : ", metrics pane shown", c.particles(),
-                c.grid().steps(), m.frames(), options.measureSeconds(),
-                m.percentile(0.5), m.percentile(0.95), m.percentile(0.99), m.max(), m.late());
-        window.session.playing.set(false);
-        window.session.particles.set(100_000);
+                c.steps(), m.frames(), options.measureSeconds(),
+                m.percentile(0.5), m.percentile(0.95), m.percentile(0.99), m.max(), m.maxCpu(), m.late(), gc.longestMillis(), gc.count());
+        window.session().playing.set(false);
+        window.session().setParticles(100_000);
         after(2.0, () -> change(5));
     }
 
@@ -52,15 +57,15 @@ final class UiMeasurement {
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             System.out.printf("measure-ui: parameter change to first new frame on screen (N=100,000, %d panel(s)): median %.0f ms, "
-                    + "max %.0f ms over %d changes%n", window.context().labels().size(), sorted.get(sorted.size() / 2),
+                    + "max %.0f ms over %d changes%n", window.run().labels().size(), sorted.get(sorted.size() / 2),
                     sorted.get(sorted.size() - 1), sorted.size());
             window.close();
             Platform.exit();
             return;
         }
         long t0 = System.nanoTime();
-        window.whenNextRunShown(() -> latencies.add((System.nanoTime() - t0) * 1e-6));
-        window.session.seed.set(window.session.seed.get() + 1);
+        window.pump().whenNextRunShown(() -> latencies.add((System.nanoTime() - t0) * 1e-6));
+        window.session().setSeed(window.session().scenario().seed() + 1);
         after(1.0, () -> change(left - 1));
     }
 

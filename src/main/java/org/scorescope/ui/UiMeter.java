@@ -7,11 +7,14 @@ import java.util.List;
 /**
  * Measures the FX thread: time per pulse from the start of the window's animation timer to the end
  * of layout (the FX thread's share of a frame; drawing to the screen happens on the render thread),
- * and the pulses that came more than 50 ms after the previous one.
+ * wall and CPU time, and the pulses that came more than 50 ms after the previous one.
  */
 final class UiMeter {
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final List<Double> millis = new ArrayList<>();
+    private double maxCpuMillis;
     private long pulseStart;
+    private long pulseCpuStart;
     private long lastPulse;
     private int late;
     private long frames;
@@ -19,6 +22,7 @@ final class UiMeter {
 
     void start() {
         millis.clear();
+        maxCpuMillis = 0;
         late = 0;
         frames = 0;
         lastPulse = 0;
@@ -36,12 +40,14 @@ final class UiMeter {
         }
         lastPulse = now;
         pulseStart = System.nanoTime();
+        pulseCpuStart = THREADS.getCurrentThreadCpuTime();
     }
 
     /** Called after layout. */
     void endPulse() {
         if (recording && pulseStart != 0) {
             millis.add((System.nanoTime() - pulseStart) * 1e-6);
+            maxCpuMillis = Math.max(maxCpuMillis, (THREADS.getCurrentThreadCpuTime() - pulseCpuStart) * 1e-6);
             frames++;
         }
         pulseStart = 0;
@@ -63,6 +69,15 @@ final class UiMeter {
 
     double max() {
         return millis.isEmpty() ? Double.NaN : Collections.max(millis);
+    }
+
+    /**
+     * The most CPU time the FX thread spent in one pulse (ms): what the FX thread itself computed,
+     * without the time it waited for a core or for a GC pause (on a loaded machine the wall time of a
+     * pulse says more about the other processes than about the window).
+     */
+    double maxCpu() {
+        return maxCpuMillis;
     }
 
     int late() {

@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The walls of docs/architecture.md, enforced: layers only look down, no package cycles, JavaFX only in ui. */
 class LayerTest {
     private static JavaClasses classes;
+    /**
+     * The compute cores, which keep their own fixed pools (deterministic chunking, see
+     * docs/architecture.md): the engine and the discrete lab's runner. Everything else, the window
+     * above all, runs its background work on {@code ui.service.BackgroundExecutor}.
+     */
+    private static final String[] COMPUTE_CORES = {"org.scorescope.engine..", "org.scorescope.discrete.."};
 
     @BeforeAll
     static void load() {
@@ -57,6 +63,58 @@ class LayerTest {
     void javafxOnlyInUi() {
         noClasses().that().resideOutsideOfPackages("org.scorescope.ui..", "org.scorescope")
                 .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
+    }
+
+    @Test
+    void theWindowsViewModelAndServicesHoldNoNodes() {
+        noClasses().that().resideInAnyPackage("org.scorescope.ui.model..", "org.scorescope.ui.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("the session view model and the executor are tested without a window").check(classes);
+    }
+
+    @Test
+    void labsSeeOnlyTheLabApiNotTheShell() {
+        noClasses().that().resideInAnyPackage("org.scorescope.ui.model..", "org.scorescope.ui.service..", "org.scorescope.ui.lab..",
+                "org.scorescope.ui.labs..")
+                .should().dependOnClassesThat().resideInAPackage("org.scorescope.ui")
+                .because("a lab plugs in through org.scorescope.ui.lab and must not reach into the window's classes").check(classes);
+        noClasses().that().resideInAnyPackage("org.scorescope.ui.model..", "org.scorescope.ui.service..", "org.scorescope.ui.lab..")
+                .should().dependOnClassesThat().resideInAPackage("org.scorescope.ui.labs..").check(classes);
+    }
+
+    @Test
+    void oneExecutorMakesTheWindowsThreads() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.scorescope.ui.service.BackgroundExecutor")
+                .and().resideOutsideOfPackages(COMPUTE_CORES)
+                .and().doNotHaveFullyQualifiedName("org.scorescope.Launcher")
+                .and().doNotHaveFullyQualifiedName("org.scorescope.io.OutputSession")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("a Thread",
+                                        c -> c.isAssignableTo(Thread.class)))))
+                .because("background work goes through the one executor (the compute cores keep their own pools; the "
+                        + "launcher and the output layer their shutdown hooks)").check(classes);
+    }
+
+    @Test
+    void noOtherThreadPools() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.scorescope.ui.service.BackgroundExecutor")
+                .and().resideOutsideOfPackages(COMPUTE_CORES)
+                .should().callMethod(java.util.concurrent.Executors.class, "newSingleThreadExecutor")
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newSingleThreadExecutor",
+                        java.util.concurrent.ThreadFactory.class)
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newFixedThreadPool", int.class)
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newFixedThreadPool", int.class,
+                        java.util.concurrent.ThreadFactory.class)
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newCachedThreadPool")
+                .because("no other pools in the window").check(classes);
+    }
+
+    @Test
+    void nothingSleeps() {
+        noClasses().should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+                .because("waiting is done on futures and listeners, never by sleep-polling").check(classes);
     }
 
     @Test

@@ -46,6 +46,30 @@ class CliTest {
     }
 
     @Test
+    void reportsAndFilesUseAPointForDecimalsUnderAnyLocale() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.GERMANY);
+            Path out = dir.resolve("de.csv");
+            StringWriter err = new StringWriter();
+            java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream stdout = System.out;
+            System.setOut(new java.io.PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                assertEquals(0, run(err, "sample", "--target", "ring8", "--sampler", "ddim", "--steps", "3", "--particles", "20",
+                        "--out", out.toString()), err.toString());
+            } finally {
+                System.setOut(stdout);
+            }
+            String said = report.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(said.matches("(?s).*, \\d+\\.\\d\\d s\\R?"), "the report's seconds use a point: " + said);
+            assertTrue(Files.readAllLines(out).get(1).matches("[-0-9.E]+,[-0-9.E]+,[01]"), "CSV rows keep one comma between columns");
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
+        }
+    }
+
+    @Test
     void initAndCustomGridReproduceAHandComputedDdimStep() throws Exception {
         Path init = dir.resolve("init.csv");
         Files.writeString(init, "x0\n0.5\n-1.25\n");

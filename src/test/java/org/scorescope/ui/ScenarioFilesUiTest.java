@@ -2,6 +2,7 @@ package org.scorescope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class ScenarioFilesUiTest {
             Label c = robot.lookup("#caption-1").tryQueryAs(Label.class).orElse(null);
             return c != null && c.getText() != null && c.getText().startsWith("ddim-exact");
         });
-        assertEquals("bimodal1d", window.session.target.get());
+        assertEquals("bimodal1d", window.session().scenario().target().preset());
         String banner = robot.lookup("#scenario-banner").queryAs(Label.class).getText();
         assertTrue(banner.startsWith("1D: trajectories through time — The picture drawn on the board"), banner);
     }
@@ -69,15 +70,15 @@ class ScenarioFilesUiTest {
             {"{\"target\": \"ring8\", \"samplers\": [\"ddim\"], \"schedule\": {\"id\": \"custom\", \"values\": [0.99, 0.5, 0.7]}, \"steps\": 2}",
                 "schedule.values: alpha-bar must be strictly decreasing"},
             {"{\"target\": \"ring8\", \"samplers\": [\"warp-drive\"]}", "samplers[0]: unknown sampler 'warp-drive'"}};
-        var before = window.session.scenario();
+        var before = window.session().scenario();
         for (int i = 0; i < cases.length; i++) {
             Path f = dir.resolve("bad" + i + ".json");
             Files.writeString(f, cases[i][0]);
             boolean[] ok = new boolean[1];
             robot.interact(() -> ok[0] = window.openScenario(f));
             assertFalse(ok[0]);
-            assertTrue(window.lastError.contains(cases[i][1]), window.lastError + " should contain " + cases[i][1]);
-            assertEquals(before, window.session.scenario(), "the session is unchanged");
+            assertTrue(window.files.lastError.contains(cases[i][1]), window.files.lastError + " should contain " + cases[i][1]);
+            assertSame(before, window.session().scenario(), "the session is unchanged");
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup(".dialog-pane").tryQuery().isPresent(), "an error dialog is shown");
@@ -86,32 +87,32 @@ class ScenarioFilesUiTest {
     @Test
     void saveAndReopenRoundTrips(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            window.session.steps.set(17);
-            window.session.seed.set(5);
+            window.session().setSteps(17);
+            window.session().setSeed(5);
         });
         Path f = dir.resolve("mine.json");
         robot.interact(() -> window.saveScenario(f));
         assertEquals(17, ScenarioJson.read(f).steps());
-        robot.interact(() -> window.session.steps.set(9));
+        robot.interact(() -> window.session().setSteps(9));
         boolean[] ok = new boolean[1];
         robot.interact(() -> ok[0] = window.openScenario(f));
         assertTrue(ok[0]);
-        assertEquals(17, window.session.steps.get());
-        assertEquals(5, window.session.seed.get());
+        assertEquals(17, window.session().scenario().steps());
+        assertEquals(5, window.session().scenario().seed());
         assertTrue(RecentFiles.list().contains(f.toAbsolutePath()));
     }
 
     @Test
     void exportsTheFigureAndTheDataBehindTheView(FxRobot robot) throws Exception {
-        robot.interact(() -> window.session.steps.set(6));
+        robot.interact(() -> window.session().setSteps(6));
         robot.type(javafx.scene.input.KeyCode.END);
         waitUntil("run finished and shown", () -> {
             Label c = robot.lookup("#caption-0").tryQueryAs(Label.class).orElse(null);
-            return c != null && c.getText() != null && c.getText().contains("t = 0 / 6") && window.context() != null;
+            return c != null && c.getText() != null && c.getText().contains("t = 0 / 6") && window.run() != null;
         });
         Path png = dir.resolve("view.png");
         java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
-        robot.interact(() -> job[0] = window.exportFigure(png, 2));
+        robot.interact(() -> job[0] = window.exports.figure(png, 2).result());
         job[0].get(60, TimeUnit.SECONDS);
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         assertTrue(img.getWidth() > 300 && img.getHeight() > 300, img.getWidth() + "x" + img.getHeight());
@@ -119,12 +120,16 @@ class ScenarioFilesUiTest {
         Path csv = dir.resolve("particles.csv");
         Path metrics = dir.resolve("run-metrics.csv");
         Path json = dir.resolve("run.json");
-        waitUntil("metrics of the whole run", () -> window.session.step.get() == 0);
+        waitUntil("metrics of the whole run", () -> window.session().step.get() == 0);
+        java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
         robot.interact(() -> {
-            window.exportData(csv);
-            window.exportData(metrics);
-            window.exportData(json);
+            jobs.add(window.exports.data(csv, ExportController.PARTICLES).result());
+            jobs.add(window.exports.data(metrics, ExportController.METRICS).result());
+            jobs.add(window.exports.data(json, ExportController.JSON).result());
         });
+        for (var j : jobs) {
+            j.get(60, TimeUnit.SECONDS);
+        }
         java.util.List<String> lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).startsWith("# scenario: {"));
         assertEquals("sampler,particle,x0,x1", lines.get(2));
@@ -133,16 +138,17 @@ class ScenarioFilesUiTest {
         assertEquals("sampler,t,abar,nfe,tv,noise_floor_mean,noise_floor_sd,diverged,w2,kl", m.get(1));
         assertEquals(2 + 2 * 7, m.size());
         Path traj = dir.resolve("run-trajectories.csv");
-        robot.interact(() -> window.exportData(traj));
+        robot.interact(() -> jobs.add(window.exports.data(traj, ExportController.TRAJECTORIES).result()));
+        jobs.get(3).get(60, TimeUnit.SECONDS);
         java.util.List<String> tl = Files.readAllLines(traj);
         assertEquals("sampler,particle,t,abar,x0,x1", tl.get(1));
         assertEquals(2 + 2 * 32 * 7, tl.size(), "32 tracked particles × 7 levels × 2 samplers");
         assertTrue(tl.get(2).startsWith("ddpm,0,6,"), tl.get(2));
         // The TV box can be the current view.
-        robot.interact(() -> window.metricsPane.boxFromView.fire());
-        waitUntil("box from the view", () -> window.metricsPane.boxLabel.getText().endsWith("(view)"));
-        robot.interact(() -> window.metricsPane.boxReset.fire());
-        waitUntil("box of the target", () -> window.metricsPane.boxLabel.getText().endsWith("(target)"));
+        robot.interact(() -> window.metricsPane.summary.boxFromView.fire());
+        waitUntil("box from the view", () -> window.metricsPane.summary.boxLabel.getText().endsWith("(view)"));
+        robot.interact(() -> window.metricsPane.summary.boxReset.fire());
+        waitUntil("box of the target", () -> window.metricsPane.summary.boxLabel.getText().endsWith("(target)"));
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertEquals(2, tree.get("metrics").size());
         assertEquals(6, tree.get("scenario").get("steps").asInt());
@@ -150,10 +156,10 @@ class ScenarioFilesUiTest {
 
     @Test
     void exportsAnAnimationWithProgressAndACancelThatLeavesNothing(FxRobot robot) throws Exception {
-        robot.interact(() -> window.session.steps.set(6));
+        robot.interact(() -> window.session().setSteps(6));
         Path gif = dir.resolve("run.gif");
         java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
-        robot.interact(() -> job[0] = window.exportAnimation(gif, 5));
+        robot.interact(() -> job[0] = window.exports.animation(gif, 5).result());
         job[0].get(120, TimeUnit.SECONDS);
         try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
             var r = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
@@ -161,19 +167,24 @@ class ScenarioFilesUiTest {
             assertEquals(7, r.getNumImages(true));
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("wrote "), window.status().getText());
+        assertTrue(window.session().status.get().startsWith("wrote "), window.session().status.get());
+        // A long run: the export waits for it with a progress bar; the user clicks Cancel in the status line.
         Path mp4 = dir.resolve("never.mp4");
         robot.interact(() -> {
-            window.session.steps.set(200);
-            window.exportCancelled.set(true);
+            window.session().setSteps(400);
+            window.session().setParticles(300_000);
         });
-        robot.interact(() -> {
-            job[0] = window.exportAnimation(mp4, 5);
-            window.exportCancelled.set(true);
-        });
-        job[0].get(120, TimeUnit.SECONDS);
+        robot.interact(() -> job[0] = window.exports.animation(mp4, 5).result());
+        waitUntil("the export's cancel button", () -> robot.lookup("#job-cancel").queryButton().isVisible());
+        robot.clickOn("#job-cancel");
+        try {
+            job[0].get(120, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException expected) {
+            // cancelled
+        }
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().contains("cancelled"), window.status().getText());
+        assertTrue(job[0].isDone());
+        waitUntil("status says cancelled", () -> window.session().status.get().contains("cancelled"));
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("never")), "no file and no temporary file left");
         }
@@ -181,7 +192,7 @@ class ScenarioFilesUiTest {
 
     @Test
     void exportsOnePanelSmallMultiplesAndTheTvChart(FxRobot robot) throws Exception {
-        robot.interact(() -> window.session.steps.set(6));
+        robot.interact(() -> window.session().setSteps(6));
         robot.type(javafx.scene.input.KeyCode.END);
         waitUntil("run shown to the end", () -> {
             Label c = robot.lookup("#caption-0").tryQueryAs(Label.class).orElse(null);
@@ -191,24 +202,31 @@ class ScenarioFilesUiTest {
         Path one = dir.resolve("one.png");
         Path grid = dir.resolve("grid.png");
         java.util.concurrent.Future<?>[] job = new java.util.concurrent.Future<?>[1];
-        robot.interact(() -> job[0] = window.exportFigure(all, 1));
+        robot.interact(() -> job[0] = window.exports.figure(all, 1).result());
         job[0].get(60, TimeUnit.SECONDS);
+        int sideBySide = (int) window.panels().get(0).getWidth();
         robot.type(javafx.scene.input.KeyCode.DIGIT2);
-        waitUntil("focused", () -> window.session.focus.get() == 1);
-        robot.interact(() -> job[0] = window.exportFigure(one, 1));
+        waitUntil("focused", () -> window.session().focus.get() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        int alone = (int) window.panels().get(1).getWidth();
+        robot.interact(() -> job[0] = window.exports.figure(one, 1).result());
         job[0].get(60, TimeUnit.SECONDS);
-        robot.interact(() -> job[0] = window.exportFigure(grid, 1, new int[] {6, 3, 0}));
+        robot.interact(() -> job[0] = window.exports.figure(grid, 1, new int[] {6, 3, 0}).result());
         job[0].get(60, TimeUnit.SECONDS);
         var a = javax.imageio.ImageIO.read(all.toFile());
         var o = javax.imageio.ImageIO.read(one.toFile());
         var g = javax.imageio.ImageIO.read(grid.toFile());
-        assertTrue(a.getWidth() > o.getWidth() * 1.5, "two samplers side by side (grid 1x2) vs one: " + a.getWidth() + " vs " + o.getWidth());
+        // Figures take the panels' size on screen: the focused panel is wider than each of the two side by side.
+        // Each cell is that width plus the same margins: all = 2 cells of the side-by-side width, one = 1 cell of the focused width.
+        assertEquals(a.getWidth() / 2.0 - sideBySide, o.getWidth() - alone, 2,
+                "two samplers side by side (grid 1x2) vs one: " + a.getWidth() + " (panels " + sideBySide + ") vs " + o.getWidth()
+                        + " (panel " + alone + ")");
         assertEquals(o.getHeight(), g.getHeight(), "one row");
         assertEquals(3 * o.getWidth(), g.getWidth(), 3, "three step columns");
         Path chart = dir.resolve("tv.png");
         Path chartSvg = dir.resolve("tv.svg");
-        window.metricsPane.exportTvChart(chart, 900, 400).get(30, TimeUnit.SECONDS);
-        window.metricsPane.exportTvChart(chartSvg, 900, 400).get(30, TimeUnit.SECONDS);
+        window.metricsPane.tv.export(chart, 900, 400).get(30, TimeUnit.SECONDS);
+        window.metricsPane.tv.export(chartSvg, 900, 400).get(30, TimeUnit.SECONDS);
         assertEquals(900, javax.imageio.ImageIO.read(chart.toFile()).getWidth());
         var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);

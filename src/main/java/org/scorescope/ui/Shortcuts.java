@@ -1,0 +1,143 @@
+package org.scorescope.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.scorescope.ui.model.LayerToggle;
+import org.scorescope.ui.model.SessionModel;
+
+/**
+ * Every keyboard shortcut, in one table: the key handler acts on it and the "?" overlay lists it, so
+ * the list is complete by construction. Shortcuts act only when no text input has focus — typing a
+ * digit into a field types a digit (Spinners and editable combo boxes keep focus themselves, so they
+ * count as text inputs too). F11, F1 and Ctrl+E work everywhere.
+ */
+final class Shortcuts {
+    /**
+     * One shortcut.
+     *
+     * @param keys how it is written in the overlay ("Space", "1–8")
+     * @param meaning what it does
+     */
+    record Shortcut(String keys, String meaning) {
+    }
+
+    private final SessionModel model;
+    private final PlaybackController playback;
+    private final Runnable exportFigure;
+
+    /**
+     * @param exportFigure what Ctrl+E does
+     */
+    Shortcuts(SessionModel model, PlaybackController playback, Runnable exportFigure) {
+        this.model = model;
+        this.playback = playback;
+        this.exportFigure = exportFigure;
+    }
+
+    /** Every shortcut, for the overlay. */
+    List<Shortcut> all() {
+        List<Shortcut> out = new ArrayList<>(List.of(
+                new Shortcut("Space", "play / pause"),
+                new Shortcut("← / →", "one step towards noise / towards the output"),
+                new Shortcut("Home / End", "back to t = T / to t = 0"),
+                new Shortcut("1–8", "show only that sampler's panel (again: all panels)"),
+                new Shortcut("M", "show / hide the metrics"),
+                new Shortcut("L", "panel arrangement: auto, one row, one column")));
+        for (LayerToggle l : model.layers().all()) {
+            if (l.key() != 0) {
+                out.add(new Shortcut(String.valueOf(l.key()), "layer: " + l.label().toLowerCase()));
+            }
+        }
+        out.addAll(List.of(
+                new Shortcut("F11", "presentation mode: full screen, large type, controls hidden"),
+                new Shortcut("Ctrl+E", "export the figure of this step"),
+                new Shortcut("? or F1", "this list"),
+                new Shortcut("Esc", "close this list")));
+        return out;
+    }
+
+    /** 0 for the key 1 … 7 for the key 8 (top row or keypad); −1 for any other key. */
+    private static int digit(KeyCode code) {
+        if (code.compareTo(KeyCode.DIGIT1) >= 0 && code.compareTo(KeyCode.DIGIT8) <= 0) {
+            return code.ordinal() - KeyCode.DIGIT1.ordinal();
+        }
+        if (code.compareTo(KeyCode.NUMPAD1) >= 0 && code.compareTo(KeyCode.NUMPAD8) <= 0) {
+            return code.ordinal() - KeyCode.NUMPAD1.ordinal();
+        }
+        return -1;
+    }
+
+    /** The scene's filter of typed characters: "?" toggles the shortcut list (whatever the keyboard layout). */
+    void typed(KeyEvent e, Node focus) {
+        if ("?".equals(e.getCharacter()) && !typing(focus)) {
+            model.shortcutsShown.set(!model.shortcutsShown.get());
+            e.consume();
+        }
+    }
+
+    /** Whether the focused node takes typed text (then only F-keys and Ctrl shortcuts act). */
+    static boolean typing(Node focus) {
+        for (Node n = focus; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof Spinner<?> s && s.isEditable()
+                    || n instanceof ComboBoxBase<?> c && c.isEditable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The scene's key filter. */
+    void handle(KeyEvent e, Node focus) {
+        KeyCode code = e.getCode();
+        if (code == KeyCode.F11) {
+            model.presentation.set(!model.presentation.get());
+        } else if (code == KeyCode.F1) {
+            model.shortcutsShown.set(!model.shortcutsShown.get());
+        } else if (code == KeyCode.E && e.isShortcutDown()) {
+            exportFigure.run();
+        } else if (code == KeyCode.ESCAPE && model.shortcutsShown.get()) {
+            model.shortcutsShown.set(false);
+        } else if (typing(focus) || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        } else if (!plainKey(e)) {
+            return;
+        }
+        e.consume();
+    }
+
+    private boolean plainKey(KeyEvent e) {
+        KeyCode code = e.getCode();
+        switch (code) {
+            case SPACE -> playback.togglePlay();
+            case LEFT -> playback.stepBy(1);
+            case RIGHT -> playback.stepBy(-1);
+            case HOME -> playback.home();
+            case END -> playback.end();
+            case M -> model.metricsShown.set(!model.metricsShown.get());
+            case L -> model.layout.set(model.layout.get().next());
+            default -> {
+                int k = digit(code);
+                if (k >= 0) {
+                    int panels = model.scenario().samplers().size();
+                    if (k < panels) {
+                        model.focus.set(model.focus.get() == k ? -1 : k);
+                    }
+                    return true;
+                }
+                if (code.isLetterKey()) {
+                    var layer = model.layers().byKey(code.getChar().charAt(0));
+                    layer.ifPresent(l -> l.onProperty().set(!l.isOn()));
+                    return layer.isPresent();
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+}
