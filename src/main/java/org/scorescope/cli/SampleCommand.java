@@ -148,6 +148,9 @@ public final class SampleCommand implements Callable<Integer> {
                 report.printf("wrote %s: %d particles, sampler %s, T=%d, NFE=%d per particle, %d diverged, %.2f s%n",
                         shown(out), spec.particles(), spec.slots().get(0).label(), spec.grid().steps(), r.nfe()[0], r.diverged()[0], r.seconds());
                 report.print(measured.toString(java.nio.charset.StandardCharsets.UTF_8));
+                if (s.observation() != null) {
+                    PosteriorSummary.print(s, spec, r, report);
+                }
                 if (s.guidance() != null) {
                     GuidanceReport.print(s, p, spec.particles(), spec.grid().abar(0), report);
                 }

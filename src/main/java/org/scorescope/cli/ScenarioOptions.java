@@ -43,6 +43,9 @@ public final class ScenarioOptions {
     @Option(names = "--threads", paramLabel = "P", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    ObserveOptions observe = new ObserveOptions();
+
     /** Target ids for the help text. */
     static final class TargetIds extends java.util.ArrayList<String> {
         private static final long serialVersionUID = 1L;
@@ -104,6 +107,7 @@ public final class ScenarioOptions {
         if (seed != null) {
             in.set("seed", seed, "--seed");
         }
+        observe.apply(in);
         return in;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.scorescope.engine.Engine;
 import org.scorescope.io.AtomicFile;
 import org.scorescope.io.OutputSession;
+import org.scorescope.metrics.InverseSweep;
 import org.scorescope.metrics.RateStudy;
 import org.scorescope.metrics.Sweep;
 import org.scorescope.sampler.SamplerId;
@@ -68,6 +69,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV; - writes to standard output.")
     Path out;
 
+    @Option(names = "--budgets", description = "The values of --steps are NFE budgets: each sampler runs the largest T whose counted NFE "
+            + "fits (observation scenarios).")
+    boolean budgets;
+
     @Mixin
     GuidanceOptions guidance;
 
@@ -97,12 +102,29 @@ public final class SweepCommand implements Callable<Integer> {
         if (GuidedSweep.applies(this, s)) {
             return inSession(report -> GuidedSweep.run(this, s, report));
         }
+        if (s.observation() != null) {
+            InverseSweep.Metric pm = PosteriorSweep.metric(metric);
+            int d = ScenarioBuilder.target(s.target()).dim();
+            for (Scenario.SamplerSpec sp : s.samplers()) {
+                MemoryEstimate.of(s.particles(), d, List.of(sp), steps.stream().max(Integer::compare).orElseThrow())
+                        .check("--particles", MemoryEstimate.availableHeap());
+            }
+            return inSession(report -> PosteriorSweep.run(s, pm, steps.stream().mapToInt(Integer::intValue).toArray(), budgets,
+                    seeds == null ? 1 : seeds, out, scenario.threads(), report));
+        }
+        if (InverseSweep.Metric.find(metric) != null) {
+            throw new ScenarioException("--metric", metric + " compares with the exact posterior: give an observation "
+                    + "(--observe-A, --observe-y, --observe-sigma)");
+        }
+        if (budgets) {
+            throw new ScenarioException("--budgets", "NFE budgets are for scenarios with an observation; drop --budgets");
+        }
         Sweep.Metric m;
         try {
             m = Sweep.Metric.of(metric);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("--metric", org.scorescope.scenario.NearestName.unknown("metric", metric,
-                    List.of("tv", "exact-w2", "exact-kl")));
+                    List.of("tv", "exact-w2", "exact-kl")) + " (with an observation: tv-posterior, w2-posterior, mode-weights, mean-error)");
         }
         if (m.exact() && seeds != null) {
             throw new ScenarioException("--seeds", m.id() + " is exact (no particles, no seeds); drop --seeds or use --metric tv");

@@ -88,6 +88,21 @@ final class ChunkContext implements StepContext {
     }
 
     @Override
+    public void scoreJacobianProduct(double[][] x, int n, double gamma, double[][] v, double[][] out) {
+        if (!(score instanceof org.scorescope.score.DifferentiableScore ds)) {
+            throw new UnsupportedOperationException("this run's score model gives no Jacobian products");
+        }
+        chunk.evaluations += (long) n * score.evaluationCost(gamma);
+        ds.jacobianProduct(x, n, gamma, v, out);
+    }
+
+    @Override
+    public void scoreOf(ScoreFunction model, double[][] x, int n, double gamma, double[][] out) {
+        chunk.evaluations += (long) n * model.evaluationCost(gamma);
+        model.eval(x, n, gamma, out);
+    }
+
+    @Override
     public void gaussian(double[][] out, int n) {
         CounterNormals.gaussian(RandomStreams.key(seed, noiseKey, t, RandomStreams.GAUSSIAN, gaussianCalls++), chunk.first, out, n);
     }

@@ -98,7 +98,8 @@ public final class RunMetrics implements RunListener {
             secondMoment = Divergence.secondMoment(v.spec().target());
             exactW2 = null;
             exactKl = null;
-            // Exact propagation follows the target's own score; a guided (or any other) score model has another law.
+            // Exact propagation follows the target's own score; a guided score model, or an inverse run's prior score
+            // against its posterior target, has another law.
             if (v.spec().target().isSingleGaussian() && v.spec().score() instanceof org.scorescope.score.ExactScore exact && exact.target() == v.spec().target()) {
                 exactW2 = nanMatrix(s, steps + 1);
                 exactKl = nanMatrix(s, steps + 1);

@@ -116,18 +116,57 @@ public final class SamplerRegistry {
 
     /** The parameter names a sampler accepts, in declaration order. */
     public static List<String> parameters(String id) {
+        if (InverseSamplers.contains(id)) {
+            return InverseSamplers.parameterSpecs(id).stream().map(Parameter::name).toList();
+        }
         Entry e = ENTRIES.get(id);
         return e == null ? List.of() : e.parameters().stream().map(Parameter::name).toList();
     }
 
+    /** The samplers that solve an inverse problem (issue 15); they need an observation, so {@link #ids()} leaves them out. */
+    public static List<String> inverseIds() {
+        return InverseSamplers.ids();
+    }
+
+    /** Whether a sampler (an id, possibly with parameters) solves an inverse problem and so needs an observation. */
+    public static boolean needsObservation(String id) {
+        return InverseSamplers.contains(SamplerId.parse(id).base());
+    }
+
+    /**
+     * Any sampler, inverse-problem ones included ({@code snr-split:etaUnobserved=8} works as any id).
+     *
+     * @param problem the prior, observation and exact posterior; may be null for a sampler that does not need one
+     * @throws IllegalArgumentException for an unknown id or parameter, or an inverse sampler without a problem
+     */
+    public static Sampler create(String id, Map<String, Double> params, org.scorescope.inverse.InverseProblem problem) {
+        SamplerId parsed = SamplerId.parse(id);
+        if (!InverseSamplers.contains(parsed.base())) {
+            return create(id, params);
+        }
+        for (Map.Entry<String, Double> e : params.entrySet()) {
+            if (parsed.params().containsKey(e.getKey())) {
+                throw new IllegalArgumentException("sampler '" + id + "': parameter " + e.getKey() + " is given twice");
+            }
+            parsed = parsed.with(e.getKey(), e.getValue());
+        }
+        return InverseSamplers.create(parsed.base(), parsed.params(), problem);
+    }
+
     /** The parameters of a sampler with their ranges and defaults. */
     public static List<Parameter> parameterSpecs(String id) {
+        if (InverseSamplers.contains(id)) {
+            return InverseSamplers.parameterSpecs(id);
+        }
         Entry e = ENTRIES.get(id);
         return e == null ? List.of() : e.parameters();
     }
 
     private static Entry entry(String id) {
         Entry e = ENTRIES.get(id);
+        if (e == null && InverseSamplers.contains(id)) {
+            throw InverseSamplers.needsObservation(id);
+        }
         if (e == null) {
             throw new IllegalArgumentException("unknown sampler '" + id + "'; allowed: " + String.join(", ", ids()));
         }

@@ -50,6 +50,26 @@ public interface StepContext {
         }
     }
 
+    /**
+     * J_s(x, γ) v for n particles, J_s the Jacobian of the run's score model (a backward pass through
+     * the model, as DPS takes it): counts n evaluations, as many as the forward pass.
+     *
+     * @throws UnsupportedOperationException when the run's score model has no Jacobian
+     */
+    default void scoreJacobianProduct(double[][] x, int n, double gamma, double[][] v, double[][] out) {
+        throw new UnsupportedOperationException("this run's score model gives no Jacobian products");
+    }
+
+    /**
+     * Another score model at n particles, counted like {@link #score} (n evaluations): the oracle
+     * posterior score that {@code posterior-exact} runs its base sampler on.
+     *
+     * @throws UnsupportedOperationException where only the run's own score model can be evaluated
+     */
+    default void scoreOf(org.scorescope.score.ScoreFunction model, double[][] x, int n, double gamma, double[][] out) {
+        throw new UnsupportedOperationException("this context evaluates only the run's score model");
+    }
+
     /** Fills out[axis][i], i &lt; n, with the next independent standard normal vector of each particle. */
     void gaussian(double[][] out, int n);
 

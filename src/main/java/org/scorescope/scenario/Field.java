@@ -46,6 +46,7 @@ public final class Field {
     private int maxItems = Integer.MAX_VALUE;
     private String textKey;
     private String reason = "";
+    private String word;
 
     private Field(String name, Kind kind) {
         this.name = name;
@@ -65,6 +66,7 @@ public final class Field {
         f.maxItems = maxItems;
         f.textKey = textKey;
         f.reason = reason;
+        f.word = word;
         return f;
     }
 
@@ -159,6 +161,13 @@ public final class Field {
         return f;
     }
 
+    /** An array-of-numbers field that also takes one word instead ({@code "y": "draw"}); read it with {@code Values.node}. */
+    public Field orWord(String text) {
+        Field f = copy();
+        f.word = text;
+        return f;
+    }
+
     private Field range(double lo, double hi) {
         Field f = copy();
         f.min = lo;
@@ -193,7 +202,15 @@ public final class Field {
             case TEXT -> checkText(n, path);
             case WHOLE -> checkWhole(n, path);
             case NUMBER -> checkNumber(n, path);
-            case NUMBERS -> checkArray(n, path, 1);
+            case NUMBERS -> {
+                if (word != null && n.isTextual()) {
+                    if (!n.textValue().equals(word)) {
+                        throw new ScenarioException(path, "must be an array of numbers [x, …] or '" + word + "', was " + shown(n));
+                    }
+                } else {
+                    checkArray(n, path, 1);
+                }
+            }
             case MATRIX -> checkArray(n, path, 2);
             case MATRICES -> checkArray(n, path, 3);
             case TEXT_OR_OBJECT -> {

@@ -160,6 +160,12 @@ public final class ImperfectScenario {
         if (p != null && p.training() > 0 && s.guidance() != null) {
             throw new ScenarioException("target.training", "training points cannot be combined with guidance yet");
         }
+        if (s.observation() != null && s.scoreError() != null) {
+            throw new ScenarioException("scoreError", "cannot be combined with an observation yet");
+        }
+        if (s.observation() != null && p != null && p.training() > 0) {
+            throw new ScenarioException("target.training", "training points cannot be combined with an observation yet");
+        }
         checkLevels(s.scoreError(), s.samplers(), "scoreError");
         if (s.scoreError() != null) {
             Target t = ScenarioBuilder.target(s.target());

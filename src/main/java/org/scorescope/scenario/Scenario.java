@@ -16,11 +16,29 @@ import java.util.Map;
  * @param particles N
  * @param seed the seed
  * @param guidance guided sampling toward one class of a target with classes, or null for none
+ * @param observation a linear observation of the target (inverse problems, issue 15), or null
  * @param scoreError a score error of known size every sampler sees (issue 16, {@link ImperfectScenario}), or null
  */
 public record Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
-        List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance,
+        List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance, ObservationSpec observation,
         org.scorescope.score.ScoreError scoreError) {
+
+    /** A scenario with guidance (or null), no observation and the exact score. */
+    public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
+            List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance) {
+        this(title, description, target, schedule, samplers, steps, particles, seed, guidance, null, null);
+    }
+
+    /** A scenario with guidance and an observation (either may be null) and the exact score. */
+    public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
+            List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance, ObservationSpec observation) {
+        this(title, description, target, schedule, samplers, steps, particles, seed, guidance, observation, null);
+    }
+
+    /** The same scenario with another observation (null for none). */
+    public Scenario withObservation(ObservationSpec o) {
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, guidance, o, scoreError);
+    }
 
     /** Largest N a scenario may ask for. */
     public static final int MAX_PARTICLES = 10_000_000;
@@ -37,18 +55,12 @@ public record Scenario(String title, String description, TargetSpec target, Sche
     /** A scenario without guidance. */
     public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule, List<SamplerSpec> samplers, int steps,
             int particles, long seed) {
-        this(title, description, target, schedule, samplers, steps, particles, seed, null);
-    }
-
-    /** A scenario with the exact score. */
-    public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule, List<SamplerSpec> samplers, int steps,
-            int particles, long seed, GuidanceSpec guidance) {
-        this(title, description, target, schedule, samplers, steps, particles, seed, guidance, null);
+        this(title, description, target, schedule, samplers, steps, particles, seed, (GuidanceSpec) null);
     }
 
     /** The same scenario with another score error (null: the exact score). */
     public Scenario withScoreError(org.scorescope.score.ScoreError e) {
-        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, guidance, e);
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, guidance, observation, e);
     }
 
     /**
@@ -74,7 +86,7 @@ public record Scenario(String title, String description, TargetSpec target, Sche
 
     /** The same scenario with other guidance (null: none). */
     public Scenario withGuidance(GuidanceSpec g) {
-        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, g, scoreError);
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, g, observation, scoreError);
     }
 
     /**
@@ -168,6 +180,6 @@ public record Scenario(String title, String description, TargetSpec target, Sche
         return new Scenario(title, description, target != null ? target : this.target,
                 schedule != null ? schedule : this.schedule, samplers != null ? samplers : this.samplers,
                 steps != null ? steps : this.steps, particles != null ? particles : this.particles,
-                seed != null ? seed : this.seed, guidance, scoreError);
+                seed != null ? seed : this.seed, guidance, observation, scoreError);
     }
 }

@@ -42,6 +42,14 @@ public final class ScenarioBuilder {
         samplers(s);
     }
 
+    /** The prior, observation and exact posterior of a scenario with an observation, else null. */
+    public static org.scorescope.inverse.InverseProblem problem(Scenario s) {
+        if (s.observation() != null && s.guidance() != null) {
+            throw new ScenarioException("observation", "cannot be combined with guidance: give one of them");
+        }
+        return s.observation() == null ? null : s.observation().problem(target(s.target()), s.seed());
+    }
+
     /** The target. */
     public static Target target(Scenario.TargetSpec t) {
         Target base;
@@ -129,11 +137,16 @@ public final class ScenarioBuilder {
 
     /** The samplers. */
     public static List<Sampler> samplers(Scenario s) {
+        return samplers(s, problem(s));
+    }
+
+    /** The samplers, the inverse-problem ones built with the scenario's observation. */
+    public static List<Sampler> samplers(Scenario s, org.scorescope.inverse.InverseProblem problem) {
         List<Sampler> out = new ArrayList<>();
         for (int i = 0; i < s.samplers().size(); i++) {
             Scenario.SamplerSpec sp = s.samplers().get(i);
             try {
-                out.add(SamplerRegistry.create(sp.id(), sp.params()));
+                out.add(SamplerRegistry.create(sp.id(), sp.params(), problem));
             } catch (IllegalArgumentException e) {
                 String suffix = fieldOf(e.getMessage(), List.copyOf(sp.params().keySet()));
                 throw new ScenarioException("samplers[" + i + "]" + suffix, withoutField(e.getMessage(), suffix));
@@ -157,13 +170,18 @@ public final class ScenarioBuilder {
     /** A run of all the scenario's samplers, from N(0, I) or from the given initial particles. */
     public static RunSpec run(Scenario s, double[][] initial) {
         Target target = target(s.target());
+        org.scorescope.inverse.InverseProblem problem = problem(s);
         List<SamplerSlot> slots = new ArrayList<>();
-        List<Sampler> built = samplers(s);
+        List<Sampler> built = samplers(s, problem);
         for (int i = 0; i < built.size(); i++) {
             SamplerSlot slot = SamplerSlot.of(built.get(i));
             Map<String, Double> params = s.samplers().get(i).params();
             String label = params.isEmpty() ? slot.label() : label(s.samplers().get(i).id(), params);
             slots.add(new SamplerSlot(slot.sampler(), GuidanceScenario.label(label, s.guidance()), slot.noiseKey()));
+        }
+        if (problem != null) {
+            // the samplers' model is the prior's score; the truth every metric compares with is the posterior
+            return new RunSpec(problem.posterior(), new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
         }
         GuidanceScenario.Sampled sampled = GuidanceScenario.sampled(s, target);
         return new RunSpec(sampled.target(), ImperfectScenario.score(s, sampled.target(), sampled.score()), grid(s), slots, s.particles(),

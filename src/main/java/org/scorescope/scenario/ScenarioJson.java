@@ -38,6 +38,7 @@ import org.scorescope.schedule.Schedules;
  *  "samplers": ["ddpm", "lagrange:K=3", {"id": "ddim-eta", "eta": 0.5}],
  *  "steps": 20, "particles": 20000, "seed": 1,
  *  "guidance": {"class": 1, "w": 3},   (optional; the target's components need "classes", see GuidanceScenario)
+ *  "observation": {"task": "inpaint-x" or "A": [[1, 0]], "y": [2.5] or "draw", "sigma": 0.2},  (optional; see {@link ObservationSpec})
  *  "scoreError": {"type": "bias", "size": 0.1}}   (optional; and target "training", "frame", "frameSeed",
  *                                                  "normalVariance", "embed" up to 1024: see ImperfectScenario)
  * </pre>
@@ -62,6 +63,7 @@ public final class ScenarioJson {
             Field.whole("particles", 1, Scenario.MAX_PARTICLES).orElse(20_000L),
             Field.whole("seed", 0, Long.MAX_VALUE).orElse(1L),
             Field.object("guidance"),
+            Field.object("observation"),
             Field.object("scoreError"));
 
     /** Guidance toward one class (see {@link GuidanceScenario}): {"class": C, "w": W, "interval": [a, b]}. */
@@ -84,6 +86,17 @@ public final class ScenarioJson {
     static final Schema TRAINING = Schema.of(
             Field.whole("n", 1, org.scorescope.distribution.EmpiricalTarget.MAX_POINTS).required(),
             Field.whole("seed", 0, Long.MAX_VALUE).orElse(1L));
+
+    /**
+     * A linear observation y = A x₀ + ε of the target (issue 15, {@link ObservationSpec}): exactly one
+     * of {@code task} and {@code A}; the shapes, the rank of A and the likelihood of y are checked
+     * with the models ({@link ObservationSpec#problem}).
+     */
+    static final Schema OBSERVATION = Schema.of(
+            Field.text("task", 40),
+            Field.matrix("A", -1e6, 1e6).because(FAR),
+            Field.numbers("y", -1e6, 1e6).orWord("draw").required().because(FAR),
+            Field.number("sigma", 0, 1e6).required().because("sigma > 0 is the standard deviation of the observation noise"));
 
     private static final List<String> TARGET_TYPES = List.of("gaussian-mixture", "box-mixture", "mixture");
     private static final Field PRESET = Field.oneOf("preset", "target", Presets::ids);
@@ -146,7 +159,12 @@ public final class ScenarioJson {
         return Schema.of(SCHEDULE_ID).with(fields).calling("parameter");
     }
 
-    private static final Field SAMPLER_ID = Field.oneOf("id", "sampler", SamplerRegistry::ids).required();
+    /** Every sampler id a file may name: the registry's and the inverse-problem ones (which need an observation). */
+    private static final Field SAMPLER_ID = Field.oneOf("id", "sampler", () -> {
+        List<String> all = new ArrayList<>(SamplerRegistry.ids());
+        all.addAll(SamplerRegistry.inverseIds());
+        return all;
+    }).required();
 
     private ScenarioJson() {
     }
@@ -219,6 +237,7 @@ public final class ScenarioJson {
             Scenario s = new Scenario(top.text("title"), top.text("description"), target(top.node("target")),
                     schedule(top.has("schedule") ? top.node("schedule") : null), samplers(top.node("samplers")),
                     (int) top.whole("steps"), (int) top.whole("particles"), top.whole("seed"), guidance(top.node("guidance")),
+                    ObservationJson.read(top.node("observation")),
                     ImperfectScenario.readScoreError(top.node("scoreError")));
             ScenarioBuilder.checkModels(s);
             return s;
@@ -541,6 +560,9 @@ public final class ScenarioJson {
         root.put("particles", s.particles());
         root.put("seed", s.seed());
         GuidanceScenario.write(root, s.guidance());
+        if (s.observation() != null) {
+            root.set("observation", ObservationJson.write(s.observation()));
+        }
         ImperfectScenario.writeScoreError(root, s.scoreError());
         return root;
     }

@@ -33,6 +33,7 @@ class LayerTest {
                 .layer("io").definedBy("org.scorescope.io..")
                 .layer("schedule").definedBy("org.scorescope.schedule..")
                 .layer("distribution").definedBy("org.scorescope.distribution..")
+                .layer("inverse").definedBy("org.scorescope.inverse..")
                 .layer("score").definedBy("org.scorescope.score..")
                 .layer("sampler").definedBy("org.scorescope.sampler..")
                 .layer("engine").definedBy("org.scorescope.engine..")
@@ -51,6 +52,7 @@ class LayerTest {
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("metrics", "scenario", "discrete", "render", "cli", "ui")
                 .whereLayer("sampler").mayOnlyBeAccessedByLayers("engine", "metrics", "scenario", "discrete", "render", "cli", "ui")
                 .whereLayer("score").mayOnlyBeAccessedByLayers("sampler", "engine", "metrics", "scenario", "discrete", "render", "cli", "ui")
+                .whereLayer("inverse").mayOnlyBeAccessedByLayers("sampler", "engine", "metrics", "scenario", "discrete", "render", "cli", "ui")
                 .check(classes);
     }
 
