@@ -27,7 +27,7 @@ final class DiscreteCli {
         boolean yes = DiscreteCommands.applies(scenario.scenario, scenario.target);
         if (!yes && discrete.any()) {
             throw new ScenarioException(discrete.process != null ? "--process" : discrete.horizon != null ? "--horizon"
-                    : discrete.states != null ? "--states" : discrete.dims != null ? "--dims" : "--delta",
+                    : discrete.states != null ? "--states" : "--delta",
                     "only discrete targets (picture, language, product or a discrete scenario file) take it");
         }
         return yes;

@@ -14,14 +14,15 @@ public final class DiscreteOptions {
     @Option(names = "--states", split = ",", paramLabel = "S", description = "Discrete presets: values per coordinate S (sweep: a list).")
     List<Integer> states;
 
-    @Option(names = "--dims", split = ",", paramLabel = "d", description = "The product preset: coordinates d (sweep: a list).")
+    @Option(names = "--dims", split = ",", paramLabel = "d",
+            description = "The product preset: coordinates d (sweep: a list). Continuous targets, sweep: ambient dimensions (column dim).")
     List<Integer> dims;
 
     @Option(names = "--delta", paramLabel = "δ", description = "Discrete targets, --schedule geometric: the last interval δ (default 0.001).")
     Double delta;
 
-    /** Whether any discrete-only flag was given. */
+    /** Whether any discrete-only flag was given ({@code --dims} is shared with continuous sweeps). */
     boolean any() {
-        return process != null || horizon != null || states != null || dims != null || delta != null;
+        return process != null || horizon != null || states != null || delta != null;
     }
 }

@@ -32,6 +32,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Mixin
     DiscreteOptions discrete;
 
+    @Mixin
+    ImperfectScoreOptions imperfect;
+
     @Option(names = "--sampler", paramLabel = "ID", description = "Sampler id (default: the scenario's first sampler).")
     String sampler;
 
@@ -74,6 +77,10 @@ public final class SampleCommand implements Callable<Integer> {
             params.keySet().forEach(name -> in.blame("samplers[0]." + name, "--param"));
         }
         in.whenMissing("samplers", "--sampler", "give --sampler ID (the scenario names no sampler)");
+        if (discrete.dims != null) {
+            throw new ScenarioException("--dims", "is a sweep axis; sample takes --embed D");
+        }
+        imperfect.apply(in, false);
         Scenario s = guidance.apply(in.build(), false);
         if (s.samplers().size() > 1) {
             s = s.with(null, null, List.of(s.samplers().get(0)), null, null, null);
@@ -96,8 +103,9 @@ public final class SampleCommand implements Callable<Integer> {
         if (trajectory) {
             need.writingEveryStep();
         }
-        need.check(init != null ? "--init" : "--particles", MemoryEstimate.availableHeap());
+        need.check(init != null ? "--init" : imperfect.embed != null && d > 2 ? "--embed" : "--particles", MemoryEstimate.availableHeap());
         RunSpec spec = ScenarioBuilder.run(s, initial);
+        ImperfectScoreCli.checkSample(spec, imperfect);
         boolean toStdout = OutputSession.isStdout(out);
         PrintStream report = toStdout ? System.err : System.out;
         try (OutputSession session = OutputSession.open(force ? OutputSession.Existing.REPLACE : OutputSession.Existing.REFUSE);
@@ -105,6 +113,9 @@ public final class SampleCommand implements Callable<Integer> {
             scenario.protectInputs(session);
             session.input(init, "--init");
             session.claim(out, "--out");
+            if (imperfect.plot != null) {
+                session.claim(imperfect.plot, "--plot");
+            }
             if (trajectory) {
                 OutputSpace.check(out, (long) spec.particles() * (spec.grid().steps() + 1) * (24L * d + 40), "--trajectory",
                         "lower --particles or --steps");
@@ -129,9 +140,14 @@ public final class SampleCommand implements Callable<Integer> {
                         w.write(flags[i] ? ",1\n" : ",0\n");
                     }
                 });
+                java.io.ByteArrayOutputStream measured = new java.io.ByteArrayOutputStream();
+                try (PrintStream lines = new PrintStream(measured, true, java.nio.charset.StandardCharsets.UTF_8)) {
+                    ImperfectScoreCli.summary(spec, r, imperfect, engine, lines);
+                }
                 session.commit();
                 report.printf("wrote %s: %d particles, sampler %s, T=%d, NFE=%d per particle, %d diverged, %.2f s%n",
                         shown(out), spec.particles(), spec.slots().get(0).label(), spec.grid().steps(), r.nfe()[0], r.diverged()[0], r.seconds());
+                report.print(measured.toString(java.nio.charset.StandardCharsets.UTF_8));
                 if (s.observation() != null) {
                     PosteriorSummary.print(s, spec, r, report);
                 }

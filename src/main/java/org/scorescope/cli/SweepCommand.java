@@ -40,6 +40,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     DiscreteSweepOptions discreteSweep;
 
+    @Mixin
+    ImperfectScoreOptions imperfect;
+
     @Option(names = "--samplers", split = ",", paramLabel = "a,b,...", description = "Sampler ids, with parameters as id:name=value:name=value "
             + "(lagrange:K=3) (default: the scenario's).")
     List<String> samplers;
@@ -54,7 +57,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", description = "Seeds per point for tv (default 1).")
     Integer seeds;
 
-    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl", defaultValue = "tv", description = "Error measure (default ${DEFAULT-VALUE}; "
+    @Option(names = "--metric", paramLabel = "tv|exact-w2|exact-kl|eps-score|eps-jacobi", defaultValue = "tv",
+            description = "Error measure (default ${DEFAULT-VALUE}; eps-score and eps-jacobi: the realised score error; "
             + "discrete targets: exact-kl, exact-tv or tv; with guidance one or more of thm9, thm9-early, confidence, confidence-early, "
             + "spread, beyond, tv-conditional, tv-tilted, floor-conditional, floor-tilted).")
     String metric;
@@ -96,7 +100,13 @@ public final class SweepCommand implements Callable<Integer> {
             in.set("samplers", ids, samplers != null ? "--samplers" : "--param");
         }
         in.whenMissing("samplers", "--samplers", "give --samplers a,b,... (the scenario names no sampler)");
+        imperfect.apply(in, discrete.dims != null);
         Scenario s = in.build(MAX_SAMPLERS);
+        if (ImperfectScoreCli.appliesToSweep(imperfect, discrete.dims, metric, s)) {
+            ImperfectScoreCli.SweepRun run = ImperfectScoreCli.prepareSweep(s, imperfect, discrete.dims, steps, metric, seeds,
+                    scenario.particlesGiven());
+            return inSession(report -> run.run(scenario.threads(), out, report));
+        }
         if (GuidedSweep.applies(this, s)) {
             if (part != null) {
                 throw new ScenarioException("--shard", "sharding covers sweeps on continuous targets without guidance; run this sweep unsharded");
@@ -283,6 +293,9 @@ public final class SweepCommand implements Callable<Integer> {
         try (OutputSession session = OutputSession.open(force ? OutputSession.Existing.REPLACE : OutputSession.Existing.REFUSE)) {
             scenario.protectInputs(session);
             session.claim(out, "--out");
+            if (imperfect.plot != null) {
+                session.claim(imperfect.plot, "--plot");
+            }
             summary = body.apply(report);
             session.commit();
         }

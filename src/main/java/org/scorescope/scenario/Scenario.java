@@ -17,19 +17,27 @@ import java.util.Map;
  * @param seed the seed
  * @param guidance guided sampling toward one class of a target with classes, or null for none
  * @param observation a linear observation of the target (inverse problems, issue 15), or null
+ * @param scoreError a score error of known size every sampler sees (issue 16, {@link ImperfectScenario}), or null
  */
 public record Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
-        List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance, ObservationSpec observation) {
+        List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance, ObservationSpec observation,
+        org.scorescope.score.ScoreError scoreError) {
 
-    /** A scenario with guidance (or null) and no observation. */
+    /** A scenario with guidance (or null), no observation and the exact score. */
     public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
             List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance) {
-        this(title, description, target, schedule, samplers, steps, particles, seed, guidance, null);
+        this(title, description, target, schedule, samplers, steps, particles, seed, guidance, null, null);
+    }
+
+    /** A scenario with guidance and an observation (either may be null) and the exact score. */
+    public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule,
+            List<SamplerSpec> samplers, int steps, int particles, long seed, GuidanceSpec guidance, ObservationSpec observation) {
+        this(title, description, target, schedule, samplers, steps, particles, seed, guidance, observation, null);
     }
 
     /** The same scenario with another observation (null for none). */
     public Scenario withObservation(ObservationSpec o) {
-        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, guidance, o);
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, guidance, o, scoreError);
     }
 
     /** Largest N a scenario may ask for. */
@@ -47,7 +55,12 @@ public record Scenario(String title, String description, TargetSpec target, Sche
     /** A scenario without guidance. */
     public Scenario(String title, String description, TargetSpec target, ScheduleSpec schedule, List<SamplerSpec> samplers, int steps,
             int particles, long seed) {
-        this(title, description, target, schedule, samplers, steps, particles, seed, null);
+        this(title, description, target, schedule, samplers, steps, particles, seed, (GuidanceSpec) null);
+    }
+
+    /** The same scenario with another score error (null: the exact score). */
+    public Scenario withScoreError(org.scorescope.score.ScoreError e) {
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, guidance, observation, e);
     }
 
     /**
@@ -73,7 +86,7 @@ public record Scenario(String title, String description, TargetSpec target, Sche
 
     /** The same scenario with other guidance (null: none). */
     public Scenario withGuidance(GuidanceSpec g) {
-        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, g, observation);
+        return new Scenario(title, description, target, schedule, samplers, steps, particles, seed, g, observation, scoreError);
     }
 
     /**
@@ -88,9 +101,16 @@ public record Scenario(String title, String description, TargetSpec target, Sche
      * @param hi box upper corners (box-mixture)
      * @param embed ambient dimension for zero-padding embedding, or 0 for none
      * @param classes a class id per component (beside {@code weights}), or null: the preset's own classes, if any
+     * @param placement training points drawn from the target and the frame of its embedding (issue 16), or null
      */
     public record TargetSpec(String preset, String type, double[] weights, double[][] means, double[][][] covariances,
-            double[][] lo, double[][] hi, int embed, int[] classes) {
+            double[][] lo, double[][] hi, int embed, int[] classes, Placement placement) {
+        /** A target without a placement. */
+        public TargetSpec(String preset, String type, double[] weights, double[][] means, double[][][] covariances, double[][] lo,
+                double[][] hi, int embed, int[] classes) {
+            this(preset, type, weights, means, covariances, lo, hi, embed, classes, null);
+        }
+
         /** A target without explicit classes. */
         public TargetSpec(String preset, String type, double[] weights, double[][] means, double[][][] covariances, double[][] lo,
                 double[][] hi, int embed) {
@@ -101,6 +121,19 @@ public record Scenario(String title, String description, TargetSpec target, Sche
         public static TargetSpec preset(String id) {
             return new TargetSpec(id, null, null, null, null, null, null, 0);
         }
+    }
+
+    /**
+     * Where the target goes (issue 16, {@link ImperfectScenario}): first n training points may be drawn
+     * from it (the empirical, memorising target), then {@code embed} places it in R^d by a frame.
+     *
+     * @param frame "axes" (zero padding, the default) or "random"
+     * @param frameSeed seed of a random frame
+     * @param normalVariance data variance off the plane (0: rank k)
+     * @param training number of training points, 0 for none
+     * @param trainingSeed seed of their draw
+     */
+    public record Placement(String frame, long frameSeed, double normalVariance, int training, long trainingSeed) {
     }
 
     /**
@@ -147,6 +180,6 @@ public record Scenario(String title, String description, TargetSpec target, Sche
         return new Scenario(title, description, target != null ? target : this.target,
                 schedule != null ? schedule : this.schedule, samplers != null ? samplers : this.samplers,
                 steps != null ? steps : this.steps, particles != null ? particles : this.particles,
-                seed != null ? seed : this.seed, guidance, observation);
+                seed != null ? seed : this.seed, guidance, observation, scoreError);
     }
 }

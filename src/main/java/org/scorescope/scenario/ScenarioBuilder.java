@@ -11,7 +11,6 @@ import org.scorescope.schedule.Grid;
 import org.scorescope.schedule.Schedule;
 import org.scorescope.schedule.Schedules;
 import org.scorescope.distribution.BoxMixture;
-import org.scorescope.distribution.EmbeddedTarget;
 import org.scorescope.distribution.GaussianMixture;
 import org.scorescope.distribution.Presets;
 import org.scorescope.distribution.Target;
@@ -38,6 +37,7 @@ public final class ScenarioBuilder {
     static void checkModels(Scenario s) {
         target(s.target());
         GuidanceScenario.validate(s);
+        ImperfectScenario.validate(s);
         grid(s);
         samplers(s);
     }
@@ -67,14 +67,7 @@ public final class ScenarioBuilder {
             String suffix = t.preset() != null ? "" : fieldOf(e.getMessage(), TARGET_FIELDS);
             throw new ScenarioException("target" + suffix, withoutField(e.getMessage(), suffix));
         }
-        if (t.embed() > 0 && t.embed() != base.dim()) {
-            try {
-                return new EmbeddedTarget(base, t.embed());
-            } catch (IllegalArgumentException e) {
-                throw new ScenarioException("target.embed", e.getMessage());
-            }
-        }
-        return base;
+        return ImperfectScenario.place(t, base);
     }
 
     private static final List<String> TARGET_FIELDS = List.of("weights", "means", "covariances", "lo", "hi");
@@ -191,6 +184,7 @@ public final class ScenarioBuilder {
             return new RunSpec(problem.posterior(), new org.scorescope.score.ExactScore(target), grid(s), slots, s.particles(), s.seed(), initial);
         }
         GuidanceScenario.Sampled sampled = GuidanceScenario.sampled(s, target);
-        return new RunSpec(sampled.target(), sampled.score(), grid(s), slots, s.particles(), s.seed(), initial);
+        return new RunSpec(sampled.target(), ImperfectScenario.score(s, sampled.target(), sampled.score()), grid(s), slots, s.particles(),
+                s.seed(), initial);
     }
 }

@@ -38,7 +38,9 @@ import org.scorescope.schedule.Schedules;
  *  "samplers": ["ddpm", "lagrange:K=3", {"id": "ddim-eta", "eta": 0.5}],
  *  "steps": 20, "particles": 20000, "seed": 1,
  *  "guidance": {"class": 1, "w": 3},   (optional; the target's components need "classes", see GuidanceScenario)
- *  "observation": {"task": "inpaint-x" or "A": [[1, 0]], "y": [2.5] or "draw", "sigma": 0.2}}  (optional; see {@link ObservationSpec})
+ *  "observation": {"task": "inpaint-x" or "A": [[1, 0]], "y": [2.5] or "draw", "sigma": 0.2},  (optional; see {@link ObservationSpec})
+ *  "scoreError": {"type": "bias", "size": 0.1}}   (optional; and target "training", "frame", "frameSeed",
+ *                                                  "normalVariance", "embed" up to 1024: see ImperfectScenario)
  * </pre>
  */
 public final class ScenarioJson {
@@ -61,13 +63,29 @@ public final class ScenarioJson {
             Field.whole("particles", 1, Scenario.MAX_PARTICLES).orElse(20_000L),
             Field.whole("seed", 0, Long.MAX_VALUE).orElse(1L),
             Field.object("guidance"),
-            Field.object("observation"));
+            Field.object("observation"),
+            Field.object("scoreError"));
 
     /** Guidance toward one class (see {@link GuidanceScenario}): {"class": C, "w": W, "interval": [a, b]}. */
     static final Schema GUIDANCE = Schema.of(
             Field.whole("class", 0, Integer.MAX_VALUE).required(),
             Field.number("w", 0, 1e6).required().because("w = 0 samples the conditional law; larger w sharpens it"),
             Field.numbers("interval", 0, 1).items(2, 2));
+
+    /** A score error of known size (issue 16, see {@link ImperfectScenario}). */
+    static final Schema SCORE_ERROR = Schema.of(
+            Field.oneOf("type", "score-error type", () -> org.scorescope.score.ScoreError.TYPES).required(),
+            Field.number("size", 0, org.scorescope.score.ScoreError.MAX_SIZE).required()
+                    .because("bias and field: epsilon_score itself; scale: kappa; noise-level: delta"),
+            Field.number("frequency", 1e-6, org.scorescope.score.ScoreError.MAX_FREQUENCY).orElse(1.0),
+            Field.whole("features", 1, org.scorescope.score.ScoreError.MAX_FEATURES).orElse((long) org.scorescope.score.ScoreError.DEFAULT_FEATURES),
+            Field.whole("seed", 0, Long.MAX_VALUE).orElse(1L),
+            Field.numbers("direction", -1e6, 1e6).items(1, org.scorescope.distribution.FramedTarget.MAX_DIM));
+
+    /** Training points drawn from the target (the empirical, memorising target; see {@link ImperfectScenario}). */
+    static final Schema TRAINING = Schema.of(
+            Field.whole("n", 1, org.scorescope.distribution.EmpiricalTarget.MAX_POINTS).required(),
+            Field.whole("seed", 0, Long.MAX_VALUE).orElse(1L));
 
     /**
      * A linear observation y = A x₀ + ε of the target (issue 15, {@link ObservationSpec}): exactly one
@@ -83,7 +101,12 @@ public final class ScenarioJson {
     private static final List<String> TARGET_TYPES = List.of("gaussian-mixture", "box-mixture", "mixture");
     private static final Field PRESET = Field.oneOf("preset", "target", Presets::ids);
     private static final Field TYPE = Field.oneOf("type", "target type", () -> TARGET_TYPES);
-    private static final Field EMBED = Field.whole("embed", 1, GaussianMixture.MAX_DIM);
+    private static final Field EMBED = Field.whole("embed", 1, org.scorescope.distribution.FramedTarget.MAX_DIM);
+    /** Issue 16: the frame of the embedding, data variance off the target's plane, training points. */
+    private static final Field FRAME = Field.oneOf("frame", "frame", () -> List.of("axes", "random"));
+    private static final Field FRAME_SEED = Field.whole("frameSeed", 0, Long.MAX_VALUE);
+    private static final Field NORMAL_VARIANCE = Field.number("normalVariance", 0, 1e6);
+    private static final Field TRAINING_POINTS = Field.object("training");
     /** A class id per component, beside the weights (guidance, see {@link GuidanceScenario}). */
     private static final Field CLASSES = Field.numbers("classes", 0, Integer.MAX_VALUE).integral();
     private static final Field WEIGHTS = Field.numbers("weights", 0, 1e12).because("weights are relative; they are normalised");
@@ -93,13 +116,17 @@ public final class ScenarioJson {
     private static final Field HI = Field.matrix("hi", -1e6, 1e6).because(FAR);
 
     /** A target object: a preset (optionally embedded), or one schema per type. */
-    static final Schema PRESET_TARGET = Schema.of(PRESET.required(), EMBED, CLASSES);
+    static final Schema PRESET_TARGET = Schema.of(PRESET.required(), EMBED, CLASSES, FRAME, FRAME_SEED, NORMAL_VARIANCE, TRAINING_POINTS);
     static final Map<String, Schema> TARGETS = Map.of(
-            "gaussian-mixture", Schema.of(TYPE.required(), WEIGHTS.required(), MEANS.required(), COVARIANCES.required(), EMBED, CLASSES),
-            "box-mixture", Schema.of(TYPE.required(), WEIGHTS.required(), LO.required(), HI.required(), EMBED, CLASSES),
-            "mixture", Schema.of(TYPE.required(), WEIGHTS.required(), MEANS, COVARIANCES, LO, HI, EMBED, CLASSES));
+            "gaussian-mixture", Schema.of(TYPE.required(), WEIGHTS.required(), MEANS.required(), COVARIANCES.required(), EMBED, CLASSES, FRAME, FRAME_SEED, NORMAL_VARIANCE,
+                    TRAINING_POINTS),
+            "box-mixture", Schema.of(TYPE.required(), WEIGHTS.required(), LO.required(), HI.required(), EMBED, CLASSES, FRAME, FRAME_SEED, NORMAL_VARIANCE,
+                    TRAINING_POINTS),
+            "mixture", Schema.of(TYPE.required(), WEIGHTS.required(), MEANS, COVARIANCES, LO, HI, EMBED, CLASSES, FRAME, FRAME_SEED,
+                    NORMAL_VARIANCE, TRAINING_POINTS));
     /** Every name a target object may hold, for the first check (a typo is named before the type is known). */
-    private static final Schema ANY_TARGET = Schema.of(PRESET, TYPE, WEIGHTS, MEANS, COVARIANCES, LO, HI, EMBED, CLASSES);
+    private static final Schema ANY_TARGET = Schema.of(PRESET, TYPE, WEIGHTS, MEANS, COVARIANCES, LO, HI, EMBED, CLASSES, FRAME, FRAME_SEED,
+            NORMAL_VARIANCE, TRAINING_POINTS);
 
     private static final Field SCHEDULE_ID = Field.oneOf("id", "schedule", () -> Schedules.IDS).required();
     /** Ranges of the schedules' parameters (which schedule takes which: {@link Schedules#PARAMETERS}). */
@@ -210,7 +237,8 @@ public final class ScenarioJson {
             Scenario s = new Scenario(top.text("title"), top.text("description"), target(top.node("target")),
                     schedule(top.has("schedule") ? top.node("schedule") : null), samplers(top.node("samplers")),
                     (int) top.whole("steps"), (int) top.whole("particles"), top.whole("seed"), guidance(top.node("guidance")),
-                    ObservationJson.read(top.node("observation")));
+                    ObservationJson.read(top.node("observation")),
+                    ImperfectScenario.readScoreError(top.node("scoreError")));
             ScenarioBuilder.checkModels(s);
             return s;
         });
@@ -240,7 +268,8 @@ public final class ScenarioJson {
         }
         if (n.has("preset")) {
             Schema.Values v = PRESET_TARGET.read(n, "target", "a preset target");
-            return new Scenario.TargetSpec(v.text("preset"), null, null, null, null, null, null, (int) orZero(v, "embed"), classes(v));
+            return new Scenario.TargetSpec(v.text("preset"), null, null, null, null, null, null, (int) orZero(v, "embed"), classes(v),
+                    ImperfectScenario.readPlacement(v));
         }
         JsonNode type = n.get("type");
         if (type == null || type.isNull()) {
@@ -285,7 +314,7 @@ public final class ScenarioJson {
         if (classes != null && classes.length != components) {
             throw new ScenarioException("target.classes", "must have one class id per component (" + components + "), had " + classes.length);
         }
-        return new Scenario.TargetSpec(null, t, w, means, covs, lo, hi, (int) orZero(v, "embed"), classes);
+        return new Scenario.TargetSpec(null, t, w, means, covs, lo, hi, (int) orZero(v, "embed"), classes, ImperfectScenario.readPlacement(v));
     }
 
     private static int[] classes(Schema.Values v) {
@@ -477,7 +506,7 @@ public final class ScenarioJson {
         root.put("title", s.title());
         root.put("description", s.description());
         Scenario.TargetSpec t = s.target();
-        if (t.preset() != null && t.embed() == 0 && t.classes() == null) {
+        if (t.preset() != null && t.embed() == 0 && t.classes() == null && t.placement() == null) {
             root.put("target", t.preset());
         } else {
             ObjectNode tn = root.putObject("target");
@@ -501,6 +530,7 @@ public final class ScenarioJson {
             if (t.classes() != null) {
                 tn.set("classes", MAPPER.valueToTree(t.classes()));
             }
+            ImperfectScenario.writePlacement(tn, t.placement());
         }
         Scenario.ScheduleSpec sc = s.schedule();
         if (sc.params().isEmpty() && sc.spacing() == null && sc.values() == null) {
@@ -533,6 +563,7 @@ public final class ScenarioJson {
         if (s.observation() != null) {
             root.set("observation", ObservationJson.write(s.observation()));
         }
+        ImperfectScenario.writeScoreError(root, s.scoreError());
         return root;
     }
 

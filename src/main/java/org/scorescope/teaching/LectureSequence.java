@@ -23,7 +23,7 @@ public final class LectureSequence {
             new LecturePart(2, "Adaptation to (unknown) low dimensionality", SEED + " line 1047",
                     "When the data live on a low-dimensional set, DDPM and DDIM in their original forms converge at a rate set by the "
                             + "intrinsic dimension k, not the ambient d. A line in the plane shows the cloud collapsing onto it.",
-                    List.of("06-low-dimension-line.json"), List.of("rate-study"), ""),
+                    List.of("06-low-dimension-line.json", "07-perfect-score-memorises.json"), List.of("rate-study", "score-error"), ""),
             new LecturePart(3, "Acceleration via higher-order approximation", SEED + " line 1420",
                     "The accelerated samplers add a correction term (001 eqs. 15 and 23) and reach 1/T² in TV; higher-order solvers "
                             + "and the K-th order Lagrange sampler go further. Compare at 5, 10 and 20 steps, then on the rate chart.",
@@ -31,7 +31,7 @@ public final class LectureSequence {
             new LecturePart(4, "Provable benefits of diffusion guidance", SEED + " line 2100",
                     "Classifier-free guidance of strength w pushes samples towards regions where the classifier is confident: it "
                             + "lowers E[1/p(c|Y)] (Theorem 9) but does not sample the tilted law.",
-                    List.of("07-mystery-of-guidance.json"), List.of("guidance"), ""),
+                    List.of("08-mystery-of-guidance.json"), List.of("guidance"), ""),
             new LecturePart(5, "Diffusion models for inverse problems", SEED + " line 2510",
                     "A diffusion prior and a measurement y: the sampler's law approaches the posterior X_0 | Y = y (Theorem 10).",
                     List.of(), List.of(), "The inverse-problem lab's window part (issue 15) is not in the application yet. Meanwhile: `sample` "

@@ -34,6 +34,10 @@ class TargetCalculusTest {
             new GaussianMixture(new double[] {1, 2}, new double[][] {{-2, 1}, {2, -1}},
                     new double[][][] {{{0.4, 0.1}, {0.1, 0.2}}, {{0.3, 0}, {0, 0.3}}}),
             new BoxMixture(new double[] {1}, new double[][] {{0, 0}}, new double[][] {{2, 3}})}, new double[] {3, 1})));
+        out.add(Arguments.of("ring8 in R^6 by a random frame, normal variance 0.5",
+                new FramedTarget(Presets.get("ring8"), OrthonormalFrame.random(6, 2, 3), 0.5)));
+        out.add(Arguments.of("rank-2 gaussian in R^5 by a random frame", new FramedTarget(Presets.get("gaussian"), OrthonormalFrame.random(5, 2, 4), 0)));
+        out.add(Arguments.of("16 training points from ring8", new EmpiricalTarget(Presets.get("ring8"), 16, 5)));
         out.add(Arguments.of("1D boxes", new BoxMixture(new double[] {1, 3}, new double[][] {{-2}, {0.5}}, new double[][] {{-1}, {3}})));
         return out.stream();
     }
