@@ -13,6 +13,6 @@ public final class Labs {
 
     /** A fresh instance of every lab (each window gets its own). */
     public static List<Lab> all() {
-        return List.of(new TargetEditorLab(), new RateStudyLab());
+        return List.of(new TargetEditorLab(), new RateStudyLab(), new org.scorescope.ui.labs.inverse.InverseLab());
     }
 }
