@@ -33,7 +33,7 @@ final class PosteriorText {
             b.append(String.format(Locale.ROOT, ", rest %.3g", rest));
         }
         double[] m = p.posteriorMean();
-        b.append(String.format(Locale.ROOT, ". Mean E[x₀ | y] = (%.2f, %.2f).", m[0], m.length > 1 ? m[1] : 0.0));
+        b.append(String.format(Locale.ROOT, ". Mean E[x₀ | y] = (%.2f, %.2f).", m[0] + 0.0, m.length > 1 ? m[1] + 0.0 : 0.0));
         b.append(" The metrics pane measures every sampler against this posterior (TV, weight error, mean error).");
         return b.toString();
     }

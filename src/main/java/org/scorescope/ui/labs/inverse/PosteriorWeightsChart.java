@@ -36,7 +36,7 @@ final class PosteriorWeightsChart implements LabChart {
 
     @Override
     public JFreeChart create() {
-        JFreeChart c = ChartFactory.createBarChart(null, "posterior component", "weight", new DefaultCategoryDataset(),
+        JFreeChart c = ChartFactory.createBarChart(null, null, "mass", new DefaultCategoryDataset(),
                 PlotOrientation.VERTICAL, true, false, false);
         ChartStyle.style(c);
         CategoryPlot p = c.getCategoryPlot();
@@ -95,12 +95,20 @@ final class PosteriorWeightsChart implements LabChart {
             if (!shown) {
                 continue;
             }
-            String column = "k = " + c;
+            double[] m = post.mean(c);
+            String column = String.format(java.util.Locale.ROOT, "k=%d at (%.1f, %.1f)", c, m[0] + 0.0, m.length > 1 ? m[1] + 0.0 : 0.0);
             data.addValue(post.weight(c), "exact π'", column);
             for (int s = 0; s < samplers; s++) {
-                data.addValue(masses[s][c], run.labels().get(s), column);
+                data.addValue(masses[s][c], series(run, s), column);
             }
         }
+    }
+
+    /** A sampler's legend entry: its slot number and its id without parameters (the panels show them in full). */
+    static String series(RunView run, int slot) {
+        String label = run.labels().get(slot);
+        int colon = label.indexOf(':');
+        return (slot + 1) + " " + (colon > 0 ? label.substring(0, colon) : label);
     }
 
     /** m̂_k of one sampler's stored particles at the frame's level. */
