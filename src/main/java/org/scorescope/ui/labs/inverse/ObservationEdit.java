@@ -32,16 +32,27 @@ public final class ObservationEdit {
     }
 
     /**
+     * The scenario with another observation (null: none). The title and paragraph are dropped, as the
+     * window drops them when the target or the samplers change: they described the old observation.
+     */
+    static Scenario withObservation(Scenario s, ObservationSpec o) {
+        if (java.util.Objects.equals(o, s.observation())) {
+            return s;
+        }
+        return new Scenario("", "", s.target(), s.schedule(), s.samplers(), s.steps(), s.particles(), s.seed(), s.guidance(), o);
+    }
+
+    /**
      * The scenario observing the point {@code x} through {@code task}: y = A x (what a noiseless
      * measurement of x would give), σ kept (or {@link #DEFAULT_SIGMA}); "off" removes the observation.
      */
     public static Scenario observe(Scenario s, String task, double[] x) {
         if (task.equals("off")) {
-            return s.withObservation(null);
+            return withObservation(s, null);
         }
         double sigma = s.observation() != null ? s.observation().sigma() : DEFAULT_SIGMA;
         double[][] a = ObservationTask.matrix(task, x.length);
-        return s.withObservation(new ObservationSpec(task, null, multiply(a, x), sigma));
+        return withObservation(s, new ObservationSpec(task, null, multiply(a, x), sigma));
     }
 
     /** The same observation with y = A x for a clicked point x (the task or matrix kept). */
@@ -50,13 +61,13 @@ public final class ObservationEdit {
         if (o == null) {
             return s;
         }
-        return s.withObservation(new ObservationSpec(o.task(), o.a(), multiply(o.matrix(x.length), x), o.sigma()));
+        return withObservation(s, new ObservationSpec(o.task(), o.a(), multiply(o.matrix(x.length), x), o.sigma()));
     }
 
     /** The same observation with another y. */
     public static Scenario withY(Scenario s, double[] y) {
         ObservationSpec o = s.observation();
-        return o == null ? s : s.withObservation(new ObservationSpec(o.task(), o.a(), y, o.sigma()));
+        return o == null ? s : withObservation(s, new ObservationSpec(o.task(), o.a(), y, o.sigma()));
     }
 
     /** The same observation with y drawn from the prior with the scenario's seed. */
@@ -67,7 +78,7 @@ public final class ObservationEdit {
     /** The same observation with another σ. */
     public static Scenario withSigma(Scenario s, double sigma) {
         ObservationSpec o = s.observation();
-        return o == null ? s : s.withObservation(new ObservationSpec(o.task(), o.a(), o.y(), sigma));
+        return o == null ? s : withObservation(s, new ObservationSpec(o.task(), o.a(), o.y(), sigma));
     }
 
     /** The compared samplers ({@link #COMPARED}), the observation and the rest kept. */
