@@ -3,6 +3,7 @@ package org.scorescope.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.scorescope.engine.Engine;
 import org.scorescope.io.AtomicFile;
 import org.scorescope.io.OutputSession;
+import org.scorescope.render.EquationBand;
 import org.scorescope.render.Figure;
 import org.scorescope.render.FigureBuilder;
 import org.scorescope.render.FigureSize;
@@ -68,8 +70,9 @@ public final class RenderCommand implements Callable<Integer> {
             + "frames); default by the number of samplers: 1x1, 1x2, 1x3, 2x2, 2x3, 2x4.")
     String layoutOption;
 
-    @Option(names = "--layers", split = ",", paramLabel = "density,particles,trails,field,contours",
-            description = "Layers (default density,particles,trails).")
+    @Option(names = "--layers", split = ",", paramLabel = "density,particles,trails,field,contours,equation",
+            description = "Layers (default density,particles,trails); equation adds each sampler's update rule under the cells, with the "
+                    + "coefficients of particle 0 at the step shown (the smallest step above 0 of a table).")
     List<String> layers;
 
     @Option(names = "--transparent", description = "PNG with a transparent background.")
@@ -143,6 +146,9 @@ public final class RenderCommand implements Callable<Integer> {
             try (Engine engine = new Engine(scenario.threads())) {
                 if (animation) {
                     List<Figure> figs = FigureBuilder.animation(s, columns, layout, cell[0], cell[1], style, engine);
+                    if (equation()) {
+                        figs = EquationBand.animation(figs, columns, EquationBand.cards(s));
+                    }
                     if (fmt.equals("gif")) {
                         FigureWriter.gif(figs, out, frameRate, sc);
                     } else {
@@ -152,6 +158,9 @@ public final class RenderCommand implements Callable<Integer> {
                     Figure f = laws ? org.scorescope.render.GuidanceFigure.laws(s, cell[0], cell[1], style, engine)
                             : smallMultiples ? FigureBuilder.smallMultiples(s, columns, cell[0], cell[1], style, engine)
                             : FigureBuilder.steps(s, columns, layout, cell[0], cell[1], style, engine);
+                    if (equation()) {
+                        f = f.withEquations(EquationBand.cards(s).apply(Arrays.stream(columns).filter(t -> t > 0).min().orElse(1)));
+                    }
                     switch (fmt) {
                         case "png" -> FigureWriter.png(f, out, sc, transparent);
                         case "svg" -> FigureWriter.svg(f, out);
@@ -208,8 +217,16 @@ public final class RenderCommand implements Callable<Integer> {
         }
     }
 
+    private boolean equation() {
+        return layers != null && layers.contains("equation");
+    }
+
     /** Flags that would be ignored are refused. */
     private void checkConflicts(String fmt, boolean animation) {
+        if (equation() && (laws || smallMultiples)) {
+            throw new ScenarioException("--layers", "equation shows the samplers of one run at a step; drop it with "
+                    + (laws ? "--laws" : "--small-multiples"));
+        }
         if (nfe != null && !smallMultiples) {
             throw new ScenarioException("--nfe", "NFE budgets are the columns of --small-multiples; add --small-multiples or drop --nfe");
         }
@@ -326,7 +343,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     private PanelStyle style() {
         List<String> l = layers != null ? layers : List.of("density", "particles", "trails");
-        List<String> allowed = List.of("density", "particles", "trails", "field", "contours");
+        List<String> allowed = List.of("density", "particles", "trails", "field", "contours", "equation");
         if (l.isEmpty()) {
             throw new ScenarioException("--layers", "give at least one layer: " + String.join(", ", allowed));
         }

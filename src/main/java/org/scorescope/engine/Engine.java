@@ -168,17 +168,9 @@ public final class Engine implements AutoCloseable {
 
     private void initialise(RunSpec spec, List<Chunk[]> all, AtomicBoolean cancel) {
         Chunk[] first = all.get(0);
-        long key = RandomStreams.key(spec.seed(), RandomStreams.INITIAL_NOISE, 0, RandomStreams.GAUSSIAN, 0);
         forEachChunk(first.length, spec.particles(), c -> {
-            Chunk chunk = first[c];
-            if (spec.initial() != null) {
-                for (int a = 0; a < chunk.y.length; a++) {
-                    System.arraycopy(spec.initial()[a], (int) chunk.first, chunk.y[a], 0, chunk.n);
-                }
-            } else {
-                CounterNormals.gaussian(key, chunk.first, chunk.y, chunk.n);
-            }
-            chunk.flagDiverged();
+            fillInitial(spec, first[c]);
+            first[c].flagDiverged();
         }, cancel);
         for (int s = 1; s < all.size(); s++) {
             for (int c = 0; c < first.length; c++) {
@@ -191,6 +183,18 @@ public final class Engine implements AutoCloseable {
         }
         if (cancel.get()) {
             throw new CancellationException("run cancelled");
+        }
+    }
+
+    /** Y_T of one chunk: the run's initial particles, or N(0, I) keyed by (seed, particle index). */
+    static void fillInitial(RunSpec spec, Chunk chunk) {
+        if (spec.initial() != null) {
+            for (int a = 0; a < chunk.y.length; a++) {
+                System.arraycopy(spec.initial()[a], (int) chunk.first, chunk.y[a], 0, chunk.n);
+            }
+        } else {
+            long key = RandomStreams.key(spec.seed(), RandomStreams.INITIAL_NOISE, 0, RandomStreams.GAUSSIAN, 0);
+            CounterNormals.gaussian(key, chunk.first, chunk.y, chunk.n);
         }
     }
 

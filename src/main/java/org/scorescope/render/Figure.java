@@ -1,7 +1,9 @@
 package org.scorescope.render;
 
+import java.util.List;
 import org.scorescope.distribution.Target;
 import org.scorescope.engine.Frame;
+import org.scorescope.teaching.SamplerEquation;
 
 /**
  * What a figure shows: a grid of cells on shared axes, each one sampler's particles at one level.
@@ -15,11 +17,32 @@ import org.scorescope.engine.Frame;
  * @param view the shared world box (pixel size = one cell)
  * @param style the layers
  * @param scenarioJson the scenario that reproduces the figure
+ * @param equations the equation cards drawn under the cells ({@code --layers …,equation}), one per
+ *     sampler; empty for none
+ * @param equationHeight the least height of the band of cards (the frames of an animation share the
+ *     tallest frame's), 0 for the cards' own
  */
-public record Figure(String title, Cell[][] grid, Target target, Viewport view, PanelStyle style, String scenarioJson) {
+public record Figure(String title, Cell[][] grid, Target target, Viewport view, PanelStyle style, String scenarioJson,
+        List<SamplerEquation> equations, int equationHeight) {
+
+    /** A figure without equation cards. */
+    public Figure(String title, Cell[][] grid, Target target, Viewport view, PanelStyle style, String scenarioJson) {
+        this(title, grid, target, view, style, scenarioJson, List.of(), 0);
+    }
+
+    /** The same figure with equation cards under its cells. */
+    public Figure withEquations(List<SamplerEquation> cards) {
+        return withEquations(cards, 0);
+    }
+
+    /** The same figure with equation cards in a band at least {@code height} pixels high. */
+    public Figure withEquations(List<SamplerEquation> cards, int height) {
+        return new Figure(title, grid, target, view, style, scenarioJson, cards, height);
+    }
 
     /** Checks that the grid is a non-empty rectangle. */
     public Figure {
+        equations = List.copyOf(equations);
         if (grid.length == 0 || grid[0].length == 0) {
             throw new IllegalArgumentException("a figure needs at least one cell");
         }

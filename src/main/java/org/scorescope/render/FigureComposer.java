@@ -40,7 +40,7 @@ public final class FigureComposer {
 
     /** Pixel size of the whole figure at scale 1 (always fits an int: cells are at most 4096 px a side). */
     public static int[] size(Figure f) {
-        long[] s = FigureSize.pixels(f.rows(), f.columns(), f.view().width(), f.view().height(), 1);
+        long[] s = FigureSize.pixels(f, 1);
         return new int[] {Math.toIntExact(s[0]), Math.toIntExact(s[1])};
     }
 
@@ -71,6 +71,11 @@ public final class FigureComposer {
                     cell(f, cell, g, r, c, c * cw + LEFT, HEADER + r * ch + TOP);
                 }
             }
+        }
+        if (!f.equations().isEmpty()) {
+            group(g, "equations");
+            EquationBand.draw(g, f.equations(), 0, HEADER + f.rows() * ch, size[0]);
+            endGroup(g);
         }
     }
 

@@ -32,7 +32,10 @@ public final class FigureSize {
 
     /** Width and height of a figure at a scale. */
     public static long[] pixels(Figure f, double scale) {
-        return pixels(f.rows(), f.columns(), f.view().width(), f.view().height(), scale);
+        long[] cells = pixels(f.rows(), f.columns(), f.view().width(), f.view().height(), 1);
+        long band = f.equations().isEmpty() ? 0
+                : Math.max(f.equationHeight(), EquationBand.height(f.equations(), (int) Math.min(Integer.MAX_VALUE, cells[0])));
+        return new long[] {scaled(cells[0], scale), scaled(cells[1] + band, scale)};
     }
 
     /** Bytes of one ARGB raster of the figure at a scale (what a PNG, GIF or MP4 frame holds while drawn). */

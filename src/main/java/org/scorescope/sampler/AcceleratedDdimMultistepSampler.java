@@ -61,6 +61,16 @@ public final class AcceleratedDdimMultistepSampler implements Sampler {
         if (m.hasPrevious) {
             cc = correction(abarPrev, abar, m.previousAbar);
         }
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            rec.stage(Tex.NEXT, m.hasPrevious ? "eq. 30" : "eq. 28 (first step)", abarPrev);
+            rec.carry(Tex.INV_SQRT_ALPHA, Tex.Y, "rescaling", inv, y);
+            rec.term("\\left(\\sqrt{1-\\bar\\alpha_{t-1}}-\\frac{\\sqrt{1-\\bar\\alpha_t}}{\\sqrt{\\alpha_t}}\\right)", Tex.EPS, "DDIM (eq. 28)", ce, eps);
+            if (m.hasPrevious) {
+                rec.term("c_t^{(30)}", "\\left(\\varepsilon_{t+1}(Y_{t+1})-\\varepsilon_t(Y_t)\\right)",
+                        "acceleration: the previous step's noise prediction (eq. 30)", cc, rec.combine(1, m.previousEps, -1, eps));
+            }
+        }
         for (int a = 0; a < y.length; a++) {
             double[] ya = y[a];
             double[] ea = eps[a];

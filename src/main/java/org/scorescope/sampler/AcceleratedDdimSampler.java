@@ -29,7 +29,9 @@ public final class AcceleratedDdimSampler implements Sampler {
         double abar = grid.abar(t);
         ctx.score(y, n, abar, s);
         double alpha = grid.alpha(t);
+        StepRecorder rec = ctx.recorder();
         if (t == grid.steps() && !grid.hasBeyond()) {
+            DdimSampler.record(rec, alpha, grid.abar(t - 1), y, s);
             DdimSampler.apply(alpha, y, s, n);
             return;
         }
@@ -47,6 +49,17 @@ public final class AcceleratedDdimSampler implements Sampler {
         double inv = 1 / Math.sqrt(alpha);
         double c1 = (1 - alpha) / 2;
         double c2 = (1 - alpha) * (1 - alpha) / (4 * (1 - alphaNext));
+        if (rec != null) {
+            rec.stage("Y_t^-", "midpoint: the probability-flow ODE predicted one level up (eq. 15b)", grid.abar(t + 1));
+            rec.carry("\\sqrt{\\alpha_{t+1}}", Tex.Y, "rescaling up", sqNext, y);
+            rec.term("-\\frac{\\sqrt{\\alpha_{t+1}}(1-\\alpha_{t+1})}{2}", Tex.SCORE, "drift backwards", -sqNext * half, s);
+            rec.result(back);
+            rec.stage(Tex.NEXT, "eq. 15c", grid.abar(t - 1));
+            rec.carry(Tex.INV_SQRT_ALPHA, Tex.Y, "rescaling", inv, y);
+            rec.term("\\frac{1-\\alpha_t}{2\\sqrt{\\alpha_t}}", Tex.SCORE, "probability-flow drift (eq. 8)", c1 * inv, s);
+            rec.term("\\frac{(1-\\alpha_t)^2}{4(1-\\alpha_{t+1})\\sqrt{\\alpha_t}}", "\\left(s_t(Y_t)-\\sqrt{\\alpha_{t+1}}\\,s_{t+1}(Y_t^-)\\right)",
+                    "acceleration: the change of the score across the step", c2 * inv, rec.combine(1, s, -sqNext, sNext));
+        }
         for (int a = 0; a < y.length; a++) {
             double[] ya = y[a];
             double[] sa = s[a];

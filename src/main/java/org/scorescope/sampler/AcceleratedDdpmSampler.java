@@ -82,10 +82,20 @@ public final class AcceleratedDdpmSampler implements Sampler {
         double first = form == Form.CODE ? Math.sqrt(alpha) * half : half;
         double[][] z = ctx.buffer(1);
         ctx.gaussian(z, n);
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            rec.stage("Y_t^+", "half of the step's noise first", Double.NaN);
+            rec.carry("1", Tex.Y, "start", 1, y);
+            rec.term(form == Form.CODE ? "\\sqrt{\\alpha_t}\\sqrt{\\tfrac{1-\\alpha_t}{2}}" : "\\sqrt{\\tfrac{1-\\alpha_t}{2}}", Tex.Z,
+                    "first half-noise", first, z);
+        }
         for (int a = 0; a < y.length; a++) {
             for (int i = 0; i < n; i++) {
                 y[a][i] += first * z[a][i];
             }
+        }
+        if (rec != null) {
+            rec.result(y);
         }
         double[][] s = ctx.buffer(0);
         ctx.score(y, n, ctx.grid().abar(t), s);
@@ -97,6 +107,13 @@ public final class AcceleratedDdpmSampler implements Sampler {
             case SLIDES -> half * inv;
             case CODE -> t == 1 ? 0 : half;
         };
+        if (rec != null) {
+            rec.stage(Tex.NEXT, form == Form.SLIDES ? "002 eq. 3" : form == Form.CODE ? "authors' code" : "eq. 23c", ctx.grid().abar(t - 1));
+            rec.carry(Tex.INV_SQRT_ALPHA, "Y_t^+", "rescaling", inv, y);
+            rec.term("\\frac{1-\\alpha_t}{\\sqrt{\\alpha_t}}", "s_t(Y_t^+)", "score drift at Y_t^+", drift * inv, s);
+            rec.term(form == Form.SLIDES ? "\\frac{1}{\\sqrt{\\alpha_t}}\\sqrt{\\tfrac{1-\\alpha_t}{2}}" : "\\sqrt{\\tfrac{1-\\alpha_t}{2}}",
+                    "Z_t^+", "second half-noise", outside, z);
+        }
         for (int a = 0; a < y.length; a++) {
             double[] ya = y[a];
             double[] sa = s[a];

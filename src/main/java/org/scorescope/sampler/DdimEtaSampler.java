@@ -60,6 +60,15 @@ public final class DdimEtaSampler implements Sampler {
         }
         double dy = 1 / at;
         double ds = (1 - abar) / at;
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            rec.stage(Tex.NEXT, "DDIM-η (003 Part 5), η = " + eta, abarPrev);
+            rec.carry("\\frac{\\sigma_{t-1}\\rho}{\\sigma_t}", Tex.Y, "rescaling", cy, y);
+            rec.term("a_{t-1}(1-e^{-\\delta}\\rho)", Tex.DATA, "towards the data prediction", cd, rec.combine(dy, y, ds, s));
+            if (z != null) {
+                rec.term("\\sigma_{t-1}\\sqrt{\\eta(1-e^{-2\\delta})}", Tex.Z, "noise", cz, z);
+            }
+        }
         for (int a = 0; a < y.length; a++) {
             double[] ya = y[a];
             double[] sa = s[a];

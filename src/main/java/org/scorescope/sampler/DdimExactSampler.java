@@ -22,7 +22,16 @@ public final class DdimExactSampler implements Sampler {
         double[][] s = ctx.buffer(0);
         double abar = ctx.grid().abar(t);
         ctx.score(y, n, abar, s);
-        apply(ctx.grid().alpha(t), abar, y, s, n);
+        double alpha = ctx.grid().alpha(t);
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            double inv = 1 / Math.sqrt(alpha);
+            rec.stage(Tex.NEXT, "003 Thm 3 (exact DDIM coefficients)", ctx.grid().abar(t - 1));
+            rec.carry(Tex.INV_SQRT_ALPHA, Tex.Y, "rescaling", inv, y);
+            rec.term("\\frac{1-\\alpha_t}{\\sqrt{\\alpha_t}\\,(1+\\sqrt{\\frac{\\alpha_t-\\bar\\alpha_t}{1-\\bar\\alpha_t}})}", Tex.SCORE,
+                    "probability-flow drift", scoreCoefficient(alpha, abar) * inv, s);
+        }
+        apply(alpha, abar, y, s, n);
     }
 
     /** The coefficient of s_t: (1−α)/(1 + √((α−ᾱ_t)/(1−ᾱ_t))). */

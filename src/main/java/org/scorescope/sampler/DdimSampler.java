@@ -20,7 +20,18 @@ public final class DdimSampler implements Sampler {
         int t = ctx.t();
         double[][] s = ctx.buffer(0);
         ctx.score(y, n, ctx.grid().abar(t), s);
+        record(ctx.recorder(), ctx.grid().alpha(t), ctx.grid().abar(t - 1), y, s);
         apply(ctx.grid().alpha(t), y, s, n);
+    }
+
+    /** Declares eq. 8's terms when a recorder is present. */
+    static void record(StepRecorder rec, double alpha, double abarTo, double[][] y, double[][] s) {
+        if (rec != null) {
+            double inv = 1 / Math.sqrt(alpha);
+            rec.stage(Tex.NEXT, "eq. 8", abarTo);
+            rec.carry(Tex.INV_SQRT_ALPHA, Tex.Y, "rescaling", inv, y);
+            rec.term("\\frac{1-\\alpha_t}{2\\sqrt{\\alpha_t}}", Tex.SCORE, "probability-flow drift", (1 - alpha) / 2 * inv, s);
+        }
     }
 
     /** Y ← (Y + ((1−α)/2) s) / √α. */

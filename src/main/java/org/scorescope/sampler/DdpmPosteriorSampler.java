@@ -27,6 +27,14 @@ public final class DdpmPosteriorSampler implements Sampler {
         double inv = 1 / Math.sqrt(alpha);
         double drift = 1 - alpha;
         double noise = Math.sqrt(Math.max(0, (1 - alpha) * (alpha - abar) / (1 - abar)));
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            rec.stage(Tex.NEXT, "003 Thm 3, posterior variance", ctx.grid().abar(t - 1));
+            rec.carry(Tex.INV_SQRT_ALPHA, Tex.Y, "rescaling", inv, y);
+            rec.term("\\frac{1-\\alpha_t}{\\sqrt{\\alpha_t}}", Tex.SCORE, "score drift", drift * inv, s);
+            rec.term("\\frac{1}{\\sqrt{\\alpha_t}}\\sqrt{\\frac{(1-\\alpha_t)(\\alpha_t-\\bar\\alpha_t)}{1-\\bar\\alpha_t}}", Tex.Z,
+                    "noise (posterior variance)", noise * inv, z);
+        }
         for (int a = 0; a < y.length; a++) {
             double[] ya = y[a];
             double[] sa = s[a];

@@ -24,6 +24,13 @@ public final class DdpmSampler implements Sampler {
         double inv = 1 / Math.sqrt(alpha);
         double drift = 1 - alpha;
         double noise = Math.sqrt(1 - alpha);
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            rec.stage(Tex.NEXT, "eq. 10", ctx.grid().abar(t - 1));
+            rec.carry(Tex.INV_SQRT_ALPHA, Tex.Y, "rescaling", inv, y);
+            rec.term("\\frac{1-\\alpha_t}{\\sqrt{\\alpha_t}}", Tex.SCORE, "score drift", drift * inv, s);
+            rec.term("\\sqrt{1-\\alpha_t}", Tex.Z, "noise", noise, z);
+        }
         for (int a = 0; a < y.length; a++) {
             double[] ya = y[a];
             double[] sa = s[a];

@@ -55,6 +55,17 @@ public final class DpmSolverPlusPlus2MSampler implements Sampler {
         double ratio = Vp.sigma(gt) / Vp.sigma(gp);
         boolean first = Double.isNaN(m.previousLambda);
         boolean lowerFinal = steps < 10 && t == 1;
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            rec.stage(Tex.NEXT, first || lowerFinal ? "DPM-Solver++ first-order step" : "DPM-Solver++(2M)", gt);
+            rec.carry("\\frac{\\sigma_{t-1}}{\\sigma_t}", Tex.Y, "rescaling", ratio, y);
+            rec.term("-\\alpha_{t-1}(e^{-h}-1)", "\\hat x_0(Y_t)", "towards the data prediction", -at * phi1, d0);
+            if (!(first || lowerFinal)) {
+                double r0 = (lp - m.previousLambda) / h;
+                rec.term("-\\tfrac{1}{2}\\alpha_{t-1}(e^{-h}-1)", "\\frac{\\hat x_0(Y_t)-\\hat x_0(Y_{t+1})}{r_0}",
+                        "second-order correction from the previous step", -0.5 * at * phi1, rec.combine(1 / r0, d0, -1 / r0, m.previous));
+            }
+        }
         if (first || lowerFinal) {
             for (int a = 0; a < y.length; a++) {
                 for (int i = 0; i < n; i++) {

@@ -92,18 +92,39 @@ public final class DpmSolverSampler implements Sampler {
         double at = Vp.alpha(gt);
         double st = Vp.sigma(gt);
         double phi1 = Math.expm1(h);
+        StepRecorder rec = ctx.recorder();
         if (k == 1) {
+            if (rec != null) {
+                rec.stage(Tex.NEXT, "DPM-Solver-1 (= DDIM)", gt);
+                rec.carry("\\frac{\\alpha_{t-1}}{\\alpha_t}", Tex.Y, "rescaling", at / as, y);
+                rec.term("-\\sigma_{t-1}(e^{h}-1)", Tex.EPS, "noise-prediction step", -st * phi1, es);
+            }
             Vp.combine(at / as, y, -st * phi1, es, y, n);
             return;
         }
         double r1 = k == 2 ? R1_2 : R1_3;
         double g1 = Vp.gamma(ls + r1 * h);
         double[][] x1 = ctx.buffer(1);
+        if (rec != null) {
+            rec.stage("x_{s_1}", "intermediate point at λ_t + " + (k == 2 ? "h/2" : "h/3"), g1);
+            rec.carry("\\frac{\\alpha_{s_1}}{\\alpha_t}", Tex.Y, "rescaling", Vp.alpha(g1) / as, y);
+            rec.term("-\\sigma_{s_1}(e^{r_1h}-1)", Tex.EPS, "DDIM step to s_1", -Vp.sigma(g1) * Math.expm1(r1 * h), es);
+        }
         Vp.combine(Vp.alpha(g1) / as, y, -Vp.sigma(g1) * Math.expm1(r1 * h), es, x1, n);
+        if (rec != null) {
+            rec.result(x1);
+        }
         double[][] e1 = ctx.buffer(2);
         Vp.eps(ctx, x1, n, g1, e1);
         if (k == 2) {
             double c = -(0.5 / r1) * st * phi1;
+            if (rec != null) {
+                rec.stage(Tex.NEXT, "DPM-Solver-2", gt);
+                rec.carry("\\frac{\\alpha_{t-1}}{\\alpha_t}", Tex.Y, "rescaling", at / as, y);
+                rec.term("-\\sigma_{t-1}(e^{h}-1)", Tex.EPS, "noise-prediction step", -st * phi1, es);
+                rec.term("-\\frac{\\sigma_{t-1}}{2r_1}(e^{h}-1)", "\\left(\\varepsilon(x_{s_1})-\\varepsilon_t(Y_t)\\right)",
+                        "second-order correction", c, rec.combine(1, e1, -1, es));
+            }
             for (int a = 0; a < y.length; a++) {
                 for (int i = 0; i < n; i++) {
                     y[a][i] = (at / as) * y[a][i] - st * phi1 * es[a][i] + c * (e1[a][i] - es[a][i]);
@@ -119,13 +140,30 @@ public final class DpmSolverSampler implements Sampler {
         double[][] x2 = ctx.buffer(3);
         double a2 = Vp.alpha(g2) / as;
         double s2 = Vp.sigma(g2);
+        if (rec != null) {
+            rec.stage("x_{s_2}", "intermediate point at λ_t + 2h/3", g2);
+            rec.carry("\\frac{\\alpha_{s_2}}{\\alpha_t}", Tex.Y, "rescaling", a2, y);
+            rec.term("-\\sigma_{s_2}(e^{r_2h}-1)", Tex.EPS, "DDIM step to s_2", -s2 * phi12, es);
+            rec.term("-\\frac{r_2}{r_1}\\sigma_{s_2}\\varphi_{22}", "\\left(\\varepsilon(x_{s_1})-\\varepsilon_t(Y_t)\\right)",
+                    "second-order correction", -(r2 / r1) * s2 * phi22, rec.combine(1, e1, -1, es));
+        }
         for (int a = 0; a < y.length; a++) {
             for (int i = 0; i < n; i++) {
                 x2[a][i] = a2 * y[a][i] - s2 * phi12 * es[a][i] - (r2 / r1) * s2 * phi22 * (e1[a][i] - es[a][i]);
             }
         }
+        if (rec != null) {
+            rec.result(x2);
+        }
         double[][] e2 = ctx.buffer(4);
         Vp.eps(ctx, x2, n, g2, e2);
+        if (rec != null) {
+            rec.stage(Tex.NEXT, "DPM-Solver-3", gt);
+            rec.carry("\\frac{\\alpha_{t-1}}{\\alpha_t}", Tex.Y, "rescaling", at / as, y);
+            rec.term("-\\sigma_{t-1}(e^{h}-1)", Tex.EPS, "noise-prediction step", -st * phi1, es);
+            rec.term("-\\frac{\\sigma_{t-1}}{r_2}\\varphi_2", "\\left(\\varepsilon(x_{s_2})-\\varepsilon_t(Y_t)\\right)",
+                    "third-order correction", -(1 / r2) * st * phi2, rec.combine(1, e2, -1, es));
+        }
         for (int a = 0; a < y.length; a++) {
             for (int i = 0; i < n; i++) {
                 y[a][i] = (at / as) * y[a][i] - st * phi1 * es[a][i] - (1 / r2) * st * phi2 * (e2[a][i] - es[a][i]);

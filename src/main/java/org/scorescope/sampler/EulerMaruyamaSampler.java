@@ -25,6 +25,13 @@ public final class EulerMaruyamaSampler implements Sampler {
         double[][] z = ctx.buffer(1);
         ctx.gaussian(z, n);
         double root = Math.sqrt(delta);
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            rec.stage(Tex.NEXT, "Euler–Maruyama on the reverse SDE", ctx.grid().abar(t - 1));
+            rec.carry("1", Tex.Y, "start", 1, y);
+            rec.term("\\Delta", "\\left(\\tfrac{1}{2}Y_t+s_t(Y_t)\\right)", "reverse drift", delta, rec.combine(0.5, y, 1, s));
+            rec.term("\\sqrt{\\Delta}", Tex.Z, "noise", root, z);
+        }
         for (int a = 0; a < y.length; a++) {
             for (int i = 0; i < n; i++) {
                 y[a][i] = y[a][i] + (0.5 * y[a][i] + s[a][i]) * delta + root * z[a][i];

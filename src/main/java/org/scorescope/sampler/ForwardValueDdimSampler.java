@@ -79,7 +79,7 @@ public final class ForwardValueDdimSampler implements Sampler {
     @Override
     public void step(StepContext ctx, double[][] y, int n) {
         if (!average) {
-            forwardStep(ctx, y, n, 0);
+            forwardStep(ctx, y, n, 0, "Y");
             return;
         }
         Memory m = (Memory) ctx.memory();
@@ -88,8 +88,15 @@ public final class ForwardValueDdimSampler implements Sampler {
             Vp.copy(y, m.ddim, n);
             m.started = true;
         }
-        forwardStep(ctx, m.forward, n, 0);
-        ddimStep(ctx, m.ddim, n, 5);
+        forwardStep(ctx, m.forward, n, 0, "Y^{fw}");
+        ddimStep(ctx, m.ddim, n, 5, "Y^{ddim}");
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            rec.stage(Tex.NEXT, "the average of the two chains (003 Thm 8)", ctx.grid().abar(ctx.t() - 1));
+            rec.carry("1", "Y^{fw}_{t-1}", "forward-value chain", 1, m.forward);
+            rec.term("\\tfrac{1}{2}", "\\left(Y^{ddim}_{t-1}-Y^{fw}_{t-1}\\right)", "half-way to the DDIM chain", 0.5,
+                    rec.combine(1, m.ddim, -1, m.forward));
+        }
         for (int a = 0; a < y.length; a++) {
             for (int i = 0; i < n; i++) {
                 y[a][i] = 0.5 * (m.forward[a][i] + m.ddim[a][i]);
@@ -106,17 +113,34 @@ public final class ForwardValueDdimSampler implements Sampler {
         return new double[] {a, c, gt, gp};
     }
 
-    private static void ddimStep(StepContext ctx, double[][] y, int n, int slot) {
+    /** a = √((1−ᾱ_{t−1})/(1−ᾱ_t)) and c_t as LaTeX, for the recorder. */
+    private static final String A_TEX = "\\sqrt{\\tfrac{1-\\bar\\alpha_{t-1}}{1-\\bar\\alpha_t}}";
+    private static final String C_TEX = "c_t";
+
+    /**
+     * @param chain the chain's name as LaTeX ("Y", "Y^{fw}", "Y^{ddim}"), for the recorder
+     */
+    private static void ddimStep(StepContext ctx, double[][] y, int n, int slot, String chain) {
         double[] k = coefficients(ctx);
         double[][] den = ctx.buffer(slot);
         Vp.data(ctx, y, n, k[2], den);
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            String sub = chain.equals("Y") ? "" : chain.substring(1);
+            rec.stage(chain.equals("Y") ? Tex.NEXT : chain + "_{t-1}", "reverse value (DDIM)", k[3]);
+            rec.carry(A_TEX, chain + "_t", "rescaling", k[0], y);
+            rec.term(C_TEX, "D(Y" + sub + "_t,\\bar\\alpha_t)", "towards the data prediction at the start", k[1], den);
+        }
         Vp.combine(k[0], y, k[1], den, y, n);
+        if (rec != null) {
+            rec.result(y);
+        }
     }
 
-    private void forwardStep(StepContext ctx, double[][] y, int n, int slot) {
+    private void forwardStep(StepContext ctx, double[][] y, int n, int slot, String chain) {
         if (Vp.isData(ctx.grid().abar(ctx.t() - 1))) {
             // a = 0, c = 1: Y = D(Y, 1) = Y holds for every Y; take the reverse value D(Y_t, ᾱ_t).
-            ddimStep(ctx, y, n, slot);
+            ddimStep(ctx, y, n, slot, chain);
             return;
         }
         double[] k = coefficients(ctx);
@@ -126,6 +150,14 @@ public final class ForwardValueDdimSampler implements Sampler {
         double[][] base = ctx.buffer(slot + 1);
         double[][] next = ctx.buffer(slot + 2);
         Vp.data(ctx, y, n, k[2], den);
+        StepRecorder rec = ctx.recorder();
+        String point = chain.equals("Y") ? Tex.NEXT : chain + "_{t-1}";
+        String sub = chain.equals("Y") ? "" : chain.substring(1);
+        if (rec != null) {
+            rec.stage(point + "^{(0)}", "start of the fixed-point iteration: the DDIM value", k[3]);
+            rec.carry(A_TEX, chain + "_t", "rescaling", a, y);
+            rec.term(C_TEX, "D(Y" + sub + "_t,\\bar\\alpha_t)", "towards the data prediction at the start", c, den);
+        }
         for (int d = 0; d < y.length; d++) {
             for (int i = 0; i < n; i++) {
                 base[d][i] = a * y[d][i];
@@ -135,7 +167,15 @@ public final class ForwardValueDdimSampler implements Sampler {
         int limit = iterations > 0 ? iterations : TOLERANCE_ITERATIONS;
         double worst = Double.NaN;
         for (int it = 0; it < limit; it++) {
+            if (rec != null) {
+                rec.result(next);
+            }
             Vp.data(ctx, next, n, k[3], den);
+            if (rec != null) {
+                rec.stage(point + "^{(" + (it + 1) + ")}", "forward value, fixed-point iteration " + (it + 1), k[3]);
+                rec.carry(A_TEX, chain + "_t", "rescaling", a, y);
+                rec.term(C_TEX, "D(" + point + "^{(" + it + ")},\\bar\\alpha_{t-1})", "towards the data prediction at the end", c, den);
+            }
             worst = 0;
             for (int d = 0; d < y.length; d++) {
                 for (int i = 0; i < n; i++) {
@@ -155,6 +195,9 @@ public final class ForwardValueDdimSampler implements Sampler {
             throw new IllegalStateException("fddim: the implicit step t=" + ctx.t() + " (ᾱ from " + k[2] + " to " + k[3]
                     + ") did not converge in " + TOLERANCE_ITERATIONS + " fixed-point iterations (last relative change " + worst
                     + "): the map contracts only when c_t/√ᾱ_{t−1} is small; take more steps, or set iterations=k for a fixed budget");
+        }
+        if (rec != null) {
+            rec.result(next);
         }
         Vp.copy(next, y, n);
     }

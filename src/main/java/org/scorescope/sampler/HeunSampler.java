@@ -28,6 +28,8 @@ public final class HeunSampler implements Sampler {
         double[][] den = ctx.buffer(0);
         Vp.data(ctx, y, n, g, den);
         double[][] d = ctx.buffer(1);
+        StepRecorder rec = ctx.recorder();
+        double[] start = rec == null ? null : rec.at(y);
         for (int a = 0; a < y.length; a++) {
             for (int i = 0; i < n; i++) {
                 double xs = y[a][i] / sg;
@@ -36,6 +38,11 @@ public final class HeunSampler implements Sampler {
             }
         }
         if (sigmaNext == 0) {
+            if (rec != null) {
+                rec.stage(Tex.NEXT, "Euler step to σ = 0", gn);
+                rec.carry("\\frac{1}{\\sqrt{\\bar\\alpha_t}}", Tex.Y, "to the σ form x_σ", 1 / sg, start);
+                rec.term("\\Delta\\sigma", "d = \\frac{x_\\sigma - D}{\\sigma}", "Euler step", dt, d);
+            }
             for (int a = 0; a < y.length; a++) {
                 for (int i = 0; i < n; i++) {
                     y[a][i] = y[a][i] + d[a][i] * dt;
@@ -45,12 +52,29 @@ public final class HeunSampler implements Sampler {
         }
         double sgn = Math.sqrt(gn);
         double[][] euler = ctx.buffer(2);
+        if (rec != null) {
+            rec.stage("x_e", "Euler point", gn);
+            rec.carry("\\frac{\\sqrt{\\bar\\alpha_{t-1}}}{\\sqrt{\\bar\\alpha_t}}", Tex.Y, "rescaling", sgn / sg, start);
+            rec.term("\\sqrt{\\bar\\alpha_{t-1}}\\,\\Delta\\sigma", "d = \\frac{x_\\sigma - D}{\\sigma}", "Euler step", sgn * dt, d);
+        }
         for (int a = 0; a < y.length; a++) {
             for (int i = 0; i < n; i++) {
                 euler[a][i] = (y[a][i] + d[a][i] * dt) * sgn;
             }
         }
         Vp.data(ctx, euler, n, gn, den);
+        if (rec != null) {
+            rec.result(euler);
+            double[] d2 = new double[y.length];
+            for (int a = 0; a < d2.length; a++) {
+                int p = rec.particle();
+                d2[a] = (euler[a][p] / sgn - den[a][p]) / sigmaNext;
+            }
+            rec.stage(Tex.NEXT, "Heun: trapezoid of the two slopes", gn);
+            rec.carry("\\frac{\\sqrt{\\bar\\alpha_{t-1}}}{\\sqrt{\\bar\\alpha_t}}", Tex.Y, "rescaling", sgn / sg, start);
+            rec.term("\\tfrac{1}{2}\\sqrt{\\bar\\alpha_{t-1}}\\,\\Delta\\sigma", "d", "slope at the start", 0.5 * sgn * dt, d);
+            rec.term("\\tfrac{1}{2}\\sqrt{\\bar\\alpha_{t-1}}\\,\\Delta\\sigma", "d_e", "slope at the Euler point", 0.5 * sgn * dt, d2);
+        }
         for (int a = 0; a < y.length; a++) {
             for (int i = 0; i < n; i++) {
                 double xe = euler[a][i] / sgn;

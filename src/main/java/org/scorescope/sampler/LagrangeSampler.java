@@ -112,16 +112,24 @@ public final class LagrangeSampler implements Sampler {
         eps[0] = ctx.buffer(1);
         Vp.eps(ctx, y, n, gs, eps[0]);
         double[][][] xs = new double[k][][];
-        double[][][] w = new double[k][][];
+        StepRecorder rec = ctx.recorder();
         for (int j = 1; j < k; j++) {
             eps[j] = ctx.buffer(1 + j);
             xs[j] = ctx.buffer(1 + k + j);
             double aj = Vp.alpha(Vp.gamma(anchors[j]));
             double shift = Math.exp(-anchors[j]) - Math.exp(-ls);
+            if (rec != null) {
+                rec.stage("x_{\\lambda_" + j + "}^{(0)}", "anchor " + j + ": DDIM prediction", Vp.gamma(anchors[j]));
+                rec.carry("\\frac{\\alpha_{\\lambda_" + j + "}}{\\alpha_t}", Tex.Y, "rescaling", aj / as, y);
+                rec.term("\\alpha_{\\lambda_" + j + "}(e^{-\\lambda_" + j + "}-e^{-\\lambda_t})", Tex.EPS, "DDIM step to the anchor", aj * shift, eps[0]);
+            }
             for (int a = 0; a < d; a++) {
                 for (int i = 0; i < n; i++) {
                     xs[j][a][i] = aj * (ys[a][i] + shift * eps[0][a][i]);
                 }
+            }
+            if (rec != null) {
+                rec.result(xs[j]);
             }
         }
         for (int r = 0; r < rounds; r++) {
@@ -134,11 +142,31 @@ public final class LagrangeSampler implements Sampler {
             for (int j = 1; j < k; j++) {
                 double[] wj = weights(anchors, ls, anchors[j]);
                 double aj = Vp.alpha(Vp.gamma(anchors[j]));
+                record(rec, "x_{\\lambda_" + j + "}^{(" + (r + 1) + ")}", "anchor " + j + ", refinement round " + (r + 1),
+                        Vp.gamma(anchors[j]), "\\alpha_{\\lambda_" + j + "}", aj, as, y, eps, wj);
                 integrate(ys, eps, wj, aj, xs[j], n);
+                if (rec != null) {
+                    rec.result(xs[j]);
+                }
             }
         }
         double[] wEnd = k == 1 ? new double[] {Math.exp(-le) - Math.exp(-ls)} : weights(anchors, ls, le);
+        record(rec, Tex.NEXT, "the interpolant of ε integrated exactly (K = " + k + ")", ge, "\\alpha_{t-1}", Vp.alpha(ge), as, y, eps, wEnd);
         integrate(ys, eps, wEnd, Vp.alpha(ge), y, n);
+    }
+
+    /** Declares x = (α/α_t) Y_t + Σ_j α w_j ε(x_{λ_j}) when a recorder is present. */
+    private static void record(StepRecorder rec, String symbol, String words, double level, String alphaTex, double alpha, double as,
+            double[][] y, double[][][] eps, double[] w) {
+        if (rec == null) {
+            return;
+        }
+        rec.stage(symbol, words, level);
+        rec.carry("\\frac{" + alphaTex + "}{\\alpha_t}", Tex.Y, "rescaling", alpha / as, y);
+        for (int j = 0; j < w.length; j++) {
+            rec.term(alphaTex + "\\,w_" + j, j == 0 ? Tex.EPS : "\\varepsilon(x_{\\lambda_" + j + "})",
+                    "Lagrange weight " + j + ": −∫e^{−λ}ℓ_" + j + "(λ)dλ", alpha * w[j], eps[j]);
+        }
     }
 
     private static void integrate(double[][] ys, double[][][] eps, double[] w, double alpha, double[][] out, int n) {

@@ -126,10 +126,14 @@ public final class PiadmSampler implements Sampler {
             gammas[j] = Math.exp(-(s0 - j * delta));
             points[j] = iterate[j];
         }
+        StepRecorder rec = ctx.recorder();
         for (int it = 0; it < k; it++) {
             // The M scores of one iterate are independent: one parallel round on the engine's pool.
             ctx.scoreAll(points, n, gammas, scores);
             for (int j = 0; j < m; j++) {
+                if (rec != null) {
+                    record(rec, it, j, decay, drift, noise, iterate[j], scores[j], sde ? z[j] : null, Math.exp(-(s0 - (j + 1) * delta)));
+                }
                 for (int a = 0; a < d; a++) {
                     double[] next = iterate[j + 1][a];
                     double[] cur = iterate[j][a];
@@ -146,10 +150,29 @@ public final class PiadmSampler implements Sampler {
             if (record) {
                 trace[it + 1] = snapshot(iterate, tracked);
             }
+            if (rec != null) {
+                rec.result(iterate[m]);
+            }
         }
         Vp.copy(iterate[m], y, n);
         if (record) {
             ((Trace) ctx.memory()).last = new PicardIterates(trace);
+        }
+    }
+
+    /** Declares sub-step j of Picard iterate it + 1 (its last sub-step stays open for the next one's result). */
+    private static void record(StepRecorder rec, int it, int j, double decay, double drift, double noise, double[][] current,
+            double[][] score, double[][] z, double level) {
+        if (j > 0) {
+            rec.result(current);
+        }
+        String k = Integer.toString(it + 1);
+        rec.stage("y^{(" + k + ")}_{" + (j + 1) + "}", "Picard iterate " + k + ", sub-step " + (j + 1), level);
+        rec.carry("e^{\\Delta/2}", "y^{(" + k + ")}_{" + j + "}", "exact linear part", decay, current);
+        rec.term("(1+v^2)(e^{\\Delta/2}-1)", "s(y^{(" + it + ")}_{" + j + "},\\gamma_" + j + ")", "score frozen at the previous iterate",
+                drift, score);
+        if (z != null) {
+            rec.term("\\sqrt{e^{\\Delta}-1}", "z_" + j, "Brownian increment (shared by all iterates)", noise, z);
         }
     }
 

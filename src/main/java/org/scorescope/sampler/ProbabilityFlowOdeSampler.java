@@ -111,6 +111,10 @@ public final class ProbabilityFlowOdeSampler implements Sampler {
             // Commons Math's own first-step guess probes far beyond the interval (λ ≈ 20 on a step
             // ending at λ ≈ 2.5, where γ rounds to 1 and a box target's score is 0/0).
             integrator.setInitialStepSize(0.25 * (l1 - l0));
+            StepRecorder rec = ctx.recorder();
+            if (rec != null) {
+                integrator.addStepHandler(new AcceptedSteps(rec, live, count, d, l0, y));
+            }
             try {
                 integrator.integrate(ode, l0, state, l1, state);
             } catch (org.apache.commons.math3.exception.MaxCountExceededException
@@ -128,7 +132,83 @@ public final class ProbabilityFlowOdeSampler implements Sampler {
             }
         }
         if (toData) {
-            Vp.denoise(ctx, y, n, gEnd, ctx.buffer(2));
+            StepRecorder rec = ctx.recorder();
+            if (rec != null && !(l1 > l0 && count > 0)) {
+                rec.stage("x(\\lambda=" + (int) LAMBDA_LAST + ")", "no integration needed", gEnd);
+                rec.carry("1", Tex.Y, "start", 1, y);
+                rec.result(y);
+            }
+            Vp.denoise(ctx, y, n, gEnd, ctx.buffer(2), "x(\\lambda=" + (int) LAMBDA_LAST + ")");
+        }
+    }
+
+    /**
+     * Records the recorded particle's point after every accepted Dormand–Prince step as one stage:
+     * the previous point rescaled to the new level plus α times the step's increment of y = x/α.
+     */
+    private static final class AcceptedSteps implements org.apache.commons.math3.ode.sampling.StepHandler {
+        private final StepRecorder rec;
+        private final int index;
+        private final int count;
+        private final int d;
+        private double previousLambda;
+        private double[] previousY;
+        private int steps;
+
+        AcceptedSteps(StepRecorder rec, int[] live, int count, int d, double l0, double[][] x) {
+            this.rec = rec;
+            this.count = count;
+            this.d = d;
+            int found = -1;
+            for (int k = 0; k < count; k++) {
+                if (live[k] == rec.particle()) {
+                    found = k;
+                }
+            }
+            this.index = found;
+            this.previousLambda = l0;
+            double a0 = Vp.alpha(Vp.gamma(l0));
+            this.previousY = new double[d];
+            for (int a = 0; a < d; a++) {
+                previousY[a] = x[a][rec.particle()] / a0;
+            }
+        }
+
+        @Override
+        public void init(double t0, double[] y0, double t) {
+        }
+
+        @Override
+        public void handleStep(org.apache.commons.math3.ode.sampling.StepInterpolator interpolator, boolean isLast) {
+            if (index < 0) {
+                return;
+            }
+            double lambda = interpolator.getCurrentTime();
+            interpolator.setInterpolatedTime(lambda);
+            double[] state = interpolator.getInterpolatedState();
+            double[] yNow = new double[d];
+            double[] increment = new double[d];
+            double[] start = new double[d];
+            double aPrev = Vp.alpha(Vp.gamma(previousLambda));
+            double aNow = Vp.alpha(Vp.gamma(lambda));
+            for (int a = 0; a < d; a++) {
+                yNow[a] = state[a * count + index];
+                increment[a] = yNow[a] - previousY[a];
+                start[a] = aPrev * previousY[a];
+            }
+            steps++;
+            rec.stage("x(\\lambda_{" + steps + "})", "Dormand–Prince step " + steps + " (λ = " + (float) lambda + ")", Vp.gamma(lambda));
+            rec.carry("\\frac{\\alpha(\\lambda_{" + steps + "})}{\\alpha(\\lambda_{" + (steps - 1) + "})}", "x(\\lambda_{" + (steps - 1) + "})",
+                    "rescaling", aNow / aPrev, start);
+            rec.term("\\alpha(\\lambda_{" + steps + "})", "\\int \\frac{\\sigma^2}{\\alpha}\\,s\\,d\\lambda", "the integrator's increment of x/α",
+                    aNow, increment);
+            double[] point = new double[d];
+            for (int a = 0; a < d; a++) {
+                point[a] = aNow * yNow[a];
+            }
+            rec.result(point);
+            previousLambda = lambda;
+            previousY = yNow;
         }
     }
 }

@@ -67,12 +67,31 @@ public final class RandomizedMidpointSampler implements Sampler {
         ctx.scoreLevels(mid, n, gamma, s);
         double inv = 1 / Math.sqrt(gt / gp);
         double c = Math.sqrt(gp) / 2 * (gp - gt);
+        StepRecorder rec = ctx.recorder();
         for (int i = 0; i < n; i++) {
             double g = gamma[i];
             double w = c / (g * Math.sqrt(g));
+            if (rec != null && i == rec.particle()) {
+                record(rec, y, e, mid, s, gt, gp, g, inv, w);
+            }
             for (int a = 0; a < d; a++) {
                 y[a][i] = y[a][i] * inv + w * s[a][i];
             }
         }
+    }
+
+    /** Declares the recorded particle's midpoint and update (its own level γ). */
+    private static void record(StepRecorder rec, double[][] y, double[][] e, double[][] mid, double[][] s, double gt, double gp,
+            double g, double inv, double w) {
+        double ag = Math.sqrt(g);
+        rec.stage("Y_\\gamma", "the DDIM prediction at the random level γ = " + (float) g, g);
+        rec.carry("\\frac{\\sqrt{\\gamma}}{\\sqrt{\\bar\\alpha_t}}", Tex.Y, "rescaling", ag / Math.sqrt(gt), y);
+        rec.term("\\sqrt{\\gamma}\\left(\\tfrac{\\sqrt{1-\\gamma}}{\\sqrt{\\gamma}}-\\tfrac{\\sqrt{1-\\bar\\alpha_t}}{\\sqrt{\\bar\\alpha_t}}\\right)",
+                Tex.EPS, "DDIM step to γ", ag * (Math.sqrt(1 - g) / ag - Math.sqrt(1 - gt) / Math.sqrt(gt)), e);
+        rec.result(mid);
+        rec.stage(Tex.NEXT, "one-point estimate of the integral (003 Thm 7)", gp);
+        rec.carry(Tex.INV_SQRT_ALPHA, Tex.Y, "rescaling", inv, y);
+        rec.term("\\frac{\\sqrt{\\bar\\alpha_{t-1}}}{2}(\\bar\\alpha_{t-1}-\\bar\\alpha_t)\\gamma^{-3/2}", "s(Y_\\gamma,\\gamma)",
+                "score at the random midpoint", w, s);
     }
 }

@@ -89,4 +89,12 @@ public interface StepContext {
 
     /** The sampler's per-chunk memory made by {@link Sampler#newMemory}. */
     Object memory();
+
+    /**
+     * The recorder of one particle's terms (docs/algorithms.md; issue 18), or null — which it is in
+     * every normal run. Only a tracer replaying the chunk that holds a chosen particle provides one.
+     */
+    default StepRecorder recorder() {
+        return null;
+    }
 }

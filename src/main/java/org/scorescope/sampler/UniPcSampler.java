@@ -152,6 +152,11 @@ public final class UniPcSampler implements Sampler {
         double[][] base = ctx.buffer(1);
         double atHPhi1 = at * hPhi1;
         double atBh = at * bh;
+        StepRecorder rec = ctx.recorder();
+        double[] start = rec == null ? null : rec.at(y);
+        if (rec != null) {
+            record(rec, corrector ? "x^p_{t-1}" : Tex.NEXT, "predictor of order " + order, gt, sigmaRatio, at, hPhi1, bh, start, m0, rhoP, d1s, null);
+        }
         for (int a = 0; a < y.length; a++) {
             double[] ba = base[a];
             double[] ya = y[a];
@@ -171,6 +176,11 @@ public final class UniPcSampler implements Sampler {
         }
         double[][] model = m.free();
         Vp.data(ctx, y, n, gt, model);
+        if (rec != null) {
+            rec.result(y);
+            record(rec, Tex.NEXT, "corrector of order " + order + " (its model value is reused by the next step)", gt, sigmaRatio, at, hPhi1, bh,
+                    start, m0, rhoC, d1s, model);
+        }
         double rhoLast = rhoC[order - 1];
         for (int a = 0; a < y.length; a++) {
             double[] ba = base[a];
@@ -224,6 +234,21 @@ public final class UniPcSampler implements Sampler {
         c = new Coefficients(lambdas, order, rks, rhoP, rhoC);
         last = c;
         return c;
+    }
+
+    /** Declares x = (σ_{t−1}/σ_t) Y_t − α_{t−1}(e^{−h}−1) m_0 − α_{t−1} B(h) (Σ_k ρ_k D_k [+ ρ_c (m_c − m_0)]). */
+    private static void record(StepRecorder rec, String symbol, String words, double level, double sigmaRatio, double at, double hPhi1,
+            double bh, double[] start, double[][] m0, double[] rho, double[][][] d1s, double[][] model) {
+        rec.stage(symbol, words, level);
+        rec.carry("\\frac{\\sigma_{t-1}}{\\sigma_t}", Tex.Y, "rescaling", sigmaRatio, start);
+        rec.term("-\\alpha_{t-1}(e^{-h}-1)", "m_0", "towards the latest data prediction m_0", -at * hPhi1, m0);
+        for (int k = 0; k < d1s.length; k++) {
+            rec.term("-\\alpha_{t-1}B(h)\\rho_" + (k + 1), "D_" + (k + 1), "difference with an earlier data prediction", -at * bh * rho[k], d1s[k]);
+        }
+        if (model != null) {
+            rec.term("-\\alpha_{t-1}B(h)\\rho_c", "\\left(\\hat x_0(x^p_{t-1})-m_0\\right)", "correction with the new data prediction",
+                    -at * bh * rho[rho.length - 1], rec.combine(1, model, -1, m0));
+        }
     }
 
     private static double[] solve(double[][] r, double[] b, int size) {

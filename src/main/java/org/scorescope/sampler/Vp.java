@@ -42,6 +42,29 @@ final class Vp {
      * @param scratch a d × n buffer other than y
      */
     static void denoise(StepContext ctx, double[][] y, int n, double gamma, double[][] scratch) {
+        denoise(ctx, y, n, gamma, scratch, Tex.Y);
+    }
+
+    /**
+     * The same, naming the point being denoised for the recorder.
+     *
+     * @param pointTex the point's name as LaTeX
+     */
+    static void denoise(StepContext ctx, double[][] y, int n, double gamma, double[][] scratch, String pointTex) {
+        StepRecorder rec = ctx.recorder();
+        if (rec != null) {
+            ctx.score(y, n, gamma, scratch);
+            rec.stage(Tex.NEXT, "final denoising step to the data (docs/algorithms.md §1)", 1);
+            rec.carry("\\frac{1}{\\sqrt{\\gamma}}", pointTex, "rescaling", 1 / Math.sqrt(gamma), y);
+            rec.term("\\frac{1-\\gamma}{\\sqrt{\\gamma}}", "s(" + pointTex + ",\\gamma)", "Tweedie's correction", (1 - gamma) / Math.sqrt(gamma), scratch);
+            double inv = 1 / Math.sqrt(gamma);
+            for (int a = 0; a < y.length; a++) {
+                for (int i = 0; i < n; i++) {
+                    y[a][i] = (y[a][i] + (1 - gamma) * scratch[a][i]) * inv;
+                }
+            }
+            return;
+        }
         data(ctx, y, n, gamma, scratch);
         copy(scratch, y, n);
     }
