@@ -21,7 +21,7 @@ class LectureScenariosTest {
         }
         List<String> titles = List.of("DDPM vs DDIM on a ring", "Acceleration at 5, 10, 20 steps", "The accelerated SDE sampler",
                 "Higher order: DPM-Solver, UniPC and the K-th order sampler", "1D: trajectories through time",
-                "Low intrinsic dimension: a line in the plane", "Posterior sampling with a diffusion prior");
+                "Low intrinsic dimension: a line in the plane");
         var all = LectureScenarios.all();
         assertEquals(titles, all.stream().map(l -> l.scenario().title()).toList());
         for (var l : all) {

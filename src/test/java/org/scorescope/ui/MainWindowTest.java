@@ -129,8 +129,14 @@ class MainWindowTest {
         assertTrue(trails.isSelected());
         robot.type(KeyCode.T);
         assertFalse(trails.isSelected());
-        // The layer boxes are at the bottom of the control pane: scroll there, as a user would.
-        robot.interact(() -> robot.lookup("#control-scroll").queryAs(ScrollPane.class).setVvalue(1.0));
+        // The layer boxes are low in the control pane (the labs' sections follow): scroll to them, as a user would.
+        robot.interact(() -> {
+            ScrollPane scroll = robot.lookup("#control-scroll").queryAs(ScrollPane.class);
+            javafx.scene.Node box = robot.lookup("#layer-contours").query();
+            double y = scroll.getContent().sceneToLocal(box.localToScene(0, 0)).getY();
+            double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
+        });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#layer-contours");
         assertTrue(robot.lookup("#layer-contours").queryAs(CheckBox.class).isSelected());

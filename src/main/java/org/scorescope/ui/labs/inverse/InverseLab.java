@@ -27,7 +27,8 @@ import org.scorescope.ui.lab.LabMetric;
  * the exact weights.</li>
  * </ul>
  * While the scenario has an observation, the window's sampler picker also offers the inverse
- * samplers. The lecture "Posterior sampling with a diffusion prior" is in {@code assets/scenarios}.
+ * samplers. Its lecture, "Posterior sampling with a diffusion prior" (003 Part 5), is listed on the
+ * lecture page under the lab's title ({@code posterior-sampling.json} beside this class).
  * {@code --lab inverse[:TASK]} switches the observation on (default inpaint-x).
  */
 public final class InverseLab implements Lab {
@@ -90,6 +91,20 @@ public final class InverseLab implements Lab {
     @Override
     public List<LabChart> charts() {
         return List.of(new PosteriorWeightsChart());
+    }
+
+    @Override
+    public List<Scenario> lectures() {
+        return List.of(lecture());
+    }
+
+    /** The lab's lecture, read from {@code posterior-sampling.json} beside this class through the scenario reader. */
+    public static Scenario lecture() {
+        try (java.io.InputStream in = InverseLab.class.getResourceAsStream("posterior-sampling.json")) {
+            return org.scorescope.scenario.ScenarioJson.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.scorescope.distribution.GaussianMixture;
-import org.scorescope.scenario.LectureScenarios;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.ui.MainWindow;
 import org.scorescope.ui.ShellServices;
@@ -100,8 +99,9 @@ class InverseLabTest {
         assertEquals("off", pane.task.getValue(), "the default scenario has no observation");
         assertTrue(pane.y.isDisabled());
 
-        Scenario lecture = LectureScenarios.all().stream().map(LectureScenarios.Lecture::scenario)
-                .filter(s -> s.title().equals("Posterior sampling with a diffusion prior")).findFirst().orElseThrow();
+        Scenario lecture = InverseLab.lecture();
+        assertEquals("Posterior sampling with a diffusion prior", lecture.title());
+        assertEquals(List.of(lecture), lab.lectures(), "listed on the lecture page under the lab's title");
         // 8000 particles instead of the lecture's 20,000 keep the test short; the weights are still resolved to ±0.01.
         robot.interact(() -> window.session().load(lecture.with(null, null, null, null, 8000, null)));
         until("the lab follows the lecture", () -> pane.info.getText().startsWith("Exact posterior") && pane.map.getImage() != null);

@@ -35,8 +35,7 @@ class ObservationEditTest {
         assertArrayEquals(new double[] {1, 3}, moved.observation().y(), 1e-12);
         assertNull(ObservationEdit.observe(moved, "off", new double[] {0, 0}).observation());
         assertSame(PLAIN, ObservationEdit.atPoint(PLAIN, new double[] {1, 1}), "no observation: a click changes nothing");
-        Scenario lecture = org.scorescope.scenario.LectureScenarios.all().stream().map(l -> l.scenario())
-                .filter(x -> x.observation() != null).findFirst().orElseThrow();
+        Scenario lecture = InverseLab.lecture();
         Scenario clicked = ObservationEdit.atPoint(lecture, new double[] {-4, 0});
         assertEquals("", clicked.title(), "the lecture's paragraph described y = 2.5; it goes with it");
         assertEquals(lecture.samplers(), clicked.samplers());
