@@ -14,7 +14,7 @@ public final class Labs {
     /** A fresh instance of every lab (each window gets its own). */
     public static List<Lab> all() {
         return List.of(new TargetEditorLab(), new RateStudyLab(), new org.scorescope.ui.labs.teaching.TeachingLab(),
-                new org.scorescope.ui.labs.guidance.GuidanceLab(), new org.scorescope.ui.labs.discrete.DiscreteLab(),
-                new org.scorescope.ui.labs.scoreerror.ScoreErrorLab());
+                new org.scorescope.ui.labs.guidance.GuidanceLab(), new org.scorescope.ui.labs.inverse.InverseLab(),
+                new org.scorescope.ui.labs.discrete.DiscreteLab(), new org.scorescope.ui.labs.scoreerror.ScoreErrorLab());
     }
 }
