@@ -33,15 +33,14 @@ public final class LectureSequence {
                             + "lowers E[1/p(c|Y)] (Theorem 9) but does not sample the tilted law.",
                     List.of("08-mystery-of-guidance.json"), List.of("guidance"), ""),
             new LecturePart(5, "Diffusion models for inverse problems", SEED + " line 2510",
-                    "A diffusion prior and a measurement y: the sampler's law approaches the posterior X_0 | Y = y (Theorem 10).",
-                    List.of(), List.of(), "The inverse-problem lab's window part (issue 15) is not in the application yet. Meanwhile: `sample` "
-                            + "and `sweep` with an observation (the exact posterior and the inverse samplers; docs/inverse.md)."),
+                    "A diffusion prior and a measurement y: the sampler's law approaches the posterior X_0 | Y = y (Theorem 10). The "
+                            + "inverse-problems lab brings its lecture: the exact posterior beside SNR-split, DPS, DDRM and DDNM.",
+                    List.of(), List.of("inverse"), ""),
             new LecturePart(6, "Discrete diffusion (diffusion language models)", SEED + " line 2921",
                     "Tokens instead of points: uniform or masking noise, τ-leaping and its modified form, with the exact output law "
-                            + "of every sampler. The KL falls like 1/N in the number of steps (Theorems 11 and 12).",
-                    List.of(), List.of(),
-                    "The discrete lab's window part (issue 17) is not in the application yet. Meanwhile: `sample` and `sweep` with a "
-                            + "discrete scenario (presets picture, language, product; exact KL and TV per step count)."));
+                            + "of every sampler. The KL falls like 1/N in the number of steps (Theorems 11 and 12). The discrete lab opens in its own "
+                            + "window with its two lectures (a picture, a tiny language).",
+                    List.of(), List.of("discrete"), ""));
 
     /** The six parts, in the lecture's order. */
     public static List<LecturePart> parts() {

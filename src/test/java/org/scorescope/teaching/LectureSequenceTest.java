@@ -23,7 +23,10 @@ class LectureSequenceTest {
             assertTrue(line > previousLine, "parts follow 003's order: " + p.title());
             previousLine = line;
             assertFalse(p.cards().isEmpty(), p.title() + " has theorem cards");
-            assertTrue(p.ready() == !p.scenarios().isEmpty() || !p.ready(), p.title());
+            assertTrue(!p.ready() || !p.scenarios().isEmpty() || !p.labs().isEmpty(), p.title() + " opens a scenario or a lab");
+            for (String lab : p.labs()) {
+                assertTrue(org.scorescope.ui.labs.Labs.all().stream().anyMatch(l -> l.id().equals(lab)), p.title() + ": no lab '" + lab + "'");
+            }
             if (!p.ready()) {
                 assertTrue(p.pending().contains("issue"), p.title() + " says which issue brings its lab: " + p.pending());
             }
