@@ -174,6 +174,11 @@ public record Scenario(String title, String description, TargetSpec target, Sche
         }
     }
 
+    /** The same scenario under another title and paragraph: every other field (guidance, observation, score error) kept. */
+    public Scenario retitled(String newTitle, String newDescription) {
+        return new Scenario(newTitle, newDescription, target, schedule, samplers, steps, particles, seed, guidance, observation, scoreError);
+    }
+
     /** The same scenario with other values for the fields a user overrides most. */
     public Scenario with(TargetSpec target, ScheduleSpec schedule, List<SamplerSpec> samplers, Integer steps,
             Integer particles, Long seed) {

@@ -234,7 +234,7 @@ public final class SessionModel {
         if (s.title().isEmpty() && s.description().isEmpty()) {
             return s;
         }
-        return new Scenario("", "", s.target(), s.schedule(), s.samplers(), s.steps(), s.particles(), s.seed(), s.guidance(), s.observation());
+        return s.retitled("", "");
     }
 
     /** The layers to draw, for the renderer. */

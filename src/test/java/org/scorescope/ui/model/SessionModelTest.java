@@ -71,6 +71,22 @@ class SessionModelTest {
     }
 
     @Test
+    void droppingTheTitleKeepsTheScoreErrorTheRunWasAbout() {
+        Scenario l = lecture();
+        Scenario withError = new Scenario(l.title(), l.description(), l.target(), l.schedule(), l.samplers(), l.steps(), l.particles(),
+                l.seed(), null, null, org.scorescope.score.ScoreError.parse("bias:0.1"));
+        SessionModel m = new SessionModel();
+        m.load(withError);
+        m.setSampler(0, SamplerChoice.of("ddim-exact"));
+        assertEquals("", m.scenario().title(), "a sampler change drops the lecture's title");
+        assertEquals(withError.scoreError(), m.scenario().scoreError(), "but not the score error");
+        m.load(withError);
+        m.setExplicitTarget(new Scenario.TargetSpec(null, "gaussian-mixture", new double[] {1}, new double[][] {{0, 0}},
+                new double[][][] {{{1, 0}, {0, 1}}}, null, null, 0));
+        assertEquals(withError.scoreError(), m.scenario().scoreError(), "nor a drawn target");
+    }
+
+    @Test
     void changingTheTargetOrTheSamplersDropsTheStaleTitleOtherEditsKeepIt() {
         SessionModel m = new SessionModel();
         m.load(lecture());
