@@ -108,7 +108,8 @@ public final class MainWindow {
         pump = new FramePump(model, runs, playback, renderer, grid, timeline, metricsPane, statusBar,
                 labLayers, meter);
         wireButtons();
-        Scene scene = new Scene(frame(), options.size() != null ? options.size()[0] : 1280, options.size() != null ? options.size()[1] : 760);
+        double[] size = startSize(options);
+        Scene scene = new Scene(frame(), size[0], size[1]);
         scene.getStylesheets().add(stylesheet());
         Shortcuts shortcuts = new Shortcuts(model, playback, exports::chooseFigure);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> shortcuts.handle(e, scene.getFocusOwner()));
@@ -126,6 +127,7 @@ public final class MainWindow {
         model.presentation.addListener((o, a, b) -> showMetrics());
         model.layers().all().forEach(l -> l.onProperty().addListener((o, a, b) -> pump.invalidate()));
         runs.restart();
+        model.playing.set(options.play() || options.measureSeconds() > 0);
         if (startup != null) {
             model.status.set(startup);
         }
@@ -155,8 +157,16 @@ public final class MainWindow {
         model.load(s);
         model.layers().get(org.scorescope.ui.model.Layers.SCORE_FIELD).onProperty().set(o.scoreField());
         model.metricsShown.set(!o.noMetrics());
-        model.playing.set(o.play() || o.measureSeconds() > 0);
         return message;
+    }
+
+    /** --size as given; else 1280×760, shrunk to the screen's usable area (a 1280×720 projector shows the whole window). */
+    private static double[] startSize(UiOptions options) {
+        if (options.size() != null) {
+            return new double[] {options.size()[0], options.size()[1]};
+        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return new double[] {Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight())};
     }
 
     private static List<LabMetric> labMetrics(List<Lab> labs) {
