@@ -122,6 +122,7 @@ class ShellTest {
         assertEquals(231, window.session().scenario().seed(), "Enter applies the seed");
         // Text that is not a number in a spinner: no exception dialog, the value stays.
         var steps = robot.lookup("#steps").queryAs(javafx.scene.control.Spinner.class);
+        UiScroll.intoView(robot, steps);
         robot.clickOn(steps.getEditor());
         robot.interact(() -> steps.getEditor().setText("twelve"));
         robot.type(KeyCode.ENTER);

@@ -52,7 +52,7 @@ class RateStudyTest {
 
     @Test
     void rateStudyOnGaussian1dRecoversTheOrdersOfDdimAndTheAcceleratedSampler(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#control-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        org.scorescope.ui.UiScroll.intoView(robot, "#open-rate-study");
         robot.clickOn("#open-rate-study");
         RateStudyWindow[] rs = new RateStudyWindow[1];
         robot.interact(() -> rs[0] = window.lab(RateStudyLab.class).open());

@@ -54,7 +54,7 @@ class TargetEditorTest {
 
     @Test
     void drawTwoGaussiansSampleThemAndExportAPng(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#control-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        org.scorescope.ui.UiScroll.intoView(robot, "#open-editor");
         robot.clickOn("#open-editor");
         TargetEditor[] ed = new TargetEditor[1];
         robot.interact(() -> ed[0] = window.lab(TargetEditorLab.class).open());
