@@ -120,7 +120,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("ScoreScope");
         stage.setOnCloseRequest(e -> close());
-        new Presentation(stage, scene.getRoot(), model);
+        shortcuts.onLectureStep(new Presentation(stage, scene.getRoot(), model)::stepLecture);
         model.scenarioProperty().addListener((o, a, b) -> stage.setTitle(b.title().isEmpty() ? "ScoreScope" : "ScoreScope — " + b.title()));
         runs.runProperty().addListener((o, a, run) -> showRun(run, scenarioControls));
         model.metricsShown.addListener((o, a, b) -> showMetrics());

@@ -2,6 +2,7 @@ package org.scorescope.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Spinner;
@@ -15,7 +16,8 @@ import org.scorescope.ui.model.SessionModel;
  * Every keyboard shortcut, in one table: the key handler acts on it and the "?" overlay lists it, so
  * the list is complete by construction. Shortcuts act only when no text input has focus — typing a
  * digit into a field types a digit (Spinners and editable combo boxes keep focus themselves, so they
- * count as text inputs too). F11, F1 and Ctrl+E work everywhere.
+ * count as text inputs too). F11, F1 and Ctrl+E work everywhere, and so do PageDown / PageUp in
+ * presentation mode.
  */
 final class Shortcuts {
     /**
@@ -30,6 +32,8 @@ final class Shortcuts {
     private final SessionModel model;
     private final PlaybackController playback;
     private final Runnable exportFigure;
+    private IntConsumer lectureStep = d -> {
+    };
 
     /**
      * @param exportFigure what Ctrl+E does
@@ -38,6 +42,11 @@ final class Shortcuts {
         this.model = model;
         this.playback = playback;
         this.exportFigure = exportFigure;
+    }
+
+    /** What PageDown (+1) and PageUp (−1) do in presentation mode: the next / previous lecture scenario. */
+    void onLectureStep(IntConsumer step) {
+        this.lectureStep = step;
     }
 
     /** Every shortcut, for the overlay. */
@@ -56,6 +65,7 @@ final class Shortcuts {
         }
         out.addAll(List.of(
                 new Shortcut("F11", "presentation mode: full screen, large type, controls hidden"),
+                new Shortcut("PgDn / PgUp", "presentation mode: next / previous lecture scenario"),
                 new Shortcut("Ctrl+E", "export the figure of this step"),
                 new Shortcut("? or F1", "this list"),
                 new Shortcut("Esc", "close this list")));
@@ -101,6 +111,12 @@ final class Shortcuts {
             model.shortcutsShown.set(!model.shortcutsShown.get());
         } else if (code == KeyCode.E && e.isShortcutDown()) {
             exportFigure.run();
+        } else if ((code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP) && model.presentation.get()
+                && !e.isShortcutDown() && !e.isAltDown()) {
+            // A presenter's clicker: in presentation mode the controls are hidden, so a field that kept the
+            // focus does not swallow it (outside presentation mode the keys stay with the focused control,
+            // e.g. the guidance lab's w slider).
+            lectureStep.accept(code == KeyCode.PAGE_DOWN ? 1 : -1);
         } else if (code == KeyCode.ESCAPE && model.shortcutsShown.get()) {
             model.shortcutsShown.set(false);
         } else if (typing(focus) || e.isShortcutDown() || e.isAltDown()) {
