@@ -63,6 +63,11 @@ final class LecturesWindow {
                     Button b = new Button("Lab: " + lab.title());
                     b.setId("part-" + part.number() + "-lab-" + lab.id());
                     b.setOnAction(e -> launch(lab));
+                    if (!launches(lab)) {
+                        // A lab without a window of its own (score error) lives in the control pane.
+                        b.setText("Lab: " + lab.title() + " (in the control pane)");
+                        b.setDisable(true);
+                    }
                     buttons.getChildren().add(b);
                 }
                 list.getChildren().add(buttons);
@@ -93,6 +98,14 @@ final class LecturesWindow {
         }
         lab.lectures().forEach(s -> list.getChildren().add(entry(s.title(), s.description(), "lecture-" + index++, () -> open.accept(s))));
         lab.ownLectures().forEach(l -> list.getChildren().add(entry(l.title(), l.description(), "lecture-" + index++, l.open())));
+    }
+
+    private static boolean launches(Lab lab) {
+        try {
+            return lab.getClass().getMethod("launch", String.class).getDeclaringClass() != Lab.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private void launch(Lab lab) {
