@@ -122,11 +122,24 @@ public final class MemoryEstimate {
         return bytes(particles);
     }
 
-    /** What this JVM can give a run now. */
+    /**
+     * What this JVM can give a run now. The heap in use counts garbage not collected yet, so when less than half
+     * the share looks free the garbage is collected once and the heap measured again: a small run is never refused
+     * because an earlier one left garbage behind.
+     */
     public static long availableHeap() {
+        long share = Runtime.getRuntime().maxMemory() / 100 * HEAP_SHARE_PERCENT;
+        long free = share - usedHeap();
+        if (free < share / 2) {
+            System.gc();
+            free = share - usedHeap();
+        }
+        return free;
+    }
+
+    private static long usedHeap() {
         Runtime r = Runtime.getRuntime();
-        long used = r.totalMemory() - r.freeMemory();
-        return r.maxMemory() / 100 * HEAP_SHARE_PERCENT - used;
+        return r.totalMemory() - r.freeMemory();
     }
 
     /**
