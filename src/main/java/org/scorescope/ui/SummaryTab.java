@@ -135,7 +135,7 @@ final class SummaryTab extends BorderPane {
                     fmt(s.tv()[k][0]), s.w2() == null ? "–" : fmt(s.w2()[k][now]), s.w2() == null ? "–" : fmt(s.w2()[k][0]),
                     s.kl() == null ? "–" : fmt(s.kl()[k][now]), s.kl() == null ? "–" : fmt(s.kl()[k][0]),
                     Long.toString(s.nfe()[k][now]), Integer.toString(s.diverged()[k][now]),
-                    k < status.size() ? String.format("%.3f", status.get(k).seconds()) : "–",
+                    k < status.size() ? String.format(java.util.Locale.ROOT, "%.3g", status.get(k).seconds()) : "–",
                     k < status.size() ? theory(status.get(k)) : "", k < status.size() ? notes(status.get(k)) : ""));
             for (int m = 0; m < labMetrics.size(); m++) {
                 c.add(lab == null ? "–" : fmt(lab[m][k][now]));
@@ -180,6 +180,6 @@ final class SummaryTab extends BorderPane {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "–" : String.format("%.4g", v);
+        return Double.isNaN(v) ? "–" : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 }
