@@ -74,6 +74,7 @@ final class DiscreteWindow {
     final LanePicture bars;
     final ChartImage chart;
     final DiscreteRateStudyPane rateStudy;
+    final DiscreteExportControls exports;
     private final LabContext context;
     private final DiscreteRunner runner;
     private final Timeline player = new Timeline();
@@ -94,6 +95,7 @@ final class DiscreteWindow {
         chart.setId("dd-chart");
         chart.pollContinuously();
         rateStudy = new DiscreteRateStudyPane(context, runner, model);
+        exports = new DiscreteExportControls(context, model);
         BorderPane root = new BorderPane();
         root.setTop(form());
         SplitPane centre = new SplitPane(heatMap, tabs());
@@ -217,7 +219,7 @@ final class DiscreteWindow {
         shown.setId("dd-shown");
         heat.getItems().setAll(DiscreteLabModel.HeatSource.values());
         heat.setId("dd-heat-source");
-        HBox line = new HBox(8, play, new Label("Step"), step, new Label("Show"), shown, new Label("Heat map"), heat);
+        HBox line = new HBox(8, play, new Label("Step"), step, new Label("Show"), shown, new Label("Heat map"), heat, exports);
         line.setAlignment(Pos.CENTER_LEFT);
         readout.setId("dd-readout");
         readout.setWrapText(true);
@@ -320,6 +322,27 @@ final class DiscreteWindow {
                 }));
         job = self[0];
         progress.progressProperty().bind(job.progressProperty());
+        DiscreteRunResult shownRun = model.result.get();
+        if (shownRun == null || !shownRun.scenario().target().equals(sc.target())) {
+            preview(sc, self[0]);
+        }
+    }
+
+    /** Until the run of a new target is done: p_data on the heat map and the run's progress in the chart. */
+    private void preview(DiscreteScenario sc, Job<DiscreteRunResult> run) {
+        TargetPreview p = new TargetPreview(sc);
+        DiscreteRunResult before = model.result.get();
+        int[] percent = {-1};
+        Runnable show = () -> {
+            int now = (int) Math.floor(100 * Math.max(0, run.progressProperty().get()));
+            if (job == run && model.result.get() == before && now != percent[0]) {
+                percent[0] = now;
+                heatMap.show(p.painter(now));
+                chart.update(c -> DiscreteRunChart.waiting(c, "computing the exact laws and the particles… " + now + "%"));
+            }
+        };
+        run.progressProperty().addListener((o, a, b) -> show.run());
+        show.run();
     }
 
     /** Whether a run is computing. */

@@ -40,6 +40,7 @@ class DiscreteStartTest {
     static final String WORDS = "{\"title\": \"Words at start\", \"description\": \"d\", \"target\": \"language\", \"process\": \"masking\","
             + " \"horizon\": 5, \"samplers\": [\"tau-leaping\"], \"steps\": 7, \"particles\": 2000, \"seed\": 3}";
     private MainWindow window;
+
     private Path file;
 
     @Start
@@ -71,6 +72,35 @@ class DiscreteStartTest {
         DiscreteLaw law = ExactLaw.output(target, sc.process(), DiscreteSamplers.of("tau-leaping"), sc.buildSchedule(sc.steps()), null, null,
                 null);
         assertEquals(law.tv(target), w[0].model.frame().exactTv(), 1e-12);
+
+        // Export from the window: jobs on the executor write the figure and the data.
+        Path out = Files.createTempDirectory("scorescope-discrete-export");
+        try {
+            robot.interact(() -> w[0].exports.figure(out.resolve("words.pdf")));
+            robot.interact(() -> w[0].exports.data(out.resolve("words-steps.csv"), DiscreteExport.STEPS));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(out.resolve("words.pdf"))
+                    && Files.exists(out.resolve("words.scenario.json")) && Files.exists(out.resolve("words-steps.csv")));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w[0].message.getText().startsWith("wrote "));
+            assertTrue(Files.readString(out.resolve("words-steps.csv")).contains("\ntau-leaping,7,0.0," + law.tv(target) + ","),
+                    "the output row carries the core's exact TV");
+        } finally {
+            try (var files = Files.list(out)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(out);
+        }
+
+        // A new target: until its run is done the heat map shows its p_data (drawn while the old result is still the one shown).
+        DiscreteRunResult old = w[0].model.result.get();
+        long drawn = w[0].heatMap.drawn();
+        robot.interact(() -> w[0].model.load(new DiscreteScenario("", "", DiscreteScenario.TargetSpec.preset("picture"), DiscreteProcess.UNIFORM,
+                4, "constant", org.scorescope.discrete.StepSchedule.DEFAULT_DELTA, List.of("tau-leaping", "euler", "ctmc-exact"), 512, 1_000_000,
+                1)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].heatMap.drawn() > drawn);
+        assertSame(old, w[0].model.result.get(), "drawn before the new run finished");
+        assertTrue(w[0].running());
     }
 
     @Test
