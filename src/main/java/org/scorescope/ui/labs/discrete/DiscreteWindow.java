@@ -322,27 +322,11 @@ final class DiscreteWindow {
                 }));
         job = self[0];
         progress.progressProperty().bind(job.progressProperty());
-        DiscreteRunResult shownRun = model.result.get();
-        if (shownRun == null || !shownRun.scenario().target().equals(sc.target())) {
-            preview(sc, self[0]);
-        }
-    }
-
-    /** Until the run of a new target is done: p_data on the heat map and the run's progress in the chart. */
-    private void preview(DiscreteScenario sc, Job<DiscreteRunResult> run) {
-        TargetPreview p = new TargetPreview(sc);
         DiscreteRunResult before = model.result.get();
-        int[] percent = {-1};
-        Runnable show = () -> {
-            int now = (int) Math.floor(100 * Math.max(0, run.progressProperty().get()));
-            if (job == run && model.result.get() == before && now != percent[0]) {
-                percent[0] = now;
-                heatMap.show(p.painter(now));
-                chart.update(c -> DiscreteRunChart.waiting(c, "computing the exact laws and the particles… " + now + "%"));
-            }
-        };
-        run.progressProperty().addListener((o, a, b) -> show.run());
-        show.run();
+        if (before == null || !before.scenario().target().equals(sc.target())) {
+            Job<DiscreteRunResult> run = self[0];
+            new TargetPreview(sc).follow(run.progressProperty(), () -> job == run && model.result.get() == before, heatMap, chart);
+        }
     }
 
     /** Whether a run is computing. */

@@ -10,7 +10,8 @@ import org.scorescope.discrete.StateIndex;
  * What the heat map shows while a run of a new target computes: p_data of coordinates (0, 1) — the
  * output every sampler aims at, cheap to get from the table (one pass over {@code [S]^d}) or from two
  * coordinate laws — with the run's progress in the caption. The target is built once, on the drawing
- * lane (a picture target reads its image there), never on the FX thread.
+ * lane (a picture target reads its image there), never on the FX thread. The chart says the same
+ * until the run is done ({@link #follow}).
  */
 final class TargetPreview {
     private final DiscreteScenario scenario;
@@ -20,6 +21,28 @@ final class TargetPreview {
 
     TargetPreview(DiscreteScenario scenario) {
         this.scenario = scenario;
+    }
+
+    /**
+     * Shows p_data on the heat map and the run's progress on the chart at every whole percent, while
+     * {@code waiting} holds (FX thread).
+     *
+     * @param progress the run's progress, 0 … 1
+     * @param waiting whether the run is still the one computing and its result not yet shown
+     */
+    void follow(javafx.beans.value.ObservableDoubleValue progress, java.util.function.BooleanSupplier waiting, LanePicture heatMap,
+            org.scorescope.ui.lab.ChartImage chart) {
+        int[] percent = {-1};
+        Runnable show = () -> {
+            int now = (int) Math.floor(100 * Math.max(0, progress.get()));
+            if (waiting.getAsBoolean() && now != percent[0]) {
+                percent[0] = now;
+                heatMap.show(painter(now));
+                chart.update(c -> DiscreteRunChart.waiting(c, "computing the exact laws and the particles… " + now + "%"));
+            }
+        };
+        progress.addListener((o, a, b) -> show.run());
+        show.run();
     }
 
     /** A painter of p_data with "computing… NN%" under it (runs on the drawing lane). */
