@@ -37,7 +37,7 @@ import org.scorescope.ui.service.Job;
  */
 final class TheoremCardsWindow {
     /** Width of a typeset formula at most, in pixels (the card column's width less its padding). */
-    static final int FORMULA_WIDTH = 540;
+    static final int FORMULA_WIDTH = 510;
     final Stage stage = new Stage();
     final Map<String, TheoremCardView> views = new LinkedHashMap<>();
     final ChartImage chart;
@@ -90,6 +90,7 @@ final class TheoremCardsWindow {
         chart.setId("cards-chart");
         chart.pollContinuously();
         VBox.setVgrow(chart, Priority.ALWAYS);
+        chart.setVisible(false); // an empty plot until the first check
         heading.setId("cards-heading");
         heading.setWrapText(true);
         heading.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-text-fill: #ffb382;");
@@ -199,6 +200,7 @@ final class TheoremCardsWindow {
         verdict.setText(TheoremCheckChart.verdict(r));
         verdict.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-text-fill: " + (r.passed() ? "#7fe08a" : "#ff7a7a") + ";");
         chart.update(c -> TheoremCheckChart.fill(c, r));
+        chart.setVisible(true);
     }
 
     /**
