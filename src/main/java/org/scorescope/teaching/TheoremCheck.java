@@ -50,8 +50,13 @@ public final class TheoremCheck {
      * @param y the measured values (errors, metric values or gaps)
      * @param slope the fitted slope (order for rates, log-gap slope for rounds; NaN for a decrease check)
      * @param passed whether it meets the card's tolerance
+     * @param se the standard error of each value (Monte Carlo checks), or all zero (exact checks)
      */
-    public record Series(String label, double[] x, double[] y, double slope, boolean passed) {
+    public record Series(String label, double[] x, double[] y, double slope, boolean passed, double[] se) {
+        /** An exact series: no standard errors. */
+        public Series(String label, double[] x, double[] y, double slope, boolean passed) {
+            this(label, x, y, slope, passed, new double[y.length]);
+        }
     }
 
     /**
@@ -222,7 +227,7 @@ public final class TheoremCheck {
                 decreasing &= y[i] + c.sigmas() * Math.hypot(se[i], se[i - 1]) < y[i - 1];
             }
         }
-        return new Series(c.sampler() + " guided", c.strengths(), y, Double.NaN, decreasing);
+        return new Series(c.sampler() + " guided", c.strengths(), y, Double.NaN, decreasing, se);
     }
 
     private static Series rounds(TheoremCard.PicardRounds c, Counter counter) {

@@ -222,7 +222,11 @@ final class TheoremCardsWindow {
         }
         stage.getScene().getRoot().applyCss();
         stage.getScene().getRoot().layout();
-        double y = v.getBoundsInParent().getMinY();
+        // the first card of a part comes with its part's heading
+        List<javafx.scene.Node> items = ((VBox) scroll.getContent()).getChildren();
+        int at = items.indexOf(v);
+        javafx.scene.Node top = at > 0 && items.get(at - 1) instanceof Label ? items.get(at - 1) : v;
+        double y = top.getBoundsInParent().getMinY();
         double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
         scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 10) / room)));
     }

@@ -67,9 +67,9 @@ final class TheoremCheckChart {
         } else if (check instanceof TheoremCard.GuidanceDecrease c) {
             StringBuilder v = new StringBuilder();
             for (int i = 0; i < s.y().length; i++) {
-                v.append(i == 0 ? "" : " → ").append(String.format(Locale.ROOT, "%.3g", s.y()[i]));
+                v.append(i == 0 ? "" : " → ").append(String.format(Locale.ROOT, "%.3g ± %.2g", s.y()[i], s.se()[i]));
             }
-            return s.label() + ": E[1/p(c|Y)] " + v + " at w = " + joinW(c.strengths()) + ", theory: decreasing in w (each step by > "
+            return s.label() + ": E[1/p(c|Y)] " + v + " (± 1 s.e.) at w = " + joinW(c.strengths()) + ", theory: decreasing in w (each step by > "
                     + number(c.sigmas()) + " s.e.): " + verdict;
         }
         return s.label() + ": " + verdict;
@@ -120,6 +120,19 @@ final class TheoremCheckChart {
             r.setSeriesShape(p, new Ellipse2D.Double(-5, -5, 10, 10));
             r.setSeriesPaint(p, color);
             r.setSeriesStroke(p, ChartStyle.stroke(2));
+            for (int i = 0; i < s.x().length && check instanceof TheoremCard.GuidanceDecrease; i++) {
+                // ± 1 standard error, as a vertical bar (the check asks for drops of more than 3)
+                // keys must differ; only the first bar is in the legend, so the others differ invisibly
+                XYSeries bar = new XYSeries(s.label() + " ± 1 s.e." + "\u200b".repeat(i), false, true);
+                bar.add(s.x()[i], s.y()[i] - s.se()[i]);
+                bar.add(s.x()[i], s.y()[i] + s.se()[i]);
+                extend(yr, s.y()[i] - s.se()[i]);
+                extend(yr, s.y()[i] + s.se()[i]);
+                int b = add(data, bar);
+                r.setSeriesPaint(b, color);
+                r.setSeriesStroke(b, ChartStyle.stroke(2));
+                r.setSeriesVisibleInLegend(b, i == 0);
+            }
             XYSeries fitted = fitted(check, s);
             if (fitted != null) {
                 int f = add(data, fitted);

@@ -102,6 +102,7 @@ class TheoremCardsWindowTest {
                 assertArrayEquals(e.x(), s.x(), card.id());
                 assertArrayEquals(e.y(), s.y(), 0, card.id() + " " + e.label() + ": the window's numbers are the core's");
                 assertEquals(e.slope(), s.slope(), 0, card.id() + " " + e.label());
+                assertArrayEquals(e.se(), s.se(), 0, card.id() + " " + e.label() + ": standard errors");
             }
             String text = v.result.getText();
             assertEquals(TheoremCheckChart.verdict(expected), text, card.id());
