@@ -32,9 +32,12 @@ public record TheoremCard(String id, int part, String title, String statement, S
             return this == EQUAL ? Math.abs(slope - order) <= tolerance : slope >= order - tolerance;
         }
 
-        /** "2 ± 0.15" or "≥ 2 − 0.15". */
+        /** "2 ± 0.15", "≥ 2 − 0.15", or "≥ 0" (no tolerance). */
         public String describe(double order, double tolerance) {
-            return this == EQUAL ? fmt(order) + " ± " + fmt(tolerance) : "≥ " + fmt(order) + " − " + fmt(tolerance);
+            if (this == EQUAL) {
+                return fmt(order) + " ± " + fmt(tolerance);
+            }
+            return tolerance == 0 ? "≥ " + fmt(order) : "≥ " + fmt(order) + " − " + fmt(tolerance);
         }
 
         private static String fmt(double v) {
@@ -56,20 +59,56 @@ public record TheoremCard(String id, int part, String title, String statement, S
     /**
      * The slope of an exact error (W2 or KL of the output law, Gaussian propagation, no Monte Carlo)
      * against T on gaussian1d (VP, grid uniform in log-SNR): for each sampler, the least-squares
-     * slope of log error on log T ({@link org.scorescope.metrics.RateFit}).
+     * slope of log error on log T ({@link org.scorescope.metrics.RateFit}). With a {@link Posterior},
+     * the samplers are posterior samplers given the prior's score, and the error is to the exact
+     * posterior ({@link org.scorescope.metrics.InversePropagation}); the error must then also fall:
+     * its value at the largest T below its value at the smallest.
+     *
+     * @param posterior the inverse problem, or null (the target is gaussian1d)
      */
-    public record ExactSlope(List<String> samplers, Sweep.Metric metric, int[] steps, double order, double tolerance, Bound bound)
-            implements Check {
+    public record ExactSlope(List<String> samplers, Sweep.Metric metric, int[] steps, double order, double tolerance, Bound bound,
+            Posterior posterior) implements Check {
         /** Copies. */
         public ExactSlope {
             samplers = List.copyOf(samplers);
             steps = steps.clone();
         }
 
+        /** On gaussian1d, no observation. */
+        public ExactSlope(List<String> samplers, Sweep.Metric metric, int[] steps, double order, double tolerance, Bound bound) {
+            this(samplers, metric, steps, order, tolerance, bound, null);
+        }
+
         @Override
         public String describe() {
+            if (posterior != null) {
+                return metric.id() + " to the exact posterior of " + String.join(", ", samplers) + " on " + posterior.describe() + " at T = "
+                        + join(steps) + ": slope " + bound.describe(order, tolerance) + " and the error at T = " + steps[steps.length - 1]
+                        + " below the error at T = " + steps[0];
+            }
             return metric.id() + " of " + String.join(", ", samplers) + " on gaussian1d at T = " + join(steps) + ": slope "
                     + bound.describe(order, tolerance);
+        }
+    }
+
+    /**
+     * An inverse problem for a check (docs/inverse.md): a single-Gaussian prior (its posterior is
+     * Gaussian, so the error to it is exact) observed through y = A x₀ + N(0, σ² I).
+     *
+     * @param prior a preset with a single Gaussian ("gaussian")
+     * @param task an observation task ("inpaint-x", {@link org.scorescope.inverse.ObservationTask})
+     * @param y the observation
+     * @param sigma the noise σ
+     */
+    public record Posterior(String prior, String task, double[] y, double sigma) {
+        /** Copies. */
+        public Posterior {
+            y = y.clone();
+        }
+
+        /** "gaussian, inpaint-x, y = 1, σ = 0.2". */
+        public String describe() {
+            return prior + ", " + task + ", y = " + join(y) + ", σ = " + number(sigma);
         }
     }
 

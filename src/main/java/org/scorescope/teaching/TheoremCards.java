@@ -9,6 +9,7 @@ import org.scorescope.teaching.TheoremCard.ExactSlope;
 import org.scorescope.teaching.TheoremCard.GuidanceDecrease;
 import org.scorescope.teaching.TheoremCard.NotInCore;
 import org.scorescope.teaching.TheoremCard.PicardRounds;
+import org.scorescope.teaching.TheoremCard.Posterior;
 
 /**
  * Every seed statement with a checkable rate or shape (issue 18): 001 Theorems 3.1/3.2, 003
@@ -22,6 +23,11 @@ import org.scorescope.teaching.TheoremCard.PicardRounds;
 public final class TheoremCards {
     private static final int[] T_FINE = {200, 400, 800};
     private static final int[] T_HIGH = {100, 200, 400};
+    /**
+     * Theorem 10's case: the 2D Gaussian prior, its first coordinate observed with σ = 0.2 (the three
+     * direction classes: observation-dominated, then prior-dominated, and unobserved).
+     */
+    static final Posterior THM10_PROBLEM = new Posterior("gaussian", "inpaint-x", new double[] {1.0}, 0.2);
 
     private TheoremCards() {
     }
@@ -117,12 +123,14 @@ public final class TheoremCards {
                     "003_1b963510094279b5.txt line 2445", "E[1/p(c|Y)] decreases in w",
                     new GuidanceDecrease("two-classes-1d", 1, "ddpm", 100, 40_000, new double[] {0, 1, 4}, 3)),
             new TheoremCard("003-thm-10", 5, "003 Theorem 10 (Jiao, Na, Cai, Chen, Li '26)",
-                    "With bounded support and step sizes as stated, the inverse-problem sampler's law converges to the posterior X_0 | Y = y.",
+                    "With bounded support, δ the largest step in half-log-SNR and η on the unobserved directions with η³δ² → 0 and "
+                            + "η²δ/log(1/δ) → ∞, the SNR-split sampler's law converges to the posterior X_0 | Y = y. A limit: no rate is "
+                            + "stated. Checked on a Gaussian prior (unbounded, but its posterior is exact) with one observed and one "
+                            + "unobserved direction, η = 16 (δ/0.01)^−0.6 inside the window.",
                     "\\mathrm{law}(\\hat X_t) \\to \\mathrm{law}(X_0 \\mid Y = y)\\quad \\text{as}\\ \\lambda_t \\to \\infty",
-                    "003_1b963510094279b5.txt line 2798", "the law approaches the posterior as λ_t grows",
-                    new NotInCore("The inverse-problem core (issue 15) landed after this card was written; its check (the law's "
-                            + "distance to the exact posterior as λ_t grows) is not wired here yet.",
-                            "`sample`/`sweep` with an observation measure the distance to the exact posterior (docs/inverse.md).")),
+                    "003_1b963510094279b5.txt line 2798 (the sampler: line 2759)",
+                    "the exact W2 to the posterior falls as T grows (a limit: any positive slope)",
+                    new ExactSlope(List.of("snr-split"), Sweep.Metric.EXACT_W2, T_FINE, 0, 0, Bound.AT_LEAST, THM10_PROBLEM)),
             new TheoremCard("003-thm-11", 6, "003 Theorem 11 (uniform noising, τ-leaping)",
                     "τ-leaping's KL is at most ε_score + e^(−T) d log S + Δ d log(S/Δ): with constant steps the discretisation part "
                             + "falls like 1/N.",

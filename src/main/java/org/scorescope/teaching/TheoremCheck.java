@@ -3,6 +3,7 @@ package org.scorescope.teaching;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.scorescope.discrete.DiscreteLaw;
 import org.scorescope.discrete.DiscretePresets;
 import org.scorescope.discrete.DiscreteProcess;
@@ -20,13 +21,18 @@ import org.scorescope.engine.Engine;
 import org.scorescope.engine.RunResult;
 import org.scorescope.engine.RunSpec;
 import org.scorescope.engine.SamplerSlot;
+import org.scorescope.inverse.InverseProblem;
+import org.scorescope.inverse.LinearObservation;
+import org.scorescope.inverse.ObservationTask;
 import org.scorescope.metrics.Binning;
 import org.scorescope.metrics.ExactGaussianError;
 import org.scorescope.metrics.GaussianDistance;
 import org.scorescope.metrics.GaussianPropagation;
 import org.scorescope.metrics.GuidanceMeasure;
+import org.scorescope.metrics.InversePropagation;
 import org.scorescope.metrics.RateFit;
 import org.scorescope.metrics.Sweep;
+import org.scorescope.sampler.Sampler;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.DiscreteSchedule;
 import org.scorescope.schedule.Grid;
@@ -159,20 +165,44 @@ public final class TheoremCheck {
 
     private static List<Series> exactSlope(TheoremCard.ExactSlope c, Counter counter) {
         Target target = Presets.get("gaussian1d");
+        InverseProblem problem = c.posterior() == null ? null : problem(c.posterior());
         List<Series> out = new ArrayList<>();
         for (String id : c.samplers()) {
             double[] x = new double[c.steps().length];
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 x[i] = c.steps()[i];
-                ExactGaussianError e = ExactGaussianError.of(target, SamplerRegistry.create(id), logSnrGrid(c.steps()[i]));
+                Grid grid = logSnrGrid(c.steps()[i]);
+                ExactGaussianError e = problem == null ? ExactGaussianError.of(target, SamplerRegistry.create(id), grid)
+                        : posteriorError(problem, id, grid);
                 y[i] = c.metric() == Sweep.Metric.EXACT_KL ? e.kl() : e.w2();
                 counter.tick();
             }
             double slope = RateFit.fit(x, y).order();
-            out.add(new Series(id, x, y, slope, c.bound().accepts(slope, c.order(), c.tolerance())));
+            boolean passed = c.bound().accepts(slope, c.order(), c.tolerance());
+            if (problem != null) {
+                // a limit: the error must fall, whatever its rate
+                passed &= y[y.length - 1] < y[0];
+            }
+            out.add(new Series(id, x, y, slope, passed));
         }
         return out;
+    }
+
+    /** The check's inverse problem (a single-Gaussian prior: the posterior is Gaussian and known exactly). */
+    static InverseProblem problem(TheoremCard.Posterior p) {
+        Target prior = Presets.get(p.prior());
+        return InverseProblem.of(prior, LinearObservation.of(ObservationTask.matrix(p.task(), prior.dim()), p.y(), p.sigma()));
+    }
+
+    /**
+     * The exact error of a posterior sampler's output law to the exact posterior (both at the grid's
+     * last level): the sampler gets the prior's score and starts from the exact noised posterior at
+     * ᾱ_T, so the error is the sampler's own ({@link InversePropagation#fromPosterior}).
+     */
+    private static ExactGaussianError posteriorError(InverseProblem problem, String id, Grid grid) {
+        Sampler sampler = SamplerRegistry.create(id, Map.of(), problem);
+        return ExactGaussianError.compare(problem.posterior(), InversePropagation.fromPosterior(problem, sampler, grid), grid.abar(0));
     }
 
     private static DiscreteSampler discreteSampler(String id) {

@@ -89,7 +89,8 @@ class TheoremCardsWindowTest {
         TheoremCardsWindow w = open(robot);
         assertEquals(TheoremCards.all().size(), w.views.size(), "every card is listed");
         List<TheoremCard> runnable = TheoremCards.all().stream().filter(c -> c.check().runnable()).toList();
-        assertTrue(runnable.size() >= 13, "cards with a check: " + runnable.size());
+        assertTrue(runnable.size() >= 14, "cards with a check: " + runnable.size());
+        assertTrue(runnable.stream().anyMatch(c -> c.id().equals("003-thm-10")), "003 Theorem 10 (inverse problems) is clicked");
         for (TheoremCard card : runnable) {
             TheoremCardView v = check(robot, w, card);
             TheoremCheck.Result expected = TheoremCheck.run(card, core);
