@@ -67,16 +67,26 @@ public final class ChartStyle {
             chart.getLegend().setItemFont(font(Font.PLAIN, 11.5, scale));
         }
         if (chart.getPlot() instanceof XYPlot p) {
-            p.setBackgroundPaint(plot);
-            p.setDomainGridlinePaint(grid);
-            p.setRangeGridlinePaint(grid);
-            p.setOutlinePaint(grid);
-            for (int i = 0; i < p.getDomainAxisCount(); i++) {
-                axis(p.getDomainAxis(i), text, grid, scale);
-            }
-            for (int i = 0; i < p.getRangeAxisCount(); i++) {
-                axis(p.getRangeAxis(i), text, grid, scale);
-            }
+            plot(p, plot, text, grid, scale);
+        }
+    }
+
+    /** One plot and, for a combined plot, each of its subplots (they keep their own paints otherwise). */
+    private static void plot(XYPlot p, Color plot, Color text, Color grid, double scale) {
+        p.setBackgroundPaint(plot);
+        p.setDomainGridlinePaint(grid);
+        p.setRangeGridlinePaint(grid);
+        p.setOutlinePaint(grid);
+        for (int i = 0; i < p.getDomainAxisCount(); i++) {
+            axis(p.getDomainAxis(i), text, grid, scale);
+        }
+        for (int i = 0; i < p.getRangeAxisCount(); i++) {
+            axis(p.getRangeAxis(i), text, grid, scale);
+        }
+        java.util.List<?> subplots = p instanceof org.jfree.chart.plot.CombinedDomainXYPlot byDomain ? byDomain.getSubplots()
+                : p instanceof org.jfree.chart.plot.CombinedRangeXYPlot byRange ? byRange.getSubplots() : java.util.List.of();
+        for (Object sub : subplots) {
+            plot((XYPlot) sub, plot, text, grid, scale);
         }
     }
 

@@ -117,19 +117,11 @@ final class DiscreteRunChart {
         plot.getDomainAxis().setRange(0, Math.max(1, r.steps()));
     }
 
-    /** The light look of exported files: {@link ChartStyle#paper} for the chart, and the same for both plots' axes. */
+    /** The light look of exported files: {@link ChartStyle#paper} (subplots included) and the step marker in a dark grey. */
     static void paper(JFreeChart chart) {
         ChartStyle.paper(chart, 1);
-        Color text = new Color(0x1A1A1F);
-        Color grid = new Color(0xD0D0D8);
         for (Object o : ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots()) {
-            XYPlot p = (XYPlot) o;
-            p.setBackgroundPaint(Color.WHITE);
-            p.setDomainGridlinePaint(grid);
-            p.setRangeGridlinePaint(grid);
-            p.getRangeAxis().setLabelPaint(text);
-            p.getRangeAxis().setTickLabelPaint(text);
-            java.util.Collection<?> markers = p.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+            java.util.Collection<?> markers = ((XYPlot) o).getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
             if (markers != null) {
                 markers.forEach(m -> ((ValueMarker) m).setPaint(new Color(0x55555F)));
             }
