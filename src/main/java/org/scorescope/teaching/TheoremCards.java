@@ -126,7 +126,7 @@ public final class TheoremCards {
                     "With bounded support, δ the largest step in half-log-SNR and η on the unobserved directions with η³δ² → 0 and "
                             + "η²δ/log(1/δ) → ∞, the SNR-split sampler's law converges to the posterior X_0 | Y = y. A limit: no rate is "
                             + "stated. Checked on a Gaussian prior (unbounded, but its posterior is exact) with one observed and one "
-                            + "unobserved direction, η = 16 (δ/0.01)^−0.6 inside the window.",
+                            + "unobserved direction, η = 16 (δ/0.01)^(−0.6), inside the window.",
                     "\\mathrm{law}(\\hat X_t) \\to \\mathrm{law}(X_0 \\mid Y = y)\\quad \\text{as}\\ \\lambda_t \\to \\infty",
                     "003_1b963510094279b5.txt line 2798 (the sampler: line 2759)",
                     "the exact W2 to the posterior falls as T grows (a limit: any positive slope)",
