@@ -224,7 +224,8 @@ final class TheoremCheckChart {
         }
         XYSeries line;
         if (bound == TheoremCard.Bound.AT_LEAST) {
-            line = new XYSeries("theory: ∝ " + variable(check) + "^−" + number(order) + " or faster (from the first point)" + who, false, true);
+            String shape = order == 0 ? "falls (no rate stated)" : "∝ " + variable(check) + "^−" + number(order) + " or faster";
+            line = new XYSeries("theory: " + shape + " (from the first point)" + who, false, true);
             line.add(x0, s.y()[0]);
             line.add(x1, s.y()[0] * Math.pow(x1 / x0, -order));
         } else {
@@ -268,7 +269,8 @@ final class TheoremCheckChart {
 
     private static String yLabel(TheoremCard.Check check) {
         if (check instanceof TheoremCard.ExactSlope c) {
-            return (c.metric() == Sweep.Metric.EXACT_KL ? "exact KL to the target law" : "exact W₂ to the target law") + " (log)";
+            String law = c.posterior() != null ? "the exact posterior" : "the target law";
+            return (c.metric() == Sweep.Metric.EXACT_KL ? "exact KL to " : "exact W₂ to ") + law + " (log)";
         } else if (check instanceof TheoremCard.DiscreteSlope) {
             return "KL(N) − KL(exact reverse) (log)";
         } else if (check instanceof TheoremCard.PicardRounds c) {
