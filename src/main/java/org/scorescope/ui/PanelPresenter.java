@@ -14,6 +14,8 @@ import org.scorescope.ui.lab.RunView;
 import org.scorescope.ui.model.SessionModel;
 import org.scorescope.ui.present.PanelOverlay;
 import org.scorescope.ui.present.ParticlePicker;
+import org.scorescope.ui.service.Lane;
+import org.scorescope.ui.service.UiThread;
 
 /**
  * The presenter's hand on the panels (issue 18): the pen (drag draws a stroke instead of panning),
@@ -21,7 +23,7 @@ import org.scorescope.ui.present.ParticlePicker;
  * anatomy, the ring around the picked particle, freeze and compare. The state lives in the
  * {@link SessionModel}; this class turns mouse events into it and draws it on each panel's
  * {@link PanelOverlay}. The one scan over particles is the pick, once per click, over the immutable
- * frame on screen ({@link ParticlePicker}).
+ * frame on screen ({@link ParticlePicker}), on the pick lane when the window gives one.
  */
 final class PanelPresenter {
     /** A click picks the nearest particle within this many pixels. */
@@ -33,6 +35,8 @@ final class PanelPresenter {
     private PanelView livePanel;
     private PanelView pointerPanel;
     private double[] pointerAt;
+    private Lane lane;
+    private int picks;
 
     PanelPresenter(SessionModel model, Supplier<RunView> run, PanelGrid grid) {
         this.model = model;
@@ -139,39 +143,66 @@ final class PanelPresenter {
     }
 
     /**
-     * Picks the particle of panel p nearest to (x, y) (node coordinates) among those stored in every
-     * frame of the run (so the ring can follow it through the steps); the status says what was picked.
-     *
-     * @return the picked index, or −1
+     * Where the pick's scan runs: a lane of the window's executor (then the FX thread only reads the
+     * click and the result), or null to scan on the FX thread (one pass, about 1.3 ms at 1M warm,
+     * but tens of ms at the first click while the JIT warms up; see the issue-18 presenter note).
+     * The window sets it with {@code grid.presenter().useLane(executor.lane("pick"))}.
      */
-    int pick(PanelView p, double x, double y) {
+    void useLane(Lane lane) {
+        this.lane = lane;
+    }
+
+    /**
+     * Picks the particle of panel p nearest to (x, y) (node coordinates) among those stored in every
+     * frame of the run (so the ring can follow it through the steps), on the pick lane when there is
+     * one; the status says what was picked.
+     */
+    void pick(PanelView p, double x, double y) {
         RunView r = run.get();
         double scale = grid.outputScale();
         Viewport v = grid.viewport(p, scale);
         if (r == null || v == null) {
-            return -1;
+            return;
         }
         if (r.oneDimensional()) {
             model.status.set("Picking a particle works in the plane view (a 2D target); this target is 1D.");
-            return -1;
+            return;
         }
         Frame f = r.frameAt(model.step.get());
-        if (f == null || p.index() >= f.samplers().size()) {
-            return -1;
+        int slot = p.index();
+        if (f == null || slot >= f.samplers().size()) {
+            return;
         }
-        Frame.SamplerFrame sf = f.samplers().get(p.index());
+        Frame.SamplerFrame sf = f.samplers().get(slot);
         int everywhere = r.recorder().stored() > 0 ? Math.min(sf.stored(), r.recorder().stored()) : sf.stored();
         double upx = (v.x1() - v.x0()) / v.width() * scale;
         double upy = (v.y1() - v.y0()) / v.height() * scale;
-        int i = ParticlePicker.nearest(sf.positions()[0], sf.positions()[1], everywhere, v.wx(x * scale), v.wy(y * scale), upx, upy,
-                PICK_RADIUS);
+        double wx = v.wx(x * scale);
+        double wy = v.wy(y * scale);
+        long runId = r.runId();
+        int request = ++picks;
+        Runnable scan = () -> {
+            int i = ParticlePicker.nearest(sf.positions()[0], sf.positions()[1], everywhere, wx, wy, upx, upy, PICK_RADIUS);
+            UiThread.fx().run(() -> picked(request, runId, slot, i, sf.label()));
+        };
+        if (lane == null) {
+            scan.run();
+        } else {
+            lane.latest("pick", scan);
+        }
+    }
+
+    private void picked(int request, long runId, int slot, int i, String label) {
+        RunView now = run.get();
+        if (request != picks || now == null || now.runId() != runId) {
+            return;
+        }
         if (i < 0) {
             model.status.set("No particle within " + (int) PICK_RADIUS + " pixels of the click.");
-            return -1;
+            return;
         }
-        model.pick.set(new SessionModel.Pick(p.index(), i));
-        model.status.set("Picked particle " + i + " of " + sf.label() + " — its anatomy follows the step.");
-        return i;
+        model.pick.set(new SessionModel.Pick(slot, i));
+        model.status.set("Picked particle " + i + " of " + label + " — its anatomy follows the step.");
     }
 
     /** The mouse moved over p: the pointer's spot follows. */

@@ -28,6 +28,8 @@ import org.scorescope.ui.model.SessionModel;
 import org.scorescope.ui.present.Ghost;
 import org.scorescope.ui.present.PanelOverlay;
 import org.scorescope.ui.present.ParticlePicker;
+import org.scorescope.ui.service.BackgroundExecutor;
+import org.scorescope.ui.service.UiThread;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -200,6 +202,17 @@ class PresenterToolsUiTest {
     void shiftClickPicksTheNearestParticleRingsItAndTheAnatomyFollows(FxRobot robot) {
         runAndShow(robot, 5);
         PanelGrid grid = (PanelGrid) robot.lookup("#panel-grid").query();
+        // the scan on a lane of an executor, as the window can give it (useLane); without one it runs on the FX thread
+        BackgroundExecutor executor = BackgroundExecutor.create(UiThread.fx(), window.failures());
+        robot.interact(() -> grid.presenter().useLane(executor.lane("pick")));
+        try {
+            pickAndFollow(robot, grid);
+        } finally {
+            executor.close();
+        }
+    }
+
+    private void pickAndFollow(FxRobot robot, PanelGrid grid) {
         PanelView p = window.panels().get(1);
         // aim at particle 40 of accel-ddpm (slot 1) at t = 5
         AtomicReference<Point2D> at = new AtomicReference<>();
@@ -244,11 +257,39 @@ class PresenterToolsUiTest {
         robot.interact(() -> model().step.set(3));
         UiWait.until("its anatomy at t = 3", () -> robot.lookup("#anatomy-message").queryLabeled().getText().startsWith("step t = 3"));
         showing(3);
-        robot.interact(() -> { });
         UiWait.until("the ring moved to t = 3", () -> {
             double[] r = p.overlay().drawn().ring();
             float[][] q = window.run().frameAt(3).samplers().get(1).positions();
             return r != null && r[0] == q[0][pick.particle()] && r[1] == q[1][pick.particle()];
         });
+    }
+
+    @Test
+    void inPickModeAPlainClickPicksOnTheFxThreadWhenThereIsNoLane(FxRobot robot) {
+        runAndShow(robot, 5);
+        PanelGrid grid = (PanelGrid) robot.lookup("#panel-grid").query();
+        PanelView p = window.panels().get(0);
+        key(robot, KeyCode.A);
+        assertTrue(model().pickMode.get(), "A: pick mode");
+        AtomicReference<Point2D> at = new AtomicReference<>();
+        robot.interact(() -> {
+            Viewport v = grid.viewport(p, grid.outputScale());
+            Frame.SamplerFrame sf = window.run().frameAt(5).samplers().get(0);
+            double s = grid.outputScale();
+            at.set(p.localToScreen(v.px(sf.positions()[0][7]) / s, v.py(sf.positions()[1][7]) / s));
+        });
+        robot.clickOn(at.get(), MouseButton.PRIMARY);
+        UiWait.until("a pick", () -> model().pick.get() != null);
+        assertEquals(0, model().pick.get().slot());
+        double[] ring = p.overlay().drawn().ring();
+        assertNotNull(ring);
+        Point2D local = p.screenToLocal(at.get());
+        double s = grid.outputScale();
+        Viewport v = grid.viewport(p, s);
+        double dx = v.px(ring[0]) / s - local.getX();
+        double dy = v.py(ring[1]) / s - local.getY();
+        assertTrue(Math.hypot(dx, dy) <= PanelPresenter.PICK_RADIUS, "the ringed particle is within the pick radius of the click");
+        key(robot, KeyCode.A);
+        assertFalse(model().pickMode.get());
     }
 }

@@ -34,6 +34,7 @@ public final class TeachingLab implements Lab {
         context.session().pick.addListener((o, a, b) -> {
             if (b != null && (window == null || !window.stage.isShowing())) {
                 open();
+                context.owner().requestFocus(); // the keys stay with the panels: ← / → step both windows
             }
         });
     }
