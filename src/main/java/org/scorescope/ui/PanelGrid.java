@@ -46,6 +46,8 @@ final class PanelGrid extends GridPane {
         presenter = new PanelPresenter(model, run, this);
         badge = new PresenterBadge(model);
         badge.setManaged(false);
+        // unmanaged: the grid places it (bottom right) whenever its text changes
+        badge.textProperty().addListener(o -> requestLayout());
     }
 
     /** The presenter's tools on these panels. */
@@ -113,6 +115,7 @@ final class PanelGrid extends GridPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        badge.applyCss();
         badge.autosize();
         badge.relocate(getWidth() - badge.getWidth() - 14, getHeight() - badge.getHeight() - 12);
     }

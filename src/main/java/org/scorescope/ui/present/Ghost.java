@@ -11,7 +11,7 @@ public final class Ghost {
     /** The ghost's colour at full brightness (amber). */
     public static final int RGB = 0xFFB347;
     /** The share of a pixel's brightness the ghost keeps. */
-    public static final double STRENGTH = 0.75;
+    public static final double STRENGTH = 0.6;
 
     private Ghost() {
     }

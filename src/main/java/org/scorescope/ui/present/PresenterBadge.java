@@ -21,7 +21,6 @@ public final class PresenterBadge extends Label {
         getStyleClass().add("presenter-badge");
         setStyle("-fx-background-color: rgba(0,0,0,0.62); -fx-text-fill: white; -fx-padding: 3 9 3 9; -fx-background-radius: 6;");
         setMouseTransparent(true);
-        model.frozen.addListener((o, a, on) -> frozenAt = on ? model.step.get() : -1);
         for (Observable o : List.<Observable>of(model.pen, model.pointer, model.keepAnnotations, model.frozen, model.pickMode,
                 model.strokes, model.presentation)) {
             o.addListener(x -> update());
@@ -40,6 +39,7 @@ public final class PresenterBadge extends Label {
         if (model.pen.get() || !model.strokes.isEmpty()) {
             on.add(model.keepAnnotations.get() ? "drawings kept across steps (R)" : "drawings cleared on step change (R)");
         }
+        frozenAt = !model.frozen.get() ? -1 : frozenAt >= 0 ? frozenAt : model.step.get();
         if (model.frozen.get()) {
             on.add("frozen" + (frozenAt >= 0 ? " at t = " + frozenAt : "") + " (F)");
         }

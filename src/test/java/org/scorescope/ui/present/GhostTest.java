@@ -28,9 +28,9 @@ class GhostTest {
         int purple = 0xFF000000 | (int) (68 * 0.72) << 16 | (int) (1 * 0.72) << 8 | (int) (84 * 0.72);
         int splat = 0xFF888888;
         int[] g = Ghost.of(new int[] {yellow, purple, splat}, GROUND);
-        assertTrue((g[0] >>> 24) < 0.3 * 255, "yellow heat map: alpha " + (g[0] >>> 24));
+        assertTrue((g[0] >>> 24) < 0.3 * Ghost.STRENGTH * 255, "yellow heat map: alpha " + (g[0] >>> 24));
         assertEquals(0, g[1] >>> 24, "purple heat map: nothing");
-        assertTrue((g[2] >>> 24) > 0.5 * 255, "a particle splat stays: alpha " + (g[2] >>> 24));
+        assertTrue((g[2] >>> 24) > 0.65 * Ghost.STRENGTH * 255, "a particle splat stays: alpha " + (g[2] >>> 24));
     }
 
     @Test

@@ -192,8 +192,8 @@ final class AnatomyWindow {
             view.show(r.picture(), slot);
             AnatomyPicture.Pixels card = r.picture().card();
             equation.setImage(FxImages.of(card.argb(), card.width(), card.height()));
-            message.setText("step t = " + t + ": " + r.picture().arrows().size() + " arrows; the terms add up to the update to "
-                    + String.format(java.util.Locale.ROOT, "%.1e", all(r.trace(), run.steps() - t)) + " (relative to ‖Y_{t−1}‖ + 1)");
+            message.setText("step t = " + t + ": " + r.picture().arrows().size() + " arrows; the terms add up to the update within "
+                    + String.format(java.util.Locale.ROOT, "%.1e", all(r.trace(), run.steps() - t)) + " (relative to ‖Yₜ₋₁‖ + 1)");
         }));
     }
 
