@@ -43,6 +43,7 @@ public final class PresenterScreenshots {
                 case "anatomy" -> anatomy(out);
                 case "annotation" -> presentation(out, false);
                 case "freeze" -> presentation(out, true);
+                case "shortcuts" -> shortcuts(out);
                 default -> throw new IllegalArgumentException("anatomy | annotation | freeze");
             }
         } finally {
@@ -123,6 +124,17 @@ public final class PresenterScreenshots {
             });
         }
         Thread.sleep(2500);
+        int w = fx(() -> (int) window.stage().getWidth());
+        int h = fx(() -> (int) window.stage().getHeight());
+        capture(file, w, h, 0, 0);
+    }
+
+    private static void shortcuts(Path file) throws Exception {
+        fx(() -> {
+            window.session().shortcutsShown.set(true);
+            return null;
+        });
+        Thread.sleep(2000);
         int w = fx(() -> (int) window.stage().getWidth());
         int h = fx(() -> (int) window.stage().getHeight());
         capture(file, w, h, 0, 0);
