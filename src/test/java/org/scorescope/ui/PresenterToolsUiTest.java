@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 18, must-show 3 (presenter tools) and the pick: in presentation mode the pen draws a stroke
- * with the robot's mouse (and does not pan), a step change clears it unless R keeps it, X clears,
+ * with the robot's mouse (and does not pan), a step change clears it unless R keeps it, E erases,
  * F pins the frame on screen as a ghost that stays while the running frame changes; Shift+click picks
  * the nearest particle, rings it, and the anatomy window opens on it and follows the step.
  */
@@ -114,7 +114,7 @@ class PresenterToolsUiTest {
     }
 
     @Test
-    void thePenDrawsAStrokeThatAStepChangeClearsUnlessKeptAndXClears(FxRobot robot) {
+    void thePenDrawsAStrokeThatAStepChangeClearsUnlessKeptAndEErases(FxRobot robot) {
         runAndShow(robot, 6);
         robot.interact(() -> model().presentation.set(true));
         WaitForAsyncUtils.waitForFxEvents();
@@ -146,8 +146,8 @@ class PresenterToolsUiTest {
         assertEquals(1, model().strokes.size(), "kept across the step");
         assertTrue(penPixels(robot, p) > 100);
 
-        key(robot, KeyCode.X);
-        assertTrue(model().strokes.isEmpty(), "X clears");
+        key(robot, KeyCode.E);
+        assertTrue(model().strokes.isEmpty(), "E erases");
         assertEquals(0, penPixels(robot, p));
         assertTrue(robot.lookup("#presenter-badge").query().isVisible(), "the badge names the pen");
     }
