@@ -23,7 +23,9 @@ import org.scorescope.ui.labs.teaching.TeachingLab;
  * Takes issue 18's screenshots from the real window on an X display (not a test; run by hand under
  * Xvfb, see the issue-18 presenter note): {@code anatomy OUTDIR} (the anatomy window of particle 17
  * at t = 20 for ddpm, accel-ddpm, accel-ddim, dpm-solver-2, piadm-ode), {@code annotation FILE} and
- * {@code freeze FILE} (presentation mode at the screen's size). Captures with ImageMagick's import.
+ * {@code freeze FILE} (presentation mode at the screen's size), {@code shortcuts FILE}, {@code pick FILE} (Shift+click on
+ * ddpm's particle 17 at t = 20 on a 2200×1000 screen; cropped by hand to the panel and the anatomy window). Captures
+ * with ImageMagick's import.
  */
 public final class PresenterScreenshots {
     private static MainWindow window;
@@ -36,7 +38,8 @@ public final class PresenterScreenshots {
         });
         String mode = args[0];
         Path out = Path.of(args[1]);
-        List<String> options = mode.equals("anatomy") ? List.of("--size", "1280x760") : List.of();
+        List<String> options = mode.equals("anatomy") ? List.of("--size", "1280x760")
+                : mode.equals("pick") ? List.of("--size", "1000x1000", "--no-metrics") : List.of();
         fx(() -> window = new MainWindow(new Stage(), UiOptions.parse(options)));
         try {
             switch (mode) {
@@ -44,6 +47,7 @@ public final class PresenterScreenshots {
                 case "annotation" -> presentation(out, false);
                 case "freeze" -> presentation(out, true);
                 case "shortcuts" -> shortcuts(out);
+                case "pick" -> pick(out);
                 default -> throw new IllegalArgumentException("anatomy | annotation | freeze");
             }
         } finally {
@@ -127,6 +131,45 @@ public final class PresenterScreenshots {
         int w = fx(() -> (int) window.stage().getWidth());
         int h = fx(() -> (int) window.stage().getHeight());
         capture(file, w, h, 0, 0);
+    }
+
+    /** Shift+click with the robot on ddpm's particle 17 at t = 20; the anatomy window opens beside the main one. */
+    private static void pick(Path file) throws Exception {
+        String json = "{\"title\": \"Click a particle for its anatomy\", \"target\": \"ring8\", \"schedule\": \"linear\", \"samplers\": [\"ddpm\"],"
+                + " \"steps\": 40, \"particles\": 20000, \"seed\": 1}";
+        load(ScenarioJson.parse(json));
+        fx(() -> {
+            window.stage().setX(0);
+            window.stage().setY(0);
+            window.session().step.set(20);
+            return null;
+        });
+        Thread.sleep(2500);
+        PanelView panel = fx(() -> window.panels().get(0));
+        float[] at = fx(() -> new float[] {window.run().frameAt(20).samplers().get(0).positions()[0][17],
+                window.run().frameAt(20).samplers().get(0).positions()[1][17]});
+        Point2D p = fx(() -> screen(panel, at[0], at[1]));
+        Robot robot = fx(Robot::new);
+        fx(() -> {
+            robot.mouseMove(p);
+            robot.keyPress(javafx.scene.input.KeyCode.SHIFT);
+            robot.mouseClick(MouseButton.PRIMARY);
+            robot.keyRelease(javafx.scene.input.KeyCode.SHIFT);
+            return null;
+        });
+        until("the anatomy window", () -> fx(() -> Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && "ScoreScope — anatomy of a step".equals(s.getTitle()) && s.isShowing())));
+        Stage anatomy = fx(() -> (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && "ScoreScope — anatomy of a step".equals(s.getTitle())).findFirst().orElseThrow());
+        until("its anatomy", () -> fx(() -> ((Labeled) anatomy.getScene().lookup("#anatomy-message")).getText().startsWith("step t = 20")));
+        fx(() -> {
+            anatomy.setX(1000);
+            anatomy.setY(0);
+            robot.mouseMove(p.add(40, 60));
+            return null;
+        });
+        Thread.sleep(2000);
+        capture(file, 2200, 1000, 0, 0);
     }
 
     private static void shortcuts(Path file) throws Exception {
