@@ -12,18 +12,22 @@ import javafx.scene.layout.RowConstraints;
 import org.scorescope.render.Viewport;
 import org.scorescope.ui.lab.RunView;
 import org.scorescope.ui.model.SessionModel;
+import org.scorescope.ui.present.PresenterBadge;
 
 /**
  * The panels, one per sampler, in the chosen arrangement (auto: up to three in a row, then two rows;
  * or one row, or one column), or only the focused one. Scroll zooms and drag pans all panels
  * together (the session's view box); the mouse position goes to {@code onHover} (world coordinates,
- * or null), never into a redraw.
+ * or null), never into a redraw. The presenter's tools (pen, pointer, pick, freeze) act through
+ * {@link PanelPresenter}; a badge in the bottom right corner names those that are on.
  */
 final class PanelGrid extends GridPane {
     private final SessionModel model;
     private final Supplier<RunView> run;
     private final Consumer<double[]> onHover;
     private final List<PanelView> panels = new ArrayList<>();
+    private final PanelPresenter presenter;
+    private final PresenterBadge badge;
     private double dragX;
     private double dragY;
 
@@ -39,6 +43,16 @@ final class PanelGrid extends GridPane {
         model.focus.addListener((o, a, b) -> arrange());
         model.layout.addListener((o, a, b) -> arrange());
         model.presentation.addListener((o, a, b) -> panels.forEach(p -> p.setCompact(b)));
+        presenter = new PanelPresenter(model, run, this);
+        badge = new PresenterBadge(model);
+        badge.setManaged(false);
+        // unmanaged: the grid places it (bottom right) whenever its text changes
+        badge.textProperty().addListener(o -> requestLayout());
+    }
+
+    /** The presenter's tools on these panels. */
+    PanelPresenter presenter() {
+        return presenter;
     }
 
     /** The panel views, by slot. */
@@ -54,8 +68,11 @@ final class PanelGrid extends GridPane {
                 PanelView p = new PanelView(i);
                 p.setCompact(model.presentation.get());
                 installMouse(p);
+                presenter.adopt(p);
                 panels.add(p);
             }
+            // the ghost was the old panels' picture
+            model.frozen.set(false);
             arrange();
         }
         for (int i = 0; i < ids.size(); i++) {
@@ -92,6 +109,15 @@ final class PanelGrid extends GridPane {
         for (int i = 0; i < shown.size(); i++) {
             add(shown.get(i), i % cols, i / cols);
         }
+        getChildren().add(badge);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        badge.applyCss();
+        badge.autosize();
+        badge.relocate(getWidth() - badge.getWidth() - 14, getHeight() - badge.getHeight() - 12);
     }
 
     /** The viewport of the first shown panel at the window's output scale, or null before layout. */
@@ -100,7 +126,8 @@ final class PanelGrid extends GridPane {
         return shown.isEmpty() ? null : viewport(shown.get(0), scale);
     }
 
-    private Viewport viewport(PanelView p, double scale) {
+    /** The viewport of panel p at the given output scale, or null before layout. */
+    Viewport viewport(PanelView p, double scale) {
         double[] box = model.viewBox.get();
         if (box == null || p.getWidth() < 2) {
             return null;
@@ -114,7 +141,8 @@ final class PanelGrid extends GridPane {
         return Viewport.fit(new double[] {box[0], box[2]}, new double[] {box[1], box[3]}, w, h);
     }
 
-    private double scale() {
+    /** Device pixels per node pixel of the window. */
+    double outputScale() {
         return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
     }
 
@@ -125,30 +153,40 @@ final class PanelGrid extends GridPane {
 
     private void installMouse(PanelView p) {
         p.setOnScroll(e -> {
-            Viewport v = viewport(p, scale());
+            Viewport v = viewport(p, outputScale());
             if (v != null && e.getDeltaY() != 0) {
-                setBox(v.zoomed(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX() * scale(), e.getY() * scale()));
+                setBox(v.zoomed(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX() * outputScale(), e.getY() * outputScale()));
             }
         });
         p.setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
             p.requestFocus();
+            presenter.press(p, e);
         });
+        p.setOnMouseReleased(e -> presenter.release(p, e));
+        p.setOnMouseClicked(e -> presenter.click(p, e));
         p.setOnMouseDragged(e -> {
-            Viewport v = viewport(p, scale());
+            if (presenter.drag(p, e)) {
+                return;
+            }
+            Viewport v = viewport(p, outputScale());
             if (v != null) {
-                setBox(v.panned((e.getX() - dragX) * scale(), (e.getY() - dragY) * scale()));
+                setBox(v.panned((e.getX() - dragX) * outputScale(), (e.getY() - dragY) * outputScale()));
                 dragX = e.getX();
                 dragY = e.getY();
             }
         });
         p.setOnMouseMoved(e -> {
-            Viewport v = viewport(p, scale());
+            presenter.pointer(p, e);
+            Viewport v = viewport(p, outputScale());
             if (v != null) {
-                onHover.accept(new double[] {v.wx(e.getX() * scale()), v.wy(e.getY() * scale())});
+                onHover.accept(new double[] {v.wx(e.getX() * outputScale()), v.wy(e.getY() * outputScale())});
             }
         });
-        p.setOnMouseExited(e -> onHover.accept(null));
+        p.setOnMouseExited(e -> {
+            presenter.exit(p);
+            onHover.accept(null);
+        });
     }
 }

@@ -12,17 +12,28 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.effect.BlendMode;
+import org.scorescope.render.PanelRenderer;
 import org.scorescope.render.Raster;
 import org.scorescope.render.SamplerPalette;
+import org.scorescope.ui.present.Ghost;
+import org.scorescope.ui.present.PanelOverlay;
 
 /**
  * One sampler's panel: an image backed by a {@link PixelBuffer} (rasters from the render lane are
  * copied into it in one call), framed in the sampler's colour, with a caption that starts with a
  * chip of that colour. Hovering the caption shows where the sampler comes from (paper and equation).
+ * Over the picture: the frozen frame's ghost (freeze and compare, drawn with "lighten" so it sits
+ * under the running particles) and the presenter's overlay (strokes, pointer, the picked particle's
+ * ring).
  */
 final class PanelView extends StackPane {
     private final ImageView image = new ImageView();
     private final Label caption = new Label();
+    private final ImageView ghost = new ImageView();
+    private final PanelOverlay overlay = new PanelOverlay();
+    private Runnable onShown = () -> {
+    };
     private PixelBuffer<IntBuffer> buffer;
     private final int index;
     private boolean compact;
@@ -46,7 +57,16 @@ final class PanelView extends StackPane {
         image.setSmooth(true);
         setMinSize(120, 100);
         setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        getChildren().addAll(image, caption);
+        ghost.setPreserveRatio(false);
+        ghost.setSmooth(true);
+        ghost.setBlendMode(BlendMode.LIGHTEN);
+        ghost.setMouseTransparent(true);
+        ghost.setManaged(false);
+        ghost.setVisible(false);
+        ghost.setId("ghost-" + index);
+        overlay.setManaged(false);
+        overlay.setId("overlay-" + index);
+        getChildren().addAll(image, ghost, overlay, caption);
         setId("panel-" + index);
     }
 
@@ -96,6 +116,45 @@ final class PanelView extends StackPane {
                 caption.resize(getWidth(), caption.prefHeight(-1));
             }
         }
+        onShown.run();
+    }
+
+    /** What runs after each new picture is shown (the grid redraws the overlay: the picked particle moved). */
+    void onShown(Runnable r) {
+        this.onShown = r;
+    }
+
+    /** The presenter's overlay over the picture. */
+    PanelOverlay overlay() {
+        return overlay;
+    }
+
+    /**
+     * Freeze and compare: pins the picture shown now as a ghost under the running one (its pixels are
+     * copied once; nothing is recomputed), or (false) removes the ghost.
+     *
+     * @return whether a ghost is shown (false when there is no picture yet)
+     */
+    boolean freeze(boolean on) {
+        PixelBuffer<IntBuffer> b = buffer;
+        if (!on || b == null) {
+            ghost.setImage(null);
+            ghost.setVisible(false);
+            return false;
+        }
+        int[] px = new int[b.getWidth() * b.getHeight()];
+        b.getBuffer().get(0, px);
+        int[] g = Ghost.of(px, PanelRenderer.BACKGROUND);
+        WritableImage img = new WritableImage(b.getWidth(), b.getHeight());
+        img.getPixelWriter().setPixels(0, 0, b.getWidth(), b.getHeight(), PixelFormat.getIntArgbPreInstance(), g, 0, b.getWidth());
+        ghost.setImage(img);
+        ghost.setVisible(true);
+        return true;
+    }
+
+    /** The ghost's image, or null when nothing is frozen (tests). */
+    javafx.scene.image.Image ghostImage() {
+        return ghost.isVisible() ? ghost.getImage() : null;
     }
 
     /** The ARGB pixel at (x, y) of the image shown now (tests), or 0 before the first image. */
@@ -132,6 +191,11 @@ final class PanelView extends StackPane {
     protected void layoutChildren() {
         image.setFitWidth(getWidth());
         image.setFitHeight(getHeight());
+        ghost.setFitWidth(getWidth());
+        ghost.setFitHeight(getHeight());
+        ghost.relocate(0, 0);
+        overlay.relocate(0, 0);
+        overlay.fit(getWidth(), getHeight());
         double w = getWidth();
         caption.resizeRelocate(0, 0, w, caption.prefHeight(-1));
     }

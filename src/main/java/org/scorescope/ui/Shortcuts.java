@@ -17,7 +17,8 @@ import org.scorescope.ui.model.SessionModel;
  * the list is complete by construction. Shortcuts act only when no text input has focus — typing a
  * digit into a field types a digit (Spinners and editable combo boxes keep focus themselves, so they
  * count as text inputs too). F11, F1 and Ctrl+E work everywhere, and so do PageDown / PageUp in
- * presentation mode.
+ * presentation mode. The presenter's tools (issue 18: pick, pointer, pen, keep, clear, freeze) are
+ * plain letters that no built-in layer uses; a lab's layer that claims one keeps it.
  */
 final class Shortcuts {
     /**
@@ -66,11 +67,24 @@ final class Shortcuts {
         out.addAll(List.of(
                 new Shortcut("F11", "presentation mode: full screen, large type, controls hidden"),
                 new Shortcut("PgDn / PgUp", "presentation mode: next / previous lecture scenario"),
+                new Shortcut("Shift+click", "pick the particle under the mouse: its anatomy opens and follows the step"),
+                new Shortcut("A", "pick mode: a plain click picks a particle (again: off)"),
+                new Shortcut("H", "presenter's pointer: a bright spot follows the mouse (again: off)"),
+                new Shortcut("W", "pen: drag on a panel to draw (again: off; drag pans)"),
+                new Shortcut("R", "keep the drawings when the step changes (again: a step change clears them)"),
+                new Shortcut("E", "erase the drawings"),
+                new Shortcut("F", "freeze and compare: pin this frame as an amber ghost under the running one (again: off)"),
                 new Shortcut("Ctrl+E", "export the figure of this step"),
                 new Shortcut("? or F1", "this list"),
                 new Shortcut("Esc", "close this list")));
+        // a presenter key a lab's layer claims is that layer's (see plainKey)
+        out.removeIf(s -> s.keys().length() == 1 && PRESENTER_KEYS.indexOf(s.keys().charAt(0)) >= 0 && !s.meaning().startsWith("layer:")
+                && model.layers().byKey(s.keys().charAt(0)).isPresent());
         return out;
     }
+
+    /** The presenter's one-letter keys. */
+    private static final String PRESENTER_KEYS = "AHWREF";
 
     /** 0 for the key 1 … 7 for the key 8 (top row or keypad); −1 for any other key. */
     private static int digit(KeyCode code) {
@@ -127,6 +141,19 @@ final class Shortcuts {
         e.consume();
     }
 
+    private void presenter(KeyCode code) {
+        switch (code) {
+            case A -> model.pickMode.set(!model.pickMode.get());
+            case H -> model.pointer.set(!model.pointer.get());
+            case W -> model.pen.set(!model.pen.get());
+            case R -> model.keepAnnotations.set(!model.keepAnnotations.get());
+            case E -> model.strokes.clear();
+            case F -> model.frozen.set(!model.frozen.get());
+            default -> {
+            }
+        }
+    }
+
     private boolean plainKey(KeyEvent e) {
         KeyCode code = e.getCode();
         switch (code) {
@@ -137,6 +164,15 @@ final class Shortcuts {
             case END -> playback.end();
             case M -> model.metricsShown.set(!model.metricsShown.get());
             case L -> model.layout.set(model.layout.get().next());
+            case A, H, W, R, E, F -> {
+                // a lab's layer that claims one of these letters keeps it (the list then leaves the tool out)
+                var layer = model.layers().byKey(code.getChar().charAt(0));
+                if (layer.isPresent()) {
+                    layer.get().onProperty().set(!layer.get().isOn());
+                } else {
+                    presenter(code);
+                }
+            }
             default -> {
                 int k = digit(code);
                 if (k >= 0) {

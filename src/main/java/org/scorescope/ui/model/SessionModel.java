@@ -78,6 +78,20 @@ public final class SessionModel {
     public final ObservableList<SamplerStatus> samplerStatus = FXCollections.observableArrayList();
     /** What the sampler picker offers: canonical ids ({@code ddim}, {@code lagrange:K=3}). */
     public final ObservableList<String> samplerCatalog = FXCollections.observableArrayList(SamplerChoice.catalog());
+    /** The particle picked on a panel for its anatomy (issue 18), or null. */
+    public final ObjectProperty<Pick> pick = new SimpleObjectProperty<>();
+    /** Anatomy pick mode: a plain click on a panel picks the nearest particle (Shift+click always does). */
+    public final BooleanProperty pickMode = new SimpleBooleanProperty(false);
+    /** Presenter's pointer: a bright translucent spot follows the mouse over the panels. */
+    public final BooleanProperty pointer = new SimpleBooleanProperty(false);
+    /** Presenter's pen: dragging on a panel draws a stroke instead of panning. */
+    public final BooleanProperty pen = new SimpleBooleanProperty(false);
+    /** Whether the strokes stay when the step changes (else a step change clears them). */
+    public final BooleanProperty keepAnnotations = new SimpleBooleanProperty(false);
+    /** Freeze and compare: the panels' frame at the moment it was switched on is drawn, dimmed, under the running one. */
+    public final BooleanProperty frozen = new SimpleBooleanProperty(false);
+    /** The presenter's freehand strokes on the panels, oldest first. */
+    public final ObservableList<Stroke> strokes = FXCollections.observableArrayList();
     private final Layers layers = new Layers();
 
     /** The scenario, as a read-only property (one change per edit or load). */
@@ -241,5 +255,71 @@ public final class SessionModel {
     public PanelStyle style() {
         return new PanelStyle(layers.on(Layers.DENSITY), layers.on(Layers.CONTOURS), layers.on(Layers.PARTICLES),
                 layers.on(Layers.SCORE_FIELD), layers.on(Layers.TRAILS), presentation.get() ? 2.4 : 1.4);
+    }
+
+    /**
+     * A particle picked for its anatomy.
+     *
+     * @param slot the sampler's slot
+     * @param particle the particle's index (the same index in every step's frame)
+     */
+    public record Pick(int slot, int particle) {
+        public Pick {
+            if (slot < 0 || particle < 0) {
+                throw new IllegalArgumentException("pick: slot and particle must be ≥ 0, were " + slot + ", " + particle);
+            }
+        }
+    }
+
+    /**
+     * One freehand stroke of the presenter, in world coordinates of the panel it was drawn on (so it
+     * follows pan and zoom). Immutable: the points are copied in and out.
+     *
+     * @param slot the sampler slot of the panel
+     * @param step the step t shown when it was drawn
+     * @param points x0, y0, x1, y1, … (world coordinates)
+     */
+    public record Stroke(int slot, int step, double[] points) {
+        public Stroke {
+            if (points.length < 2 || points.length % 2 != 0) {
+                throw new IllegalArgumentException("a stroke needs pairs of coordinates, had " + points.length);
+            }
+            points = points.clone();
+        }
+
+        @Override
+        public double[] points() {
+            return points.clone();
+        }
+
+        /** Number of points. */
+        public int size() {
+            return points.length / 2;
+        }
+
+        /** The i-th point's x. */
+        public double x(int i) {
+            return points[2 * i];
+        }
+
+        /** The i-th point's y. */
+        public double y(int i) {
+            return points[2 * i + 1];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stroke s && s.slot == slot && s.step == step && java.util.Arrays.equals(s.points, points);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * slot + step) + java.util.Arrays.hashCode(points);
+        }
+
+        @Override
+        public String toString() {
+            return "Stroke[slot=" + slot + ", step=" + step + ", points=" + size() + "]";
+        }
     }
 }

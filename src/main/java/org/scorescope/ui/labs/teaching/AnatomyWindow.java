@@ -21,6 +21,7 @@ import org.scorescope.scenario.ScenarioBuilder;
 import org.scorescope.ui.lab.FxImages;
 import org.scorescope.ui.lab.LabContext;
 import org.scorescope.ui.lab.RunView;
+import org.scorescope.ui.model.SessionModel;
 import org.scorescope.ui.service.BackgroundTask;
 
 /**
@@ -29,7 +30,9 @@ import org.scorescope.ui.service.BackgroundTask;
  * equation, with its coefficient's value), stepped through with N / P, and the equation panel (the
  * update rule typeset, its source, order, NFE, and this step's coefficients). The particle's chunk
  * is replayed on the executor ({@link ParticleTracer}: bit for bit the run's own particle); the FX
- * thread only draws.
+ * thread only draws. It follows the particle picked on the main panels (the session's
+ * {@code pick}: Shift+click, or a click in pick mode) and the step; choosing a sampler or particle
+ * here moves the pick, so the ring on the panels marks the particle shown.
  */
 final class AnatomyWindow {
     final Stage stage = new Stage();
@@ -42,6 +45,7 @@ final class AnatomyWindow {
     private TraceKey traced;
     private List<StepAnatomy> trace;
     private int requests;
+    private boolean following;
 
     /** The trace in hand: which run, sampler and particle. */
     private record TraceKey(long runId, int slot, int particle) {
@@ -75,14 +79,53 @@ final class AnatomyWindow {
             }
         });
         stage.setScene(scene);
-        sampler.valueProperty().addListener((o, a, b) -> refresh());
-        particle.valueProperty().addListener((o, a, b) -> refresh());
+        sampler.valueProperty().addListener((o, a, b) -> chosen());
+        particle.valueProperty().addListener((o, a, b) -> chosen());
+        context.session().pick.addListener((o, a, b) -> follow(b));
         context.session().step.addListener((o, a, b) -> refresh());
         context.run().addListener((o, a, b) -> {
             fillSamplers();
             refresh();
         });
         fillSamplers();
+        follow(context.session().pick.get());
+    }
+
+    /** Shows the picked particle (nothing when it is shown already). */
+    private void follow(SessionModel.Pick pick) {
+        RunView run = context.run().get();
+        if (pick == null || run == null || pick.slot() >= run.labels().size()) {
+            return;
+        }
+        String label = run.labels().get(pick.slot());
+        if (label.equals(sampler.getValue()) && particle.getValue() == pick.particle()) {
+            return;
+        }
+        following = true;
+        try {
+            sampler.setValue(label);
+            particle.getValueFactory().setValue(pick.particle());
+        } finally {
+            following = false;
+        }
+        refresh();
+    }
+
+    /** The user chose a sampler or particle here: the pick follows (the ring on the panels), and the anatomy. */
+    private void chosen() {
+        if (following) {
+            return;
+        }
+        RunView run = context.run().get();
+        if (run != null && sampler.getValue() != null && particle.getValue() != null) {
+            int slot = Math.max(0, run.labels().indexOf(sampler.getValue()));
+            int p = Math.min(particle.getValue(), run.particles() - 1);
+            SessionModel.Pick pick = new SessionModel.Pick(slot, p);
+            if (!pick.equals(context.session().pick.get())) {
+                context.session().pick.set(pick);
+            }
+        }
+        refresh();
     }
 
     private void fillSamplers() {
@@ -91,8 +134,14 @@ final class AnatomyWindow {
             return;
         }
         String keep = sampler.getValue();
-        sampler.getItems().setAll(run.labels());
-        sampler.setValue(keep != null && run.labels().contains(keep) ? keep : run.labels().get(0));
+        boolean was = following;
+        following = true;
+        try {
+            sampler.getItems().setAll(run.labels());
+            sampler.setValue(keep != null && run.labels().contains(keep) ? keep : run.labels().get(0));
+        } finally {
+            following = was;
+        }
     }
 
     void show() {
@@ -143,8 +192,8 @@ final class AnatomyWindow {
             view.show(r.picture(), slot);
             AnatomyPicture.Pixels card = r.picture().card();
             equation.setImage(FxImages.of(card.argb(), card.width(), card.height()));
-            message.setText("step t = " + t + ": " + r.picture().arrows().size() + " arrows; the terms add up to the update to "
-                    + String.format(java.util.Locale.ROOT, "%.1e", all(r.trace(), run.steps() - t)) + " (relative to ‖Y_{t−1}‖ + 1)");
+            message.setText("step t = " + t + ": " + r.picture().arrows().size() + " arrows; the terms add up to the update within "
+                    + String.format(java.util.Locale.ROOT, "%.1e", all(r.trace(), run.steps() - t)) + " (relative to ‖Yₜ₋₁‖ + 1)");
         }));
     }
 

@@ -35,6 +35,13 @@ public final class TeachingLab implements Lab {
     @Override
     public void install(LabContext context) {
         this.context = context;
+        // a particle picked on the panels (Shift+click) opens its anatomy; an open window follows the pick itself
+        context.session().pick.addListener((o, a, b) -> {
+            if (b != null && (window == null || !window.stage.isShowing())) {
+                open();
+                context.owner().requestFocus(); // the keys stay with the panels: ← / → step both windows
+            }
+        });
     }
 
     @Override
