@@ -99,6 +99,7 @@ public final class MainWindow {
         controls = new ControlPane(scenarioControls, new SamplerControls(model), new LayerControls(model), labSections);
         HoverProbe hover = new HoverProbe(executor.lane("hover"), UiThread.fx(), model.hover::set);
         grid = new PanelGrid(model, runs::current, world -> hover.at(runs.current(), model.step.get(), world));
+        grid.presenter().useLane(executor.lane("pick"));
         timeline = new TimelineBar(model, playback);
         metricsPane = new MetricsPane(model, executor.lane("charts"), dialogs, labMetrics(labs), labCharts);
         statusBar = new StatusBar(model, executor);

@@ -75,7 +75,13 @@ public final class Lane {
     private void schedule() {
         if (!scheduled && !closed) {
             scheduled = true;
-            executor.execute(this::drain);
+            try {
+                executor.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                // The window is closing (its executor is shut down): a last hover or pick has nowhere to run.
+                close();
+                scheduled = false;
+            }
         }
     }
 

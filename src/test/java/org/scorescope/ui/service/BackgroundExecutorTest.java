@@ -135,4 +135,14 @@ class BackgroundExecutorTest {
         assertEquals(1, dialogs.size());
         assertTrue(dialogs.get(0).startsWith("Drawing (charts) failed | IllegalStateException: chart broke"), dialogs.get(0));
     }
+
+    @Test
+    void aLaneJobSentAfterTheWindowClosedIsDroppedQuietly() {
+        Lane lane = executor.lane("hover");
+        executor.close();
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        lane.latest("hover", () -> ran.set(true));
+        lane.latest("hover", () -> ran.set(true));
+        assertTrue(!ran.get() && dialogs.isEmpty(), "a closing window's last mouse event neither runs nor reports");
+    }
 }
