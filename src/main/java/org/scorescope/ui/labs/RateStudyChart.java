@@ -192,6 +192,11 @@ final class RateStudyChart {
         XYSeries marked = new XYSeries(name, false, true);
         curves.forEach(c -> c.points().stream().filter(which).filter(p -> p.mean() > 0 && Double.isFinite(p.mean()))
                 .forEach(p -> marked.add(p.nfe(), p.mean())));
+        marks(lines, r, marked, shape, color);
+    }
+
+    /** Adds a series of marks (shapes without lines, in the legend); nothing when it is empty. */
+    static void marks(XYSeriesCollection lines, XYLineAndShapeRenderer r, XYSeries marked, java.awt.Shape shape, Color color) {
         if (marked.getItemCount() == 0) {
             return;
         }

@@ -86,8 +86,8 @@ final class RateStudyErrorChart {
                 add(lines, fitLines, theory, ChartStyle.color(k).darker(), ChartStyle.dashed(1.5));
             }
         }
-        marks(lines, fitLines, under, new Ellipse2D.Double(-7, -7, 14, 14), ChartStyle.FLOOR);
-        marks(lines, fitLines, diverged, RateStudyChart.cross(9), RateStudyChart.DIVERGED);
+        RateStudyChart.marks(lines, fitLines, under, new Ellipse2D.Double(-7, -7, 14, 14), ChartStyle.FLOOR);
+        RateStudyChart.marks(lines, fitLines, diverged, RateStudyChart.cross(9), RateStudyChart.DIVERGED);
         for (Object t : List.copyOf(chart.getSubtitles())) {
             if (t instanceof org.jfree.chart.title.TextTitle old) {
                 chart.removeSubtitle(old);
@@ -117,20 +117,5 @@ final class RateStudyErrorChart {
         r.setSeriesLinesVisible(idx, true);
         r.setSeriesShapesVisible(idx, false);
         r.setSeriesVisibleInLegend(idx, false);
-    }
-
-    private static void marks(XYSeriesCollection lines, XYLineAndShapeRenderer r, XYSeries marked, java.awt.Shape shape, java.awt.Color color) {
-        if (marked.getItemCount() == 0) {
-            return;
-        }
-        lines.addSeries(marked);
-        int idx = lines.getSeriesCount() - 1;
-        r.setSeriesLinesVisible(idx, false);
-        r.setSeriesShapesVisible(idx, true);
-        r.setSeriesShape(idx, shape);
-        r.setSeriesShapesFilled(idx, false);
-        r.setSeriesPaint(idx, color);
-        r.setSeriesStroke(idx, ChartStyle.stroke(2));
-        r.setSeriesVisibleInLegend(idx, true);
     }
 }
