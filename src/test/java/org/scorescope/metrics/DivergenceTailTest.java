@@ -81,6 +81,12 @@ class DivergenceTailTest {
         assertTrue(e.message().startsWith("ddim diverged at step t=2"), e.message());
         assertTrue(e.remedy().contains("take more steps"), e.remedy());
         assertEquals("2", edm.csvRow().split(",", -1)[8]);
+        // The live summary (RunMetrics) runs the same check on the same run.
+        Target ring = Presets.get("ring8");
+        RunMetrics live = new RunMetrics(Binning.defaultFor(ring, 20_000));
+        engine.run(org.scorescope.engine.RunSpec.of(ring, Schedules.create("edm", Map.of(), null, null).grid(3),
+                List.of(org.scorescope.engine.SamplerSlot.of(SamplerRegistry.create("ddim"))), 20_000, 1), live);
+        assertEquals(e.message(), live.latest().divergence()[0].message());
         // ddim-exact (the exact DDIM coefficients) on the same grid stays on the scale.
         assertNull(row("ring8", "edm", "ddim-exact", 3).divergence());
     }
