@@ -24,7 +24,7 @@ public final class RunMetrics implements RunListener {
     private double[][] exactW2;
     private double[][] exactKl;
     private Divergence[] divergence;
-    private double secondMoment;
+    private Divergence.ParticleCheck scale;
 
     /**
      * @param binning the bins (on the first one or two coordinates)
@@ -95,7 +95,7 @@ public final class RunMetrics implements RunListener {
             building = new Snapshot(v.runId(), steps, binning, tv, nan(steps + 1), nan(steps + 1), new long[s][steps + 1],
                     new int[s][steps + 1], null, null, nan(steps + 1), steps + 1, new Divergence[s], keys, rounds, perBlock);
             divergence = building.divergence();
-            secondMoment = Divergence.secondMoment(v.spec().target());
+            scale = new Divergence.ParticleCheck(v.spec().target());
             exactW2 = null;
             exactKl = null;
             // Exact propagation follows the target's own score; a guided score model, or an inverse run's prior score
@@ -129,19 +129,7 @@ public final class RunMetrics implements RunListener {
             building.nfe()[k][t] = v.nfe(k);
             building.diverged()[k][t] = v.diverged(k);
             if (divergence[k] == null && t < steps) {
-                int slot = k;
-                double[] sum = {0, 0, 0};
-                v.forEachChunk(slot, (y, n) -> {
-                    double[] r = Divergence.rms(y, n);
-                    if (!Double.isNaN(r[0])) {
-                        sum[0] += r[0] * r[0] * (n - r[1]);
-                        sum[1] += n - r[1];
-                    }
-                    sum[2] += r[1];
-                });
-                double rms = sum[1] == 0 ? Double.NaN : Math.sqrt(sum[0] / sum[1]);
-                divergence[k] = Divergence.ofParticles(building.keys()[k], v.grid(), t, (int) sum[2], v.spec().particles(), rms,
-                        Divergence.targetRms(secondMoment, v.spec().target().dim(), v.abar()));
+                divergence[k] = scale.check(building.keys()[k], v.grid(), v, k);
             }
         }
         latest.set(new Snapshot(building.runId(), steps, binning, copy(building.tv()), building.floorMean().clone(),

@@ -151,7 +151,7 @@ public final class Sweep {
                 }
             }
         }
-        double secondMoment = plan.metric().exact() ? Double.NaN : Divergence.secondMoment(plan.target());
+        Divergence.ParticleCheck scale = plan.metric().exact() ? null : new Divergence.ParticleCheck(plan.target());
         for (Sampler sampler : plan.samplers()) {
             String key = sampler.info().key();
             for (int steps : plan.steps()) {
@@ -172,7 +172,7 @@ public final class Sweep {
                         return rows;
                     }
                     long seed = plan.firstSeed() + k;
-                    Watch watch = new Watch(key, grid, plan.target().dim(), secondMoment);
+                    Watch watch = new Watch(key, grid, scale);
                     RunResult r = engine.run(RunSpec.of(plan.target(), grid, List.of(SamplerSlot.of(sampler)), plan.particles(), seed), watch);
                     double tv = TotalVariation.of(Histogram.of(r.positions().get(0), plan.particles(), binning), masses);
                     emit(rows, sink, new Row(key, steps, r.nfe()[0], seed, plan.particles(), plan.metric().id(), tv, floor,
@@ -211,33 +211,20 @@ public final class Sweep {
     private static final class Watch implements org.scorescope.engine.RunListener {
         private final String key;
         private final Grid grid;
-        private final int dim;
-        private final double secondMoment;
+        private final Divergence.ParticleCheck scale;
         Divergence divergence;
         double[] nfe = {0, 0, 0};
 
-        Watch(String key, Grid grid, int dim, double secondMoment) {
+        Watch(String key, Grid grid, Divergence.ParticleCheck scale) {
             this.key = key;
             this.grid = grid;
-            this.dim = dim;
-            this.secondMoment = secondMoment;
+            this.scale = scale;
         }
 
         @Override
         public void onStep(StepView v) {
             if (divergence == null && v.t() < grid.steps()) {
-                double[] sum = {0, 0, 0};
-                v.forEachChunk(0, (y, n) -> {
-                    double[] r = Divergence.rms(y, n);
-                    if (!Double.isNaN(r[0])) {
-                        sum[0] += r[0] * r[0] * (n - r[1]);
-                        sum[1] += n - r[1];
-                    }
-                    sum[2] += r[1];
-                });
-                double rms = sum[1] == 0 ? Double.NaN : Math.sqrt(sum[0] / sum[1]);
-                divergence = Divergence.ofParticles(key, grid, v.t(), (int) sum[2], v.spec().particles(), rms,
-                        Divergence.targetRms(secondMoment, dim, v.abar()));
+                divergence = scale.check(key, grid, v, 0);
             }
             if (v.t() == 0) {
                 nfe = v.nfeStats(0);

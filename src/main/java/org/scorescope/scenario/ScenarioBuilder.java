@@ -2,7 +2,6 @@ package org.scorescope.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.scorescope.engine.RunSpec;
 import org.scorescope.engine.SamplerSlot;
 import org.scorescope.sampler.Sampler;
@@ -155,18 +154,6 @@ public final class ScenarioBuilder {
         return out;
     }
 
-    /** "id (name=value, …)" with whole numbers shown without decimals. */
-    static String label(String id, Map<String, Double> params) {
-        StringBuilder b = new StringBuilder(id).append(" (");
-        boolean first = true;
-        for (Map.Entry<String, Double> e : params.entrySet()) {
-            double v = e.getValue();
-            b.append(first ? "" : ", ").append(e.getKey()).append('=').append(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
-            first = false;
-        }
-        return b.append(')').toString();
-    }
-
     /** A run of all the scenario's samplers, from N(0, I) or from the given initial particles. */
     public static RunSpec run(Scenario s, double[][] initial) {
         Target target = target(s.target());
@@ -174,10 +161,10 @@ public final class ScenarioBuilder {
         List<SamplerSlot> slots = new ArrayList<>();
         List<Sampler> built = samplers(s, problem);
         for (int i = 0; i < built.size(); i++) {
+            // Captions, figures, legends and data files all name a sampler by its canonical id with every
+            // parameter (lagrange:K=3:R=2:anchors=0), the id the CSV/JSON outputs and the rate study write.
             SamplerSlot slot = SamplerSlot.of(built.get(i));
-            Map<String, Double> params = s.samplers().get(i).params();
-            String label = params.isEmpty() ? slot.label() : label(s.samplers().get(i).id(), params);
-            slots.add(new SamplerSlot(slot.sampler(), GuidanceScenario.label(label, s.guidance()), slot.noiseKey()));
+            slots.add(new SamplerSlot(slot.sampler(), GuidanceScenario.label(slot.label(), s.guidance()), slot.noiseKey()));
         }
         if (problem != null) {
             // the samplers' model is the prior's score; the truth every metric compares with is the posterior

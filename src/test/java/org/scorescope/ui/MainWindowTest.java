@@ -188,7 +188,8 @@ class MainWindowTest {
         @SuppressWarnings("unchecked")
         javafx.scene.control.Spinner<Double> k = robot.lookup("#param-1-K").queryAs(javafx.scene.control.Spinner.class);
         robot.interact(() -> k.increment());
-        waitUntil("caption shows K=3", () -> caption(robot, 1) != null && caption(robot, 1).startsWith("lagrange (K=3)"));
+        // The caption names the sampler by its canonical id, as the CSV/JSON outputs and the legends do (issue 12).
+        waitUntil("caption shows K=3", () -> caption(robot, 1) != null && caption(robot, 1).startsWith("lagrange:K=3:R=2:anchors=0"));
         assertTrue(robot.lookup(".hint").queryAll().stream().anyMatch(n -> n instanceof Label l && l.getText().equals("K (1–4)")));
     }
 }

@@ -29,23 +29,34 @@ final class RateStudyChart {
     private RateStudyChart() {
     }
 
+    /** The x axis label of a study against NFE. */
+    static final String NFE_LABEL = "NFE per particle (score evaluations, log scale)";
+
     static JFreeChart create() {
         JFreeChart chart = ChartFactory.createXYLineChart(null, "NFE per particle", "error", new YIntervalSeriesCollection(),
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setDomainAxis(axis("NFE per particle (score evaluations, log scale)"));
+        plot.setDomainAxis(axis(NFE_LABEL));
         plot.setRangeAxis(axis("error (log scale)"));
         XYErrorRenderer err = new XYErrorRenderer();
         err.setDrawXError(false);
         err.setDefaultLinesVisible(true);
         plot.setRenderer(0, err);
         plot.setDataset(1, new XYSeriesCollection());
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        lines.setDefaultSeriesVisibleInLegend(false);
-        plot.setRenderer(1, lines);
+        plot.setRenderer(1, lineRenderer());
         ChartStyle.style(chart);
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(12, 8, 4, 16));
         return chart;
+    }
+
+    /**
+     * A fresh renderer for the lines (fits, theory, floor, marks): a fill starts from one, so that no
+     * series setting of an earlier study (the other axis's) is left on an index.
+     */
+    static XYLineAndShapeRenderer lineRenderer() {
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setDefaultSeriesVisibleInLegend(false);
+        return lines;
     }
 
     private static LogAxis axis(String label) {
@@ -84,9 +95,11 @@ final class RateStudyChart {
         lines.removeAllSeries();
         List<RateStudy.Curve> curves = result.curves();
         Sweep.Metric metric = result.metric();
+        plot.getDomainAxis().setLabel(NFE_LABEL);
         plot.getRangeAxis().setLabel(metricLabel(metric));
         XYErrorRenderer err = (XYErrorRenderer) plot.getRenderer(0);
-        XYLineAndShapeRenderer fitLines = (XYLineAndShapeRenderer) plot.getRenderer(1);
+        XYLineAndShapeRenderer fitLines = lineRenderer();
+        plot.setRenderer(1, fitLines);
         double[] x = {Double.POSITIVE_INFINITY, 0};
         double[] y = {Double.POSITIVE_INFINITY, 0};
         for (int k = 0; k < curves.size(); k++) {
@@ -179,6 +192,11 @@ final class RateStudyChart {
         XYSeries marked = new XYSeries(name, false, true);
         curves.forEach(c -> c.points().stream().filter(which).filter(p -> p.mean() > 0 && Double.isFinite(p.mean()))
                 .forEach(p -> marked.add(p.nfe(), p.mean())));
+        marks(lines, r, marked, shape, color);
+    }
+
+    /** Adds a series of marks (shapes without lines, in the legend); nothing when it is empty. */
+    static void marks(XYSeriesCollection lines, XYLineAndShapeRenderer r, XYSeries marked, java.awt.Shape shape, Color color) {
         if (marked.getItemCount() == 0) {
             return;
         }
@@ -193,7 +211,7 @@ final class RateStudyChart {
         r.setSeriesVisibleInLegend(idx, true);
     }
 
-    private static java.awt.Shape cross(double h) {
+    static java.awt.Shape cross(double h) {
         java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
         p.moveTo(-h, -h);
         p.lineTo(h, h);
@@ -202,7 +220,7 @@ final class RateStudyChart {
         return p;
     }
 
-    private static void extend(double[] range, double v) {
+    static void extend(double[] range, double v) {
         if (v > 0 && Double.isFinite(v)) {
             range[0] = Math.min(range[0], v);
             range[1] = Math.max(range[1], v);
@@ -215,7 +233,7 @@ final class RateStudyChart {
      * from the power of ten below (100, 200, 400, 800 — the usual T lists), so that an axis never has
      * a single labelled tick.
      */
-    private static void decades(LogAxis axis, double[] range) {
+    static void decades(LogAxis axis, double[] range) {
         double lo = Math.pow(10, Math.floor(Math.log10(range[0]) + 1e-9));
         double hi = Math.pow(10, Math.ceil(Math.log10(range[1]) - 1e-9));
         if (hi <= lo) {

@@ -13,9 +13,14 @@ import org.scorescope.ui.lab.LabContext;
  * The rate study as a lab: error against NFE on log–log axes for any samplers, through the CLI's
  * sweep, in its own window. Its section in the control column opens the window;
  * {@code --lab rate-study:TARGET[:T,T,…[:sampler,…]]} (or {@code --rate-study …}) opens it and runs; a
- * sampler may carry parameters ({@code lagrange:K=3}), each a curve of its own.
+ * sampler may carry parameters ({@code lagrange:K=3}), each a curve of its own. A trailing
+ * {@code :TYPE=SIZE,SIZE,…} ({@code rate-study:gaussian:999:ddpm,ddim:bias=0.03,0.1,0.3}) studies the
+ * error against the size of a score error of that type instead, one curve per sampler and T.
  */
 public final class RateStudyLab implements Lab {
+    /** A trailing {@code :TYPE=SIZE,SIZE,…}: the study against the score error's size. */
+    private static final java.util.regex.Pattern ERRORS = java.util.regex.Pattern.compile("(.*):(bias|scale|field|noise-level)=([0-9.,eE+\\- ]+)");
+
     private LabContext context;
     private RateStudyWindow window;
 
@@ -61,8 +66,17 @@ public final class RateStudyLab implements Lab {
             open();
             return;
         }
+        java.util.regex.Matcher eps = ERRORS.matcher(argument);
+        if (eps.matches()) {
+            argument = eps.group(1);
+        }
         String[] parts = argument.split(":", 3);
         RateStudyWindow w = open();
+        if (eps.matches()) {
+            w.axis.setValue(RateStudyWindow.AXIS_EPS);
+            w.errorType.setValue(eps.group(2));
+            w.sizes.setText(eps.group(3));
+        }
         w.target.setValue(parts[0]);
         if (parts.length > 1) {
             w.steps.setText(parts[1]);

@@ -62,6 +62,13 @@ record RateStudyPlan(String target, String schedule, Map<String, Double> schedul
     record FitRow(String sampler, String order, String interval, String theory, String source, String fitted, String marked) {
     }
 
+    /** The fit table's "not fitted" cell: "–", "2 under the floor", "1 diverged" or both. */
+    static String marked(long under, long diverged) {
+        return under + diverged == 0 ? "–"
+                : (under > 0 ? under + " under the floor" : "") + (under > 0 && diverged > 0 ? ", " : "")
+                        + (diverged > 0 ? diverged + " diverged" : "");
+    }
+
     /**
      * What a study produced.
      *
@@ -73,11 +80,8 @@ record RateStudyPlan(String target, String schedule, Map<String, Double> schedul
         List<FitRow> fitRows() {
             List<FitRow> out = new ArrayList<>();
             for (RateStudy.Curve c : result.curves()) {
-                long under = c.points().stream().filter(RateStudy.Point::underFloor).count();
-                long diverged = c.points().stream().filter(RateStudy.Point::diverged).count();
-                String marked = under + diverged == 0 ? "–"
-                        : (under > 0 ? under + " under the floor" : "") + (under > 0 && diverged > 0 ? ", " : "")
-                                + (diverged > 0 ? diverged + " diverged" : "");
+                String marked = marked(c.points().stream().filter(RateStudy.Point::underFloor).count(),
+                        c.points().stream().filter(RateStudy.Point::diverged).count());
                 out.add(new FitRow(c.sampler(), Double.isNaN(c.fit().order()) ? "–" : String.format("%.3f", c.fit().order()),
                         Double.isNaN(c.fit().halfWidth()) ? "–" : String.format("± %.3f", c.fit().halfWidth()),
                         c.theory().known() ? SamplerId.format(c.theory().order()) : "–", c.theory().kind() + ": " + c.theory().source(),
@@ -124,15 +128,25 @@ record RateStudyPlan(String target, String schedule, Map<String, Double> schedul
      * @throws IllegalArgumentException with what is allowed
      */
     static int[] parseValues(String text) {
+        return parseValues(text, 2);
+    }
+
+    /**
+     * Reads the form's T list with at least {@code least} values (one for a study against the score
+     * error, where each T is a curve of its own).
+     *
+     * @throws IllegalArgumentException with what is allowed
+     */
+    static int[] parseValues(String text, int least) {
         try {
             int[] ts = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
-            if (ts.length < 2 || Arrays.stream(ts).anyMatch(t -> t < 1 || t > 10_000)) {
+            if (ts.length < least || Arrays.stream(ts).anyMatch(t -> t < 1 || t > 10_000)) {
                 throw new NumberFormatException();
             }
             return ts;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("T list: give at least two whole numbers in 1..10000, separated by commas "
-                    + "(NFE budgets with the box ticked)");
+            throw new IllegalArgumentException("T list: give at least " + (least == 1 ? "one whole number" : "two whole numbers")
+                    + " in 1..10000, separated by commas" + (least == 1 ? "" : " (NFE budgets with the box ticked)"));
         }
     }
 

@@ -14,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -26,15 +25,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.scorescope.distribution.Presets;
-import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.RateStudy;
 import org.scorescope.metrics.Sweep;
 import org.scorescope.sampler.SamplerRegistry;
 import org.scorescope.schedule.Schedules;
 import org.scorescope.ui.lab.ChartImage;
+import org.scorescope.ui.lab.JobControls;
 import org.scorescope.ui.lab.LabContext;
 import org.scorescope.ui.service.BackgroundTask;
-import org.scorescope.ui.service.DialogService;
 import org.scorescope.ui.service.Job;
 
 /**
@@ -43,9 +41,14 @@ import org.scorescope.ui.service.Job;
  * Cancel with progress, the log–log chart (drawn off the FX thread), the notes (output level,
  * samplers left out, divergences with their remedy) and the fit table with the theory's order for
  * the metric, its kind and source; exports as CSV (the CLI sweep's columns), PNG and SVG (light,
- * large, readable in print).
+ * large, readable in print). Its second axis is the size of a score error (issue 16,
+ * {@link RateStudyErrors}): error against ε_score with the fitted slope and the theory's slope 1.
  */
 final class RateStudyWindow {
+    /** The axis choice: error against T (or NFE). */
+    static final String AXIS_T = "steps T (NFE)";
+    /** The axis choice: error against the score error's size. */
+    static final String AXIS_EPS = "score error ε_score";
     final Stage stage = new Stage();
     final ComboBox<String> target = new ComboBox<>();
     final ComboBox<String> schedule = new ComboBox<>();
@@ -57,16 +60,18 @@ final class RateStudyWindow {
     final TextField moreSamplers = new TextField();
     final CheckBox denoise = new CheckBox("final denoising step (output ᾱ_0 = 1)");
     final Spinner<Double> betaMax = new Spinner<>(0.05, 1.0, 1.0, 0.05);
+    final ComboBox<String> axis = new ComboBox<>();
+    final ComboBox<String> errorType = new ComboBox<>();
+    final TextField sizes = new TextField("0.03, 0.1, 0.3");
     final Label notes = new Label();
-    final Button run = new Button("Run");
-    final Button cancel = new Button("Cancel");
-    final ProgressBar progress = new ProgressBar(0);
     final Label message = new Label();
+    final JobControls controls;
     final TableView<RateStudyPlan.FitRow> fits = new TableView<>();
     private final LabContext context;
     private final ChartImage chart;
+    private final TableColumn<RateStudyPlan.FitRow, String> orderColumn;
     private volatile RateStudyPlan.Outcome outcome;
-    private Job<RateStudyPlan.Outcome> job;
+    private volatile RateStudyErrors.Outcome errorOutcome;
 
     RateStudyWindow(LabContext context) {
         this.context = context;
@@ -115,19 +120,22 @@ final class RateStudyWindow {
             samplers.put(id, c);
             boxes.getChildren().add(c);
         }
-        run.setId("rs-run");
-        run.setMinWidth(Button.USE_PREF_SIZE);
-        cancel.setId("rs-cancel");
-        cancel.setMinWidth(Button.USE_PREF_SIZE);
-        cancel.setDisable(true);
-        run.setOnAction(e -> start());
-        cancel.setOnAction(e -> {
-            if (job != null) {
-                job.cancel();
-            }
-        });
-        progress.setId("rs-progress");
-        progress.setPrefWidth(200);
+        controls = new JobControls(context, "rs", message, this::start);
+        axis.getItems().setAll(AXIS_T, AXIS_EPS);
+        axis.setValue(AXIS_T);
+        axis.setId("rs-axis");
+        errorType.getItems().setAll(org.scorescope.score.ScoreError.TYPES);
+        errorType.setValue("bias");
+        errorType.setId("rs-error-type");
+        sizes.setId("rs-sizes");
+        sizes.setPrefColumnCount(14);
+        HBox errors = new HBox(6, new Label("error"), errorType, new Label("sizes"), sizes);
+        errors.setAlignment(Pos.CENTER_LEFT);
+        Tooltip.install(errors, new Tooltip("The score error added to the exact score (bias, field: size = ε_score exactly; scale: κ; "
+                + "noise-level: δ) — the CLI's sweep --score-error TYPE --score-errors SIZES; one curve per sampler and T"));
+        errors.visibleProperty().bind(axis.valueProperty().isEqualTo(AXIS_EPS));
+        errors.managedProperty().bind(errors.visibleProperty());
+        budgets.disableProperty().bind(errors.visibleProperty());
         message.setId("rs-message");
         chart = new ChartImage(context.executor().lane("rate-study-chart"), "rate", RateStudyChart::create);
         chart.setId("rs-chart");
@@ -136,7 +144,7 @@ final class RateStudyWindow {
         fits.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         fits.setPrefHeight(150);
         column("sampler", RateStudyPlan.FitRow::sampler, 2);
-        column("fitted order", RateStudyPlan.FitRow::order, 1);
+        orderColumn = column("fitted order", RateStudyPlan.FitRow::order, 1);
         column("95% interval", RateStudyPlan.FitRow::interval, 1);
         column("theory order", RateStudyPlan.FitRow::theory, 1);
         column("kind and source of the theory order", RateStudyPlan.FitRow::source, 4);
@@ -148,12 +156,13 @@ final class RateStudyWindow {
         png.setOnAction(e -> choose("PNG", "*.png").ifPresent(p -> exportChart(p, 1600, 1000)));
         Button svg = new Button("Export SVG…");
         svg.setOnAction(e -> choose("SVG", "*.svg").ifPresent(p -> exportChart(p, 1000, 640)));
-        FlowPane row1 = new FlowPane(8, 6, new Label("Target"), target, new Label("Schedule"), schedule, denoise, beta, new Label("T list"),
-                steps, budgets);
+        FlowPane row1 = new FlowPane(8, 6, new Label("Error against"), axis, errors, new Label("Target"), target, new Label("Schedule"),
+                schedule, denoise, beta, new Label("T list"), steps, budgets);
         row1.setAlignment(Pos.CENTER_LEFT);
         HBox more = new HBox(8, new Label("More (ids with parameters)"), moreSamplers);
         more.setAlignment(Pos.CENTER_LEFT);
-        HBox row2 = new HBox(8, new Label("Particles (TV only)"), particles, new Label("Seeds (1–20)"), seeds, run, cancel, progress);
+        HBox row2 = new HBox(8, new Label("Particles (TV only)"), particles, new Label("Seeds (1–20)"), seeds, controls.run, controls.cancel,
+                controls.progress);
         row2.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("Gaussian targets (gaussian, gaussian1d, line): exact W₂, no Monte Carlo; others: histogram TV");
         note.getStyleClass().add("hint");
@@ -171,7 +180,8 @@ final class RateStudyWindow {
         stage.setScene(scene);
     }
 
-    private void column(String name, java.util.function.Function<RateStudyPlan.FitRow, String> f, double weight) {
+    private TableColumn<RateStudyPlan.FitRow, String> column(String name, java.util.function.Function<RateStudyPlan.FitRow, String> f,
+            double weight) {
         TableColumn<RateStudyPlan.FitRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
         c.setPrefWidth(90 * weight);
@@ -184,6 +194,7 @@ final class RateStudyWindow {
             }
         });
         fits.getColumns().add(c);
+        return c;
     }
 
     /** A sampler's hover text: its name, canonical id, the form of its update and where it comes from. */
@@ -203,14 +214,14 @@ final class RateStudyWindow {
 
     /** Whether a study is running. */
     boolean running() {
-        return job != null && job.runningProperty().get();
+        return controls.running();
     }
 
     /** Reads the form and starts the study on the executor. */
     void start() {
         int[] values;
         try {
-            values = RateStudyPlan.parseValues(steps.getText());
+            values = RateStudyPlan.parseValues(steps.getText(), AXIS_EPS.equals(axis.getValue()) ? 1 : 2);
         } catch (IllegalArgumentException e) {
             message.setText(e.getMessage());
             return;
@@ -231,6 +242,10 @@ final class RateStudyWindow {
             message.setText("Pick at least one sampler");
             return;
         }
+        if (AXIS_EPS.equals(axis.getValue())) {
+            startErrors(values, chosen);
+            return;
+        }
         RateStudyPlan plan = new RateStudyPlan(target.getValue(), schedule.getValue(), scheduleParams(), values, budgets.isSelected(),
                 chosen, particles.getValue(), seeds.getValue());
         try {
@@ -239,22 +254,25 @@ final class RateStudyWindow {
             message.setText("Schedule: " + e.getMessage());
             return;
         }
-        run.setDisable(true);
-        cancel.setDisable(false);
         message.setText("running (" + plan.metric().id() + (plan.budgets() ? ", NFE budgets" : "") + ")");
-        job = context.executor().start(BackgroundTask.of("Rate study", p -> plan.run(context.engine(), p)).showProgress()
-                .onSuccess(this::finish)
-                .onFailure(e -> {
-                    message.setText("failed: " + org.scorescope.ui.service.Failures.oneLine(e));
-                    context.executor().failures().report("The rate study failed", e);
-                    idle();
-                }));
-        progress.progressProperty().bind(job.progressProperty());
+        controls.start(BackgroundTask.of("Rate study", p -> plan.run(context.engine(), p)).showProgress(), this::finish,
+                "The rate study", "cancelled");
     }
 
-    private void idle() {
-        run.setDisable(false);
-        cancel.setDisable(true);
+    /** Starts the study of the error against the score error's size (one curve per sampler and T). */
+    private void startErrors(int[] values, List<String> chosen) {
+        RateStudyErrors plan;
+        try {
+            plan = new RateStudyErrors(target.getValue(), schedule.getValue(), scheduleParams(), values, chosen, errorType.getValue(),
+                    RateStudyErrors.parseSizes(sizes.getText()), particles.getValue(), seeds.getValue());
+            plan.sweep();
+        } catch (IllegalArgumentException e) {
+            message.setText(e.getMessage());
+            return;
+        }
+        message.setText("running (" + plan.metric() + " against the " + plan.type() + " error's size)");
+        controls.start(BackgroundTask.of("Score-error study", p -> plan.run(context.engine(), p)).showProgress(), this::finishErrors,
+                "The score-error study", "cancelled");
     }
 
     /** The schedule's parameters as the form sets them (defaults left out, so the study says what it changed). */
@@ -272,12 +290,28 @@ final class RateStudyWindow {
 
     private void finish(RateStudyPlan.Outcome o) {
         outcome = o;
+        errorOutcome = null;
         message.setText(o.message());
-        idle();
+        orderColumn.setText("fitted order");
         RateStudy.Result result = o.result();
         chart.update(c -> RateStudyChart.fill(c, result));
         notes.setText(String.join("\n", o.notes()));
         fits.getItems().setAll(o.fitRows());
+    }
+
+    private void finishErrors(RateStudyErrors.Outcome o) {
+        errorOutcome = o;
+        outcome = null;
+        message.setText(o.message());
+        orderColumn.setText("fitted slope");
+        chart.update(c -> RateStudyErrorChart.fill(c, o));
+        notes.setText(String.join("\n", o.notes()));
+        fits.getItems().setAll(o.fitRows());
+    }
+
+    /** The last error study's outcome, or null (the last study was against T). */
+    RateStudyErrors.Outcome errorOutcome() {
+        return errorOutcome;
     }
 
     /** The rows of the last study (the CLI sweep's columns). */
@@ -292,40 +326,24 @@ final class RateStudyWindow {
     }
 
     private java.util.Optional<Path> choose(String kind, String pattern) {
-        return context.dialogs().chooseSave("Export the rate study", List.of(new DialogService.FileType(kind, pattern)))
-                .map(DialogService.ChosenFile::path);
+        return controls.choose("Export the rate study", kind, pattern);
     }
 
-    /** Writes the rows as CSV on the executor. */
+    /** Writes the rows as CSV on the executor: the CLI sweep's columns (with {@code score_error} for an error study). */
     Job<Path> exportCsv(Path p) {
         RateStudyPlan.Outcome o = outcome;
-        List<String> lines = o == null ? List.of(Sweep.Row.COLUMNS) : o.csvLines();
-        return context.executor().start(BackgroundTask.of("Exporting " + p.getFileName(), pr -> {
-            AtomicFile.write(p, w -> {
-                for (String line : lines) {
-                    w.write(line + "\n");
-                }
-            });
-            return p;
-        }).onSuccess(f -> message.setText("wrote " + f)));
+        RateStudyErrors.Outcome e = errorOutcome;
+        return controls.exportLines(p, e != null ? e.csvLines() : o == null ? List.of(Sweep.Row.COLUMNS) : o.csvLines());
     }
 
     /** Writes the chart as PNG or SVG (by extension), light and with type scaled to the size, on the chart lane. */
     CompletableFuture<Void> exportChart(Path p, int width, int height) {
-        return chart.export(p, width, height).whenComplete((v, e) -> context.executor().ui().run(() -> {
-            if (e != null) {
-                context.executor().failures().report("Exporting " + p.getFileName() + " failed", e);
-            } else {
-                message.setText("wrote " + p);
-            }
-        }));
+        return controls.exportChart(chart, p, width, height);
     }
 
     /** Stops a running study. */
     void close() {
-        if (job != null) {
-            job.cancel();
-        }
+        controls.cancel();
         stage.close();
     }
 }

@@ -176,4 +176,44 @@ class RateStudyTest {
         assertTrue(w.rows().size() < 2 * 7 * 5);
         assertTrue(w.rows().stream().allMatch(r -> r.metric().equals("tv")));
     }
+    /**
+     * Issue 16 in the rate-study window: the ε_score axis runs on the executor and shows the core's
+     * slope (1e-12) of exact W2 against a bias error, 1 ± 0.05, in the fit table and on the chart.
+     */
+    @Test
+    void errorAgainstEpsScoreShowsTheCoresSlope(FxRobot robot) throws Exception {
+        RateStudyWindow[] rs = new RateStudyWindow[1];
+        robot.interact(() -> rs[0] = window.lab(RateStudyLab.class).open());
+        RateStudyWindow w = rs[0];
+        robot.interact(() -> {
+            w.axis.setValue(RateStudyWindow.AXIS_EPS);
+            w.target.setValue("gaussian");
+            w.schedule.setValue("linear");
+            w.steps.setText("999");
+            w.errorType.setValue("bias");
+            w.sizes.setText("0.03, 0.1, 0.3");
+            for (var e : w.samplers.entrySet()) {
+                e.getValue().setSelected(e.getKey().equals("ddim"));
+            }
+        });
+        robot.clickOn("#rs-run");
+        waitUntil("finished", 120, () -> !w.running() && w.errorOutcome() != null && w.chartShown());
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#rs-message").queryAs(Label.class).getText();
+        assertEquals("done: 3 measurements", text);
+        double core = RateStudyErrorsTest.coreSlope("ddim", new double[] {0.03, 0.1, 0.3},
+                org.scorescope.schedule.Schedules.create("linear", java.util.Map.of(), null, null).grid(999));
+        double shown = w.errorOutcome().curves().get(0).slope();
+        assertEquals(core, shown, 1e-12);
+        assertEquals(1, shown, 0.05);
+        RateStudyPlan.FitRow row = w.fits.getItems().get(0);
+        assertEquals("ddim T=999", row.sampler());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f", core), row.order());
+        assertEquals("fitted slope", w.fits.getColumns().get(1).getText());
+        Path csv = dir.resolve("eps.csv");
+        java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+        robot.interact(() -> jobs.add(w.exportCsv(csv).result()));
+        jobs.get(0).get(60, TimeUnit.SECONDS);
+        assertEquals("sampler,steps,nfe,seed,particles,metric,value,floor,diverged,score_error", Files.readAllLines(csv).get(0));
+    }
 }

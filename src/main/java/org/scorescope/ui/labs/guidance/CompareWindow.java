@@ -5,10 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -19,10 +17,9 @@ import javafx.stage.Stage;
 import org.scorescope.engine.RunHandle;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.ui.lab.FxImages;
+import org.scorescope.ui.lab.JobControls;
 import org.scorescope.ui.lab.LabContext;
 import org.scorescope.ui.service.BackgroundTask;
-import org.scorescope.ui.service.Failures;
-import org.scorescope.ui.service.Job;
 
 /**
  * The w comparison: the session's scenario (target with classes, first sampler, T, N, seed) run at
@@ -34,14 +31,10 @@ final class CompareWindow {
     final Stage stage = new Stage();
     final TextField ws = new TextField("0, 1, 3, 8");
     final ComboBox<GuidancePictures.Law> law = new ComboBox<>();
-    final Button run = new Button("Run");
-    final Button cancel = new Button("Cancel");
-    final ProgressBar progress = new ProgressBar(0);
     final Label message = new Label();
-    final Label status = new Label();
+    final JobControls controls;
     final GridPane panels = new GridPane();
     private final LabContext context;
-    private Job<List<ComparePlan.Panel>> job;
     private volatile List<ComparePlan.Panel> shown = List.of();
 
     CompareWindow(LabContext context) {
@@ -65,17 +58,8 @@ final class CompareWindow {
                 return null;
             }
         });
-        run.setId("gc-run");
-        run.setDefaultButton(true);
-        run.setOnAction(e -> start());
-        cancel.setId("gc-cancel");
-        cancel.setDisable(true);
-        cancel.setOnAction(e -> {
-            if (job != null) {
-                job.cancel();
-            }
-        });
-        progress.setId("gc-progress");
+        controls = new JobControls(context, "gc", message, this::start);
+        controls.run.setDefaultButton(true);
         message.setId("gc-message");
         message.setWrapText(true);
         panels.setId("gc-panels");
@@ -85,7 +69,7 @@ final class CompareWindow {
         Label wLabel = new Label("_w values (1–4)");
         wLabel.setMnemonicParsing(true);
         wLabel.setLabelFor(ws);
-        FlowPane top = new FlowPane(8, 6, wLabel, ws, law, run, cancel, progress, status);
+        FlowPane top = new FlowPane(8, 6, wLabel, ws, law, controls.run, controls.cancel, controls.progress, controls.status);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox head = new VBox(4, top, message);
         head.setPadding(new Insets(8));
@@ -117,7 +101,7 @@ final class CompareWindow {
 
     /** Whether a comparison is running. */
     boolean running() {
-        return job != null && job.runningProperty().get();
+        return controls.running();
     }
 
     /** The panels shown now. */
@@ -160,9 +144,6 @@ final class CompareWindow {
             describe();
             return;
         }
-        if (job != null) {
-            job.cancel();
-        }
         double scale = stage.getOutputScaleX();
         double width = Math.max(200, stage.getScene().getWidth() - 24);
         double height = Math.max(200, stage.getScene().getHeight() - 80);
@@ -170,38 +151,16 @@ final class CompareWindow {
         int side = (int) (Math.max(120, grid[2]) * scale);
         ComparePlan plan = new ComparePlan(s, g.classId(), values, law.getValue(), side);
         AtomicReference<RunHandle> running = new AtomicReference<>();
-        run.setDisable(true);
-        cancel.setDisable(false);
         describe();
-        job = context.executor().start(BackgroundTask.of("Guidance at " + values.length + " values of w",
-                        p -> plan.run(context.engine(), p, running))
+        controls.start(BackgroundTask.of("Guidance at " + values.length + " values of w", p -> plan.run(context.engine(), p, running))
                 .showProgress()
                 .whenCancelRequested(() -> {
                     RunHandle h = running.get();
                     if (h != null) {
                         h.cancel();
                     }
-                })
-                .onSuccess(list -> {
-                    idle();
-                    showPanels(list, grid[0], scale);
-                })
-                .onCancelled(() -> {
-                    idle();
-                    message.setText("cancelled — the panels shown are from the last finished comparison");
-                })
-                .onFailure(e -> {
-                    idle();
-                    message.setText("failed: " + Failures.oneLine(e));
-                    context.executor().failures().report("The guidance comparison failed", e);
-                }));
-        progress.progressProperty().bind(job.progressProperty());
-        status.textProperty().bind(job.messageProperty());
-    }
-
-    private void idle() {
-        run.setDisable(false);
-        cancel.setDisable(true);
+                }), list -> showPanels(list, grid[0], scale), "The guidance comparison",
+                "cancelled — the panels shown are from the last finished comparison");
     }
 
     private void showPanels(List<ComparePlan.Panel> list, int cols, double scale) {
@@ -223,9 +182,7 @@ final class CompareWindow {
 
     /** Stops a running comparison and closes. */
     void close() {
-        if (job != null) {
-            job.cancel();
-        }
+        controls.cancel();
         stage.close();
     }
 }

@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -15,14 +14,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.scorescope.io.AtomicFile;
 import org.scorescope.metrics.GuidanceSweep;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.ui.lab.ChartImage;
+import org.scorescope.ui.lab.JobControls;
 import org.scorescope.ui.lab.LabContext;
 import org.scorescope.ui.service.BackgroundTask;
-import org.scorescope.ui.service.DialogService;
-import org.scorescope.ui.service.Failures;
 import org.scorescope.ui.service.Job;
 
 /**
@@ -36,15 +33,11 @@ final class StudyWindow {
     final TextField ws = new TextField("0, 0.5, 1, 2, 4, 8");
     final Spinner<Integer> particles = new Spinner<>(1000, 1_000_000, 20_000, 10_000);
     final Spinner<Integer> seeds = new Spinner<>(1, 20, 4);
-    final Button run = new Button("Run");
-    final Button cancel = new Button("Cancel");
-    final ProgressBar progress = new ProgressBar(0);
     final Label message = new Label();
-    final Label status = new Label();
+    final JobControls controls;
     private final LabContext context;
     private final ChartImage chart;
     private volatile StudyPlan.Outcome outcome;
-    private Job<StudyPlan.Outcome> job;
 
     StudyWindow(LabContext context) {
         this.context = context;
@@ -56,17 +49,7 @@ final class StudyWindow {
         particles.setId("ws-particles");
         seeds.setEditable(true);
         seeds.setId("ws-seeds");
-        run.setId("ws-run");
-        run.setOnAction(e -> start());
-        cancel.setId("ws-cancel");
-        cancel.setDisable(true);
-        cancel.setOnAction(e -> {
-            if (job != null) {
-                job.cancel();
-            }
-        });
-        progress.setId("ws-progress");
-        progress.setPrefWidth(200);
+        controls = new JobControls(context, "ws", message, this::start);
         message.setId("ws-message");
         message.setWrapText(true);
         chart = new ChartImage(context.executor().lane("w-study-chart"), "w-study", StudyChart::create);
@@ -81,7 +64,8 @@ final class StudyWindow {
         Label wLabel = new Label("_w list");
         wLabel.setMnemonicParsing(true);
         wLabel.setLabelFor(ws);
-        FlowPane form = new FlowPane(8, 6, wLabel, ws, new Label("Particles"), particles, new Label("Seeds (1–20)"), seeds, run, cancel, progress, status);
+        FlowPane form = new FlowPane(8, 6, wLabel, ws, new Label("Particles"), particles, new Label("Seeds (1–20)"), seeds, controls.run,
+                controls.cancel, controls.progress, controls.status);
         form.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("Classifier at the output level ᾱ₀ (the CLI's thm9-early, confidence-early); bars: 95% t-interval over seeds");
         note.getStyleClass().add("hint");
@@ -121,7 +105,7 @@ final class StudyWindow {
 
     /** Whether a study is running. */
     boolean running() {
-        return job != null && job.runningProperty().get();
+        return controls.running();
     }
 
     /** The last study's outcome, or null. */
@@ -151,67 +135,35 @@ final class StudyWindow {
         }
         StudyPlan plan = new StudyPlan(s, g.classId(), values, particles.getValue(), seeds.getValue());
         List<String> samplers = s.samplers().stream().map(Scenario.SamplerSpec::id).distinct().toList();
-        run.setDisable(true);
-        cancel.setDisable(false);
         message.setText(String.format("running %d runs of %,d particles", plan.runs(), plan.particles()));
-        job = context.executor().start(BackgroundTask.of("w study", p -> plan.run(context.engine(), p,
+        controls.start(BackgroundTask.of("w study", p -> plan.run(context.engine(), p,
                         sums -> context.executor().ui().run(() -> chart.update(c -> StudyChart.fill(c, sums, samplers, Double.NaN, Double.NaN)))))
-                .showProgress()
-                .onSuccess(o -> {
+                .showProgress(), o -> {
                     outcome = o;
-                    idle();
                     message.setText(o.message());
                     chart.update(c -> StudyChart.fill(c, o.summaries(), samplers, o.exactThm9(), o.exactSpread()));
-                })
-                .onFailure(e -> {
-                    idle();
-                    message.setText("failed: " + Failures.oneLine(e));
-                    context.executor().failures().report("The w study failed", e);
-                }));
-        progress.progressProperty().bind(job.progressProperty());
-        status.textProperty().bind(job.messageProperty());
-    }
-
-    private void idle() {
-        run.setDisable(false);
-        cancel.setDisable(true);
+                }, "The w study", "cancelled");
     }
 
     private java.util.Optional<Path> choose(String kind, String pattern) {
-        return context.dialogs().chooseSave("Export the w study", List.of(new DialogService.FileType(kind, pattern)))
-                .map(DialogService.ChosenFile::path);
+        return controls.choose("Export the w study", kind, pattern);
     }
 
     /** Writes the rows as CSV (the CLI's guided sweep columns) on the executor. */
     Job<Path> exportCsv(Path p) {
         StudyPlan.Outcome o = outcome;
-        List<GuidanceSweep.Row> rows = o == null ? List.of() : o.rows();
-        return context.executor().start(BackgroundTask.of("Exporting " + p.getFileName(), pr -> {
-            AtomicFile.write(p, w -> {
-                w.write(GuidanceSweep.Row.HEADER + "\n");
-                for (GuidanceSweep.Row row : rows) {
-                    w.write(row.csv() + "\n");
-                }
-            });
-            return p;
-        }).onSuccess(f -> message.setText("wrote " + f)));
+        List<String> lines = new java.util.ArrayList<>(List.of(GuidanceSweep.Row.HEADER));
+        (o == null ? List.<GuidanceSweep.Row>of() : o.rows()).forEach(row -> lines.add(row.csv()));
+        return controls.exportLines(p, lines);
     }
 
     private void exportChart(Path p, int width, int height) {
-        chart.export(p, width, height).whenComplete((v, e) -> context.executor().ui().run(() -> {
-            if (e != null) {
-                context.executor().failures().report("Exporting " + p.getFileName() + " failed", e);
-            } else {
-                message.setText("wrote " + p);
-            }
-        }));
+        controls.exportChart(chart, p, width, height);
     }
 
     /** Stops a running study and closes. */
     void close() {
-        if (job != null) {
-            job.cancel();
-        }
+        controls.cancel();
         stage.close();
     }
 }
