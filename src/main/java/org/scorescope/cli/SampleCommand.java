@@ -130,7 +130,14 @@ public final class SampleCommand implements Callable<Integer> {
                 session.commit();
                 report.println("wrote " + shown(out) + " (" + spec.particles() + " particles x " + (spec.grid().steps() + 1) + " levels)");
             } else {
-                RunResult r = engine.run(spec, null);
+                // The same scale and tail rules as sweep and the window: a cloud off the target's scale is named, not only NaNs.
+                org.scorescope.metrics.Divergence.ParticleCheck scale = new org.scorescope.metrics.Divergence.ParticleCheck(spec.target());
+                org.scorescope.metrics.Divergence[] divergence = {null};
+                RunResult r = engine.run(spec, v -> {
+                    if (divergence[0] == null && v.t() < spec.grid().steps()) {
+                        divergence[0] = scale.check(spec.slots().get(0).label(), spec.grid(), v, 0);
+                    }
+                });
                 double[][] p = r.positions().get(0);
                 boolean[] flags = divergedFlags(p);
                 AtomicFile.write(out, w -> {
@@ -145,8 +152,11 @@ public final class SampleCommand implements Callable<Integer> {
                     ImperfectScoreCli.summary(spec, r, imperfect, engine, lines);
                 }
                 session.commit();
-                report.printf("wrote %s: %d particles, sampler %s, T=%d, NFE=%d per particle, %d diverged, %.2f s%n",
+                report.printf("wrote %s: %d particles, sampler %s, T=%d, NFE=%d per particle, %d non-finite, %.2f s%n",
                         shown(out), spec.particles(), spec.slots().get(0).label(), spec.grid().steps(), r.nfe()[0], r.diverged()[0], r.seconds());
+                if (divergence[0] != null) {
+                    report.println("warning: " + divergence[0].message());
+                }
                 report.print(measured.toString(java.nio.charset.StandardCharsets.UTF_8));
                 if (s.observation() != null) {
                     PosteriorSummary.print(s, spec, r, report);

@@ -45,8 +45,8 @@ public record Divergence(String sampler, int step, double abar, double beta, Str
 
     /** One line for a summary or a log. */
     public String message() {
-        return sampler + " diverged at step t=" + step + " (β_t = " + String.format("%.5g", beta) + ", to ᾱ = "
-                + String.format("%.3g", abar) + "): " + reason + (remedy.isEmpty() ? "" : "; " + remedy);
+        return sampler + " diverged at step t=" + step + " (β_t = " + String.format(java.util.Locale.ROOT, "%.5g", beta) + ", to ᾱ = "
+                + String.format(java.util.Locale.ROOT, "%.3g", abar) + "): " + reason + (remedy.isEmpty() ? "" : "; " + remedy);
     }
 
     /**
@@ -71,11 +71,11 @@ public record Divergence(String sampler, int step, double abar, double beta, Str
             return at(sampler, grid, level, "the law is not finite (NaN or ∞)");
         }
         if (w2 > truthScale) {
-            return at(sampler, grid, level, String.format("the law's W2 distance to the target, %.3g, exceeds the target's own rms size %.3g",
+            return at(sampler, grid, level, String.format(java.util.Locale.ROOT, "the law's W2 distance to the target, %.3g, exceeds the target's own rms size %.3g",
                     w2, truthScale));
         }
         if (lawScale > SCALE_FACTOR * truthScale) {
-            return at(sampler, grid, level, String.format("the law's rms size is %.3g, %.0f× the target's %.3g", lawScale,
+            return at(sampler, grid, level, String.format(java.util.Locale.ROOT, "the law's rms size is %.3g, %.0f× the target's %.3g", lawScale,
                     lawScale / truthScale, truthScale));
         }
         return null;
@@ -107,7 +107,7 @@ public record Divergence(String sampler, int step, double abar, double beta, Str
             return at(sampler, grid, level, nonFinite + " of " + particles + " particles are NaN or ∞");
         }
         if (!(rms <= SCALE_FACTOR * targetRms)) {
-            return at(sampler, grid, level, String.format("the cloud's rms size is %.3g, %.0f× the target's %.3g", rms, rms / targetRms, targetRms));
+            return at(sampler, grid, level, String.format(java.util.Locale.ROOT, "the cloud's rms size is %.3g, %.0f× the target's %.3g", rms, rms / targetRms, targetRms));
         }
         if (beyond > TAIL_FRACTION * particles) {
             return atOutput(sampler, grid, String.format(java.util.Locale.ROOT, "at the output %d of %d particles (%.1f%%) lie further than "
@@ -210,7 +210,7 @@ public record Divergence(String sampler, int step, double abar, double beta, Str
         String remedy = "";
         if (beta > LARGE_BETA) {
             boolean discrete = grid.label().startsWith("linear") || grid.label().startsWith("cosine");
-            remedy = String.format("this step has β_t = %.5g: ", beta) + (discrete
+            remedy = String.format(java.util.Locale.ROOT, "this step has β_t = %.5g: ", beta) + (discrete
                     ? "truncate the grid at a maximum β (schedule parameter betaMax, e.g. 0.5)"
                     : "take more steps, or a grid without so large a step near the noise end");
         }
