@@ -174,12 +174,14 @@ final class PanelView extends StackPane {
      * the short one (large type).
      */
     private String captionFor(RenderedScene.Caption c, double width) {
-        if (compact) {
-            return c.compact();
-        }
         double charWidth = caption.getFont().getSize() * 0.61;
+        java.util.function.Predicate<String> fits = text -> text.lines().mapToInt(String::length).max().orElse(0) * charWidth + 40 <= width;
+        // A long canonical id goes on a line of its own rather than pushing t and TV past the panel's edge.
+        if (compact) {
+            return fits.test(c.compact()) ? c.compact() : c.compactLabelAbove();
+        }
         String full = c.full();
-        return full.length() * charWidth + 40 <= width ? full : c.twoLines();
+        return fits.test(full) ? full : fits.test(c.twoLines()) ? c.twoLines() : c.labelAbove();
     }
 
     /** The caption text shown now. */

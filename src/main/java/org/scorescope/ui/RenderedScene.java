@@ -38,9 +38,20 @@ record RenderedScene(RenderRequest request, List<Raster> panels, List<Caption> c
                     diverged > 0 ? String.format("   diverged %,d", diverged) : "");
         }
 
+        /** The full caption with the sampler alone on the first line, for a long canonical id (lagrange:K=3:R=2:anchors=0). */
+        String labelAbove() {
+            return String.format("%s%nt = %d / %d   ᾱ = %.4g   NFE %d   TV %.3f%s", label, step, steps, abar, nfe, tv,
+                    diverged > 0 ? String.format("   diverged %,d", diverged) : "");
+        }
+
         /** The short caption for presentation mode (one line at 1280×720 with three panels). */
         String compact() {
             return String.format("%s  t=%d  TV %.3f%s", label, step, tv, diverged > 0 ? "  ⚠" + diverged : "");
+        }
+
+        /** The short caption with the sampler alone on the first line. */
+        String compactLabelAbove() {
+            return String.format("%s%nt=%d  TV %.3f%s", label, step, tv, diverged > 0 ? "  ⚠" + diverged : "");
         }
     }
 
