@@ -81,18 +81,18 @@ public final class TheoremCards {
                     "001_98742fe78869e08d.txt eq. (16), line 201", "slope 2 in T for accel-ddim (and its multistep form accel-ddim-ms)",
                     new ExactSlope(List.of("accel-ddim", "accel-ddim-ms"), Sweep.Metric.EXACT_W2, T_FINE, 2, 0.15, Bound.EQUAL)),
             new TheoremCard("001-thm-3.2", 3, "001 Theorem 3.2 (Li, Huang, Efimov, Wei, Chi, Chen, ICML 2024)",
-                    "The accelerated stochastic sampler (23) has TV ≤ √(KL/2) ≲ d³ log^{4.5}T / T: KL falls at least like 1/T².",
+                    "The accelerated stochastic sampler (23) has TV ≤ √(KL/2) ≲ d³ (log T)^4.5 / T: KL falls at least like 1/T².",
                     "\\mathrm{TV}(q_1,p_1) \\le \\sqrt{\\tfrac12\\mathrm{KL}(q_1\\|p_1)} \\le C_1\\frac{d^3\\log^{4.5}T}{T} + C_1\\sqrt{d}\\,\\varepsilon_{\\mathrm{score}}\\log^{1.5}T",
                     "001_98742fe78869e08d.txt eq. (24), line 277", "KL slope at least 2 in T for accel-ddpm",
                     new ExactSlope(List.of("accel-ddpm"), Sweep.Metric.EXACT_KL, T_FINE, 2, 0.15, Bound.AT_LEAST)),
             new TheoremCard("003-thm-5", 3, "003 Theorem 5 (Li, Zhou, Wei, Chen '25)",
                     "The K-th order accelerated deterministic sampler (Lagrange interpolation of the integrand) reaches TV ≤ ε in "
-                            + "Õ(d^{1+2/K}/ε^{1/K}) iterations: order K in T.",
+                            + "Õ(d^(1+2/K) / ε^(1/K)) iterations: order K in T.",
                     "\\tilde O\\!\\left(d^{1+2/K}/\\varepsilon^{1/K}\\right)\\ \\text{iterations}",
                     "003_1b963510094279b5.txt line 1699; 000_079539122a37be46.txt", "slope K in T: 2 for K = 2",
                     new ExactSlope(List.of("lagrange:K=2"), Sweep.Metric.EXACT_W2, T_HIGH, 2, 0.2, Bound.EQUAL)),
             new TheoremCard("003-thm-7", 3, "003 Theorem 7 (Jiao & Li '25)",
-                    "The randomized-midpoint sampler reaches TV ≤ ε in Õ(min{d, d^{2/3}L^{1/3}, d^{1/3}L}/ε^{2/3}) iterations: order 3/2 in T.",
+                    "The randomized-midpoint sampler reaches TV ≤ ε in Õ(min{d, d^(2/3) L^(1/3), d^(1/3) L} / ε^(2/3)) iterations: order 3/2 in T.",
                     "\\tilde O\\!\\left(\\frac{\\min\\{d,\\, d^{2/3}L^{1/3},\\, d^{1/3}L\\}}{\\varepsilon^{2/3}}\\right)\\ \\text{iterations}",
                     "003_1b963510094279b5.txt line 1849", "slope 3/2 in T for rand-midpoint",
                     new NotInCore("rand-midpoint's randomness is a uniform level, not Gaussian, so its output law has no exact propagation; "
@@ -105,7 +105,7 @@ public final class TheoremCards {
                     "003_1b963510094279b5.txt line 1997", "slope 1 for fddim, 2 for fddim-avg (the average of the two)",
                     new ExactSlope(List.of("fddim-avg"), Sweep.Metric.EXACT_W2, T_HIGH, 2, 0.2, Bound.EQUAL)),
             new TheoremCard("004-picard", 3, "004 Theorem (parallel acceleration, PIADM)",
-                    "PIADM's KL bound carries d T e^{−K}: the Picard iterations converge geometrically, so K = Õ(log(d/δ²)) rounds per "
+                    "PIADM's KL bound carries d T e^(−K): the Picard iterations converge geometrically, so K = Õ(log(d/δ²)) rounds per "
                             + "block suffice.",
                     "D_{\\mathrm{KL}}(p_\\eta\\|\\hat q_{t_N}) \\lesssim d e^{-T} + d\\epsilon T + \\delta_2^2 + d T e^{-K} \\lesssim \\delta^2",
                     "004_e16d9391fa47f0d5.txt line 325", "the gap to the fixed point falls geometrically in K",
@@ -124,7 +124,7 @@ public final class TheoremCards {
                             + "distance to the exact posterior as λ_t grows) is not wired here yet.",
                             "`sample`/`sweep` with an observation measure the distance to the exact posterior (docs/inverse.md).")),
             new TheoremCard("003-thm-11", 6, "003 Theorem 11 (uniform noising, τ-leaping)",
-                    "τ-leaping's KL is at most ε_score + e^{−T} d log S + Δ d log(S/Δ): with constant steps the discretisation part "
+                    "τ-leaping's KL is at most ε_score + e^(−T) d log S + Δ d log(S/Δ): with constant steps the discretisation part "
                             + "falls like 1/N.",
                     "\\mathrm{KL}(p_{\\mathrm{data}}\\|p_{\\mathrm{output}}) \\lesssim \\varepsilon_{\\mathrm{score}} + e^{-T} d\\log S + \\Delta\\, d \\log\\frac{S}{\\Delta}",
                     "003_1b963510094279b5.txt line 3413", "slope 1 in N of KL(N) − KL(exact reverse)",

@@ -50,8 +50,13 @@ public final class TheoremCheck {
      * @param y the measured values (errors, metric values or gaps)
      * @param slope the fitted slope (order for rates, log-gap slope for rounds; NaN for a decrease check)
      * @param passed whether it meets the card's tolerance
+     * @param se the standard error of each value (Monte Carlo checks), or all zero (exact checks)
      */
-    public record Series(String label, double[] x, double[] y, double slope, boolean passed) {
+    public record Series(String label, double[] x, double[] y, double slope, boolean passed, double[] se) {
+        /** An exact series: no standard errors. */
+        public Series(String label, double[] x, double[] y, double slope, boolean passed) {
+            this(label, x, y, slope, passed, new double[y.length]);
+        }
     }
 
     /**
@@ -75,16 +80,50 @@ public final class TheoremCheck {
      * @throws IllegalStateException for a card whose check is {@link TheoremCard.NotInCore}
      */
     public static Result run(TheoremCard card, Engine engine) {
+        return run(card, engine, (done, total) -> { });
+    }
+
+    /**
+     * Told after each measured point of a check (a window's progress bar); may stop the check by
+     * throwing {@link java.util.concurrent.CancellationException}. The numbers do not depend on it.
+     */
+    @FunctionalInterface
+    public interface Monitor {
+        /** {@code done} of {@code total} points measured. */
+        void measured(int done, int total);
+    }
+
+    /** How many points a check measures (what {@link Monitor#measured} counts to). */
+    public static int points(TheoremCard.Check check) {
+        if (check instanceof TheoremCard.ExactSlope c) {
+            return c.samplers().size() * c.steps().length;
+        } else if (check instanceof TheoremCard.DiscreteSlope c) {
+            return c.steps().length + 1;
+        } else if (check instanceof TheoremCard.GuidanceDecrease c) {
+            return c.strengths().length;
+        } else if (check instanceof TheoremCard.PicardRounds c) {
+            return c.rounds().length + 1;
+        }
+        return 0;
+    }
+
+    /**
+     * Runs a card's check, telling {@code monitor} after each point.
+     *
+     * @throws IllegalStateException for a card whose check is {@link TheoremCard.NotInCore}
+     */
+    public static Result run(TheoremCard card, Engine engine, Monitor monitor) {
         TheoremCard.Check check = card.check();
+        Counter counter = new Counter(monitor, points(check));
         List<Series> series;
         if (check instanceof TheoremCard.ExactSlope c) {
-            series = exactSlope(c);
+            series = exactSlope(c, counter);
         } else if (check instanceof TheoremCard.DiscreteSlope c) {
-            series = List.of(discreteSlope(c));
+            series = List.of(discreteSlope(c, counter));
         } else if (check instanceof TheoremCard.GuidanceDecrease c) {
-            series = List.of(guidance(c, engine));
+            series = List.of(guidance(c, engine, counter));
         } else if (check instanceof TheoremCard.PicardRounds c) {
-            series = List.of(rounds(c));
+            series = List.of(rounds(c, counter));
         } else {
             throw new IllegalStateException(card.id() + ": " + check.describe());
         }
@@ -97,12 +136,28 @@ public final class TheoremCheck {
         return new Result(card, series, b + " — expected: " + card.check().describe());
     }
 
+    /** Counts measured points for a monitor. */
+    private static final class Counter {
+        private final Monitor monitor;
+        private final int total;
+        private int done;
+
+        Counter(Monitor monitor, int total) {
+            this.monitor = monitor;
+            this.total = total;
+        }
+
+        void tick() {
+            monitor.measured(++done, total);
+        }
+    }
+
     /** The grid of the exact checks: VP, uniform in log-SNR (DPM-Solver's), T steps. */
     static Grid logSnrGrid(int steps) {
         return VpContinuousSchedule.dpmSolver(VpContinuousSchedule.Spacing.LOGSNR).grid(steps);
     }
 
-    private static List<Series> exactSlope(TheoremCard.ExactSlope c) {
+    private static List<Series> exactSlope(TheoremCard.ExactSlope c, Counter counter) {
         Target target = Presets.get("gaussian1d");
         List<Series> out = new ArrayList<>();
         for (String id : c.samplers()) {
@@ -112,6 +167,7 @@ public final class TheoremCheck {
                 x[i] = c.steps()[i];
                 ExactGaussianError e = ExactGaussianError.of(target, SamplerRegistry.create(id), logSnrGrid(c.steps()[i]));
                 y[i] = c.metric() == Sweep.Metric.EXACT_KL ? e.kl() : e.w2();
+                counter.tick();
             }
             double slope = RateFit.fit(x, y).order();
             out.add(new Series(id, x, y, slope, c.bound().accepts(slope, c.order(), c.tolerance())));
@@ -127,16 +183,18 @@ public final class TheoremCheck {
         };
     }
 
-    private static Series discreteSlope(TheoremCard.DiscreteSlope c) {
+    private static Series discreteSlope(TheoremCard.DiscreteSlope c, Counter counter) {
         JointTarget picture = DiscretePresets.picture(8);
         DiscreteProcess process = DiscreteProcess.of(c.process());
         int most = c.steps()[c.steps().length - 1];
         double floor = kl(picture, process, new ExactCtmcSampler(), c, most);
+        counter.tick();
         double[] x = new double[c.steps().length];
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = c.steps()[i];
             y[i] = kl(picture, process, discreteSampler(c.sampler()), c, c.steps()[i]) - floor;
+            counter.tick();
         }
         double slope = RateFit.fit(x, y).order();
         return new Series(c.sampler(), x, y, slope, c.bound().accepts(slope, c.order(), c.tolerance()));
@@ -148,7 +206,7 @@ public final class TheoremCheck {
         return law.kl(target);
     }
 
-    private static Series guidance(TheoremCard.GuidanceDecrease c, Engine engine) {
+    private static Series guidance(TheoremCard.GuidanceDecrease c, Engine engine, Counter counter) {
         ClassMixture m = ClassMixture.of(Presets.get(c.target()), Presets.classes(c.target()));
         Grid grid = DiscreteSchedule.linear().grid(c.steps());
         Binning bins = Binning.defaultFor(m.unconditional(), c.particles());
@@ -164,23 +222,26 @@ public final class TheoremCheck {
                     .measure(r.positions().get(0), c.particles(), EnumSet.of(GuidanceMeasure.Metric.THM9)).get(GuidanceMeasure.Metric.THM9);
             y[i] = e.value();
             se[i] = e.se();
+            counter.tick();
             if (i > 0) {
                 decreasing &= y[i] + c.sigmas() * Math.hypot(se[i], se[i - 1]) < y[i - 1];
             }
         }
-        return new Series(c.sampler() + " guided", c.strengths(), y, Double.NaN, decreasing);
+        return new Series(c.sampler() + " guided", c.strengths(), y, Double.NaN, decreasing, se);
     }
 
-    private static Series rounds(TheoremCard.PicardRounds c) {
+    private static Series rounds(TheoremCard.PicardRounds c, Counter counter) {
         Target target = Presets.get("gaussian1d");
         Grid grid = logSnrGrid(c.blocks());
         GaussianPropagation.Result ref = GaussianPropagation.run(target, SamplerRegistry.create(piadm(c, c.reference())), grid);
+        counter.tick();
         double[] x = new double[c.rounds().length];
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = c.rounds()[i];
             GaussianPropagation.Result r = GaussianPropagation.run(target, SamplerRegistry.create(piadm(c, c.rounds()[i])), grid);
             y[i] = GaussianDistance.w2(r.mean(), r.covariance(), ref.mean(), ref.covariance());
+            counter.tick();
         }
         org.apache.commons.math3.stat.regression.SimpleRegression fit = new org.apache.commons.math3.stat.regression.SimpleRegression();
         for (int i = 0; i < x.length; i++) {

@@ -16,7 +16,7 @@ import org.scorescope.ui.service.Lane;
 
 /**
  * The metrics under the panels: TV over the run, histograms, the summary, then one tab per lab
- * chart. Every chart is drawn on the chart lane; this pane only decides when (at most about three
+ * chart that applies to the scenario ({@link LabChart#appliesTo}). Every chart is drawn on the chart lane; this pane only decides when (at most about three
  * times a second, and only when the run or the displayed step changed) and swaps images in.
  */
 final class MetricsPane extends TabPane {
@@ -26,6 +26,7 @@ final class MetricsPane extends TabPane {
     final SummaryTab summary;
     private final List<LabChart> labCharts;
     private final List<ChartImage> labImages = new ArrayList<>();
+    private final List<Tab> labTabs = new ArrayList<>();
     private long lastUpdate;
     private RunMetrics.Snapshot shownSnapshot;
     private int shownStep = -1;
@@ -44,9 +45,25 @@ final class MetricsPane extends TabPane {
             ChartImage image = new ChartImage(charts, "lab-" + i, c::create);
             image.setId("lab-chart-" + i);
             labImages.add(image);
-            getTabs().add(new Tab(c.title(), image));
+            labTabs.add(new Tab(c.title(), image));
         }
+        showApplicable(model.scenario());
+        model.scenarioProperty().addListener((o, a, b) -> showApplicable(b));
         getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> shownSnapshot = null);
+    }
+
+    /** Shows the tabs of the lab charts that apply to the scenario, in their order. */
+    private void showApplicable(org.scorescope.scenario.Scenario s) {
+        List<Tab> wanted = new ArrayList<>();
+        for (int i = 0; i < labCharts.size(); i++) {
+            if (labCharts.get(i).appliesTo(s)) {
+                wanted.add(labTabs.get(i));
+            }
+        }
+        if (!getTabs().subList(3, getTabs().size()).equals(wanted)) {
+            getTabs().remove(3, getTabs().size());
+            getTabs().addAll(wanted);
+        }
     }
 
     /** Whether the histogram tab is showing (the render lane computes marginals only then). */
@@ -80,7 +97,7 @@ final class MetricsPane extends TabPane {
         } else if (tab == 2) {
             summary.show(s, run.labels(), status, lab, step);
         } else if (tab >= 3) {
-            int i = tab - 3;
+            int i = labTabs.indexOf(getSelectionModel().getSelectedItem());
             LabChart c = labCharts.get(i);
             ChartInput input = new ChartInput(run, s, lab, step);
             labImages.get(i).update(chart -> c.update(chart, input));
@@ -98,8 +115,8 @@ final class MetricsPane extends TabPane {
         return tv.chart.shown();
     }
 
-    /** Whether a lab chart has been drawn (tests). */
+    /** Whether the lab chart of tab 3 + i (the i-th lab tab shown) has been drawn (tests). */
     boolean labChartShown(int i) {
-        return labImages.get(i).shown();
+        return labImages.get(labTabs.indexOf(getTabs().get(3 + i))).shown();
     }
 }

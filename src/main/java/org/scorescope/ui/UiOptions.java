@@ -3,6 +3,7 @@ package org.scorescope.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.scorescope.discrete.DiscreteScenarioJson;
 import org.scorescope.scenario.Scenario;
 import org.scorescope.scenario.ScenarioJson;
 import org.scorescope.ui.model.SessionModel;
@@ -14,6 +15,8 @@ import org.scorescope.ui.model.SessionModel;
  * scenario), {@code --play}, {@code --step T}, {@code --presentation}, {@code --score-field},
  * {@code --no-metrics}, {@code --size WxH} (the window's size), {@code --lab ID[:ARGS]} (open a lab
  * and start it; {@code --rate-study ARGS} is {@code --lab rate-study:ARGS}), {@code --measure-ui SECONDS}.
+ * A discrete scenario file given with {@code --scenario} opens the discrete lab with it, as Open… does
+ * ({@code --scenario F} is then {@code --lab discrete:F}, and the main window shows the default scenario).
  *
  * @param scenario a scenario file to open instead of the default
  * @param target a preset target instead of the scenario's, or null
@@ -81,6 +84,14 @@ public record UiOptions(Path scenario, String target, List<String> samplers, Int
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
             }
+        }
+        if (scenario != null && DiscreteScenarioJson.isDiscrete(scenario)) {
+            if (lab != null) {
+                throw new IllegalArgumentException("--scenario: '" + scenario + "' is a discrete scenario, which opens the discrete lab; "
+                        + "give it without --lab/--rate-study (or as --lab discrete:" + scenario + ")");
+            }
+            lab = "discrete:" + scenario;
+            scenario = null;
         }
         return new UiOptions(scenario, target, samplers, particles, panels, play, step, presentation, field, measure, noMetrics, lab, size);
     }

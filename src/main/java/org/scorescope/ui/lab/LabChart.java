@@ -1,6 +1,7 @@
 package org.scorescope.ui.lab;
 
 import org.jfree.chart.JFreeChart;
+import org.scorescope.scenario.Scenario;
 
 /**
  * A chart a lab adds as a tab of the metrics pane. The chart object is confined to the window's
@@ -10,6 +11,14 @@ import org.jfree.chart.JFreeChart;
 public interface LabChart {
     /** The tab's title. */
     String title();
+
+    /**
+     * Whether the chart has anything to show for a scenario: its tab is in the metrics pane only then,
+     * and comes and goes as the scenario changes (FX thread; keep it cheap). By default always.
+     */
+    default boolean appliesTo(Scenario scenario) {
+        return true;
+    }
 
     /** Makes the chart once (chart lane). */
     JFreeChart create();

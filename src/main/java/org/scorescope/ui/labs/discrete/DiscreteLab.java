@@ -22,7 +22,7 @@ import org.scorescope.ui.lab.LabLecture;
  * reverse samplers τ-leaping, Euler, exact CTMC and unmasking, every law exact. Its section opens
  * the discrete window; discrete scenario files opened in the main window (Open…, Recent, drag and
  * drop) and its lectures ({@code assets/scenarios/discrete/}) open there too;
- * {@code --lab discrete[:PRESET|:FILE.json]} opens it and runs.
+ * {@code --lab discrete[:PRESET|:FILE.json]} and {@code --scenario FILE.json} with a discrete file open it and run.
  */
 public final class DiscreteLab implements Lab {
     private LabContext context;
@@ -111,7 +111,7 @@ public final class DiscreteLab implements Lab {
             if (!w.running()) {
                 w.start();
             }
-        } else if (argument.endsWith(".json")) {
+        } else if (argument.endsWith(".json") || java.nio.file.Files.isRegularFile(Path.of(argument))) {
             try {
                 open(DiscreteScenarioJson.read(Path.of(argument)));
             } catch (org.scorescope.scenario.ScenarioException e) {

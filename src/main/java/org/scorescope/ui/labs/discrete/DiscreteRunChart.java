@@ -55,9 +55,24 @@ final class DiscreteRunChart {
         return p;
     }
 
+    /** An empty chart saying what is happening (chart lane): the first run of a target is computing. */
+    static void waiting(JFreeChart chart, String message) {
+        for (Object o : ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots()) {
+            XYPlot p = (XYPlot) o;
+            p.setDataset(new XYSeriesCollection());
+            p.clearDomainMarkers();
+            p.setNoDataMessage(message);
+            p.setNoDataMessagePaint(ChartStyle.TEXT);
+            p.setNoDataMessageFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 14));
+        }
+    }
+
     /** Puts a run on the chart (chart lane). */
     static void fill(JFreeChart chart, DiscreteRunResult r, int step) {
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getXYPlot();
+        for (Object o : plot.getSubplots()) {
+            ((XYPlot) o).setNoDataMessage("no finite value to show (not computed for this target, or +∞)");
+        }
         XYPlot tvPlot = plot.getSubplots().get(0);
         XYPlot klPlot = plot.getSubplots().get(1);
         XYSeriesCollection tv = new XYSeriesCollection();
@@ -100,6 +115,25 @@ final class DiscreteRunChart {
             p.addDomainMarker(m);
         }
         plot.getDomainAxis().setRange(0, Math.max(1, r.steps()));
+    }
+
+    /** The light look of exported files: {@link ChartStyle#paper} for the chart, and the same for both plots' axes. */
+    static void paper(JFreeChart chart) {
+        ChartStyle.paper(chart, 1);
+        Color text = new Color(0x1A1A1F);
+        Color grid = new Color(0xD0D0D8);
+        for (Object o : ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots()) {
+            XYPlot p = (XYPlot) o;
+            p.setBackgroundPaint(Color.WHITE);
+            p.setDomainGridlinePaint(grid);
+            p.setRangeGridlinePaint(grid);
+            p.getRangeAxis().setLabelPaint(text);
+            p.getRangeAxis().setTickLabelPaint(text);
+            java.util.Collection<?> markers = p.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+            if (markers != null) {
+                markers.forEach(m -> ((ValueMarker) m).setPaint(new Color(0x55555F)));
+            }
+        }
     }
 
     private static void put(XYSeriesCollection data, XYLineAndShapeRenderer lines, XYSeries s, Color c, java.awt.Stroke stroke) {

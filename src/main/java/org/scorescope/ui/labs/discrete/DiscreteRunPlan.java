@@ -32,7 +32,7 @@ final class DiscreteRunPlan {
     }
 
     /** What the exact law gives at one step (kept between the two passes). */
-    private record LawStep(double[] pair, double[][] coords, double[] sentences, double tv, double kl) {
+    private record LawStep(double[] pair, double[][] coords, double[] sentences, double tv, double kl, double[] full) {
     }
 
     /**
@@ -51,6 +51,8 @@ final class DiscreteRunPlan {
         int n = schedule.steps();
         DiscreteFrame[][] frames = new DiscreteFrame[samplers.size()][];
         double[] nfe = new double[samplers.size()];
+        double[][] outputLaws = new double[samplers.size()][];
+        double[][] outputFrequencies = new double[samplers.size()][];
         for (int slot = 0; slot < samplers.size(); slot++) {
             DiscreteSampler sampler = samplers.get(slot);
             double base = (double) slot / samplers.size();
@@ -60,16 +62,23 @@ final class DiscreteRunPlan {
                     progress);
             progress.update(base + share, sampler.id() + ": particles");
             DiscreteFrame[] f = new DiscreteFrame[n + 1];
+            outputLaws[slot] = law == null || law[n] == null ? null : law[n].full();
+            double[][] frequencies = outputFrequencies;
+            int s = slot;
             DiscreteRunSpec spec = new DiscreteRunSpec(target, sc.process(), schedule, sampler, sc.particles(), sc.seed());
             DiscreteRunner.Result r = runner.run(spec, (step, tau, states, used) -> {
                 f[step] = frame(ref, step, law == null ? null : law[step], states, used);
+                if (step == n && ref.joint()) {
+                    frequencies[s] = Projections.normalised(states.counts(ref.alphabet()), states.particles());
+                }
                 progress.update(base + share * (1 + (double) step / n), sampler.id() + ": particles, step " + step + " of " + n);
             }, progress::isCancelled);
             frames[slot] = f;
             nfe[slot] = r.nfePerParticle();
         }
         progress.update(1, "done");
-        return new DiscreteRunResult(sc, target, List.copyOf(sc.samplers()), schedule, frames, nfe, (System.nanoTime() - start) * 1e-9);
+        return new DiscreteRunResult(sc, target, List.copyOf(sc.samplers()), schedule, frames, nfe, (System.nanoTime() - start) * 1e-9,
+                outputLaws, outputFrequencies);
     }
 
     /** The sampler's exact law after every step, reduced to what is drawn; null when S^d is over the exact limit. */
@@ -102,7 +111,7 @@ final class DiscreteRunPlan {
                     kl += Projections.kl(q[i], coords[i]);
                 }
                 out[k] = new LawStep(d < 2 ? null : Projections.outer(coords[0], coords[1]), coords, null,
-                        Projections.productTv(q, coords, PRODUCT_TV_LIMIT), kl);
+                        Projections.productTv(q, coords, PRODUCT_TV_LIMIT), kl, null);
             }
             return out;
         }
@@ -115,7 +124,7 @@ final class DiscreteRunPlan {
             double[] p = ((DiscreteLaw.Joint) law).p();
             double[] q = ref.full(step);
             out[step] = new LawStep(Projections.pair(p, k, joint.dims()), Projections.coordinates(p, k, joint.dims()),
-                    ref.sentenceMasses(p), Projections.tv(p, q), Projections.kl(q, p));
+                    ref.sentenceMasses(p), Projections.tv(p, q), Projections.kl(q, p), step == n ? p : null);
             fraction.accept((double) step / n);
         }, progress::isCancelled);
         return out;

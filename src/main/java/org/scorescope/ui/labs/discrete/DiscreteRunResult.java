@@ -16,9 +16,13 @@ import org.scorescope.discrete.StepSchedule;
  * @param frames [slot][step]
  * @param nfePerParticle score evaluations per particle of each sampler
  * @param seconds wall time of the whole run
+ * @param outputLaws [slot]: the sampler's exact output law on {@code [K]^d} (after step N), or null for a
+ *     product target or a table over the exact limit (the last frame's coordinate laws hold it then)
+ * @param outputFrequencies [slot]: the particles' frequencies on {@code [K]^d} after step N, or null for a
+ *     product target
  */
 record DiscreteRunResult(DiscreteScenario scenario, DiscreteTarget target, List<String> samplers, StepSchedule schedule,
-        DiscreteFrame[][] frames, double[] nfePerParticle, double seconds) {
+        DiscreteFrame[][] frames, double[] nfePerParticle, double seconds, double[][] outputLaws, double[][] outputFrequencies) {
 
     /** N. */
     int steps() {

@@ -74,6 +74,7 @@ final class DiscreteWindow {
     final LanePicture bars;
     final ChartImage chart;
     final DiscreteRateStudyPane rateStudy;
+    final DiscreteExportControls exports;
     private final LabContext context;
     private final DiscreteRunner runner;
     private final Timeline player = new Timeline();
@@ -94,6 +95,7 @@ final class DiscreteWindow {
         chart.setId("dd-chart");
         chart.pollContinuously();
         rateStudy = new DiscreteRateStudyPane(context, runner, model);
+        exports = new DiscreteExportControls(context, model);
         BorderPane root = new BorderPane();
         root.setTop(form());
         SplitPane centre = new SplitPane(heatMap, tabs());
@@ -217,7 +219,7 @@ final class DiscreteWindow {
         shown.setId("dd-shown");
         heat.getItems().setAll(DiscreteLabModel.HeatSource.values());
         heat.setId("dd-heat-source");
-        HBox line = new HBox(8, play, new Label("Step"), step, new Label("Show"), shown, new Label("Heat map"), heat);
+        HBox line = new HBox(8, play, new Label("Step"), step, new Label("Show"), shown, new Label("Heat map"), heat, exports);
         line.setAlignment(Pos.CENTER_LEFT);
         readout.setId("dd-readout");
         readout.setWrapText(true);
@@ -320,6 +322,11 @@ final class DiscreteWindow {
                 }));
         job = self[0];
         progress.progressProperty().bind(job.progressProperty());
+        DiscreteRunResult before = model.result.get();
+        if (before == null || !before.scenario().target().equals(sc.target())) {
+            Job<DiscreteRunResult> run = self[0];
+            new TargetPreview(sc).follow(run.progressProperty(), () -> job == run && model.result.get() == before, heatMap, chart);
+        }
     }
 
     /** Whether a run is computing. */

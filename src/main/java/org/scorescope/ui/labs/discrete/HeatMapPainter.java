@@ -21,17 +21,33 @@ import org.scorescope.render.ColorMap;
  * the drawing lane, never on the FX thread.
  */
 final class HeatMapPainter {
-    private static final Color BACKGROUND = new Color(0x18181D);
-    private static final Color TEXT = new Color(0xE8E8EE);
-    private static final Color MUTED = new Color(0x9A9AA8);
     private static final int GAP = 8;
+
+    /**
+     * Colours and type: {@link #WINDOW} on the dark window, {@link #PAPER} for exported figures.
+     *
+     * @param background the panel
+     * @param text labels
+     * @param muted captions
+     * @param mask the MASK labels
+     * @param font the type
+     */
+    record Palette(Color background, Color text, Color muted, Color mask, Font font) {
+    }
+
+    /** The window's dark look. */
+    static final Palette WINDOW = new Palette(new Color(0x18181D), new Color(0xE8E8EE), new Color(0x9A9AA8), new Color(0xFFD166),
+            new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    /** The light look of exported figures, in the figures' bundled typeface. */
+    static final Palette PAPER = new Palette(Color.WHITE, new Color(0x1A1A1F), new Color(0x55555F), new Color(0xA86E00),
+            org.scorescope.render.FigureFonts.plain(11f));
 
     private HeatMapPainter() {
     }
 
     /**
      * @param mass K × K masses (row = coordinate 0), or null (then an empty panel saying why)
-     * @param counts particles per cell, K × K
+     * @param counts particles per cell, K × K, or null (no particles yet)
      * @param states S (K = S + 1 when masking)
      * @param words value names, or an empty list
      * @param caption the line under the map
@@ -41,20 +57,27 @@ final class HeatMapPainter {
             double scale) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
+        g.scale(scale, scale);
+        draw(g, w / scale, h / scale, WINDOW, mass, counts, states, masking, words, caption);
+        g.dispose();
+        return ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    }
+
+    /**
+     * Draws the map into a {@code width × height} box at the origin of {@code g} (any Graphics2D: an
+     * image, SVG or PDF); see {@link #paint} for the arguments.
+     */
+    static void draw(Graphics2D g, double width, double height, Palette pal, double[] mass, int[] counts, int states, boolean masking,
+            List<String> words, String caption) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(BACKGROUND);
-        g.fillRect(0, 0, w, h);
-        g.scale(scale, scale);
-        double width = w / scale;
-        double height = h / scale;
-        Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-        g.setFont(small);
+        g.setColor(pal.background());
+        g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+        g.setFont(pal.font());
         if (mass == null) {
-            g.setColor(MUTED);
+            g.setColor(pal.muted());
             g.drawString("a one-coordinate target has no 2D map; see the bars", 12, 24);
-            g.dispose();
-            return pixels(img);
+            return;
         }
         int k = masking ? states + 1 : states;
         boolean named = !words.isEmpty();
@@ -70,7 +93,7 @@ final class HeatMapPainter {
         for (int j = 0; j < k * k; j++) {
             int part = strip(j, k, states) ? 1 : 0;
             max[part] = Math.max(max[part], mass[j]);
-            maxCount[part] = Math.max(maxCount[part], counts[j]);
+            maxCount[part] = Math.max(maxCount[part], counts == null ? 0 : counts[j]);
         }
         boolean writeCounts = cell >= 30;
         for (int r = 0; r < k; r++) {
@@ -81,7 +104,7 @@ final class HeatMapPainter {
                 double v = max[part] > 0 ? Math.sqrt(mass[r * k + c] / max[part]) : 0;
                 g.setColor(new Color(ColorMap.VIRIDIS.argb(v), true));
                 g.fill(new java.awt.geom.Rectangle2D.Double(x, y, cell + 0.5, cell + 0.5));
-                int n = counts[r * k + c];
+                int n = counts == null ? 0 : counts[r * k + c];
                 if (n > 0) {
                     if (writeCounts) {
                         text(g, Integer.toString(n), x + cell / 2, y + cell / 2 + 4, v > 0.6 ? Color.BLACK : Color.WHITE);
@@ -96,18 +119,17 @@ final class HeatMapPainter {
                 }
             }
         }
-        labels(g, states, masking, words, left, top, cell);
-        g.setColor(MUTED);
+        labels(g, pal, states, masking, words, left, top, cell);
+        g.setColor(pal.muted());
         double below = top + k * cell + (masking ? GAP : 0) + (named ? 56 : 30);
         g.drawString(caption + (masking ? " · MASK strips on their own scale" : ""), (float) left, (float) Math.min(height - 20, below + 4));
-        g.drawString("colour: √(mass / largest mass) · dots: particles per cell, area ∝ count" + (writeCounts ? " (counts written)" : ""),
-                (float) left, (float) Math.min(height - 6, below + 18));
-        g.dispose();
-        return pixels(img);
+        g.drawString("colour: √(mass / largest mass)" + (counts == null ? "" : " · dots: particles per cell, area ∝ count"
+                + (writeCounts ? " (counts written)" : "")), (float) left, (float) Math.min(height - 6, below + 18));
     }
 
-    private static void labels(Graphics2D g, int states, boolean masking, List<String> words, double left, double top, double cell) {
-        g.setColor(TEXT);
+    private static void labels(Graphics2D g, Palette pal, int states, boolean masking, List<String> words, double left, double top,
+            double cell) {
+        g.setColor(pal.text());
         int k = masking ? states + 1 : states;
         double end = top + k * cell + (masking ? GAP : 0);
         int every = words.isEmpty() ? Math.max(1, (int) Math.ceil(16 / cell)) : 1;
@@ -117,7 +139,7 @@ final class HeatMapPainter {
             FontMetrics fm = g.getFontMetrics();
             g.drawString(s, (float) (left - fm.stringWidth(s) - 4), (float) (top + v * cell + cell / 2 + 4));
             if (words.isEmpty()) {
-                text(g, s, left + v * cell + cell / 2, end + 13, TEXT);
+                text(g, s, left + v * cell + cell / 2, end + 13, pal.text());
             } else {
                 java.awt.geom.AffineTransform t = g.getTransform();
                 g.translate(left + v * cell + cell / 2 + 4, end + 4);
@@ -127,7 +149,7 @@ final class HeatMapPainter {
             }
         }
         if (masking) {
-            g.setColor(new Color(0xFFD166));
+            g.setColor(pal.mask());
             FontMetrics fm = g.getFontMetrics();
             g.drawString("MASK", (float) (left - fm.stringWidth("MASK") - 4), (float) (top + states * cell + GAP + cell / 2 + 4));
             java.awt.geom.AffineTransform t = g.getTransform();
@@ -146,9 +168,5 @@ final class HeatMapPainter {
         FontMetrics fm = g.getFontMetrics();
         g.setColor(c);
         g.drawString(s, (float) (cx - fm.stringWidth(s) / 2.0), (float) baseline);
-    }
-
-    private static int[] pixels(BufferedImage img) {
-        return ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
     }
 }

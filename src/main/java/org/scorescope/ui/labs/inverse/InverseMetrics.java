@@ -25,20 +25,18 @@ final class InverseMetrics {
 
     /** The two metrics. */
     static List<LabMetric> all() {
-        return List.of(new WeightError(), new MeanError());
+        return List.of(new PosteriorMetric("inverse.weight-error", "weight error", InverseMetrics::weightError),
+                new PosteriorMetric("inverse.mean-error", "mean error", InverseMetrics::meanError));
     }
 
-    private static final class WeightError implements LabMetric {
-        @Override
-        public String id() {
-            return "inverse.weight-error";
-        }
+    /** A measurement against the run's Gaussian-mixture target (the exact posterior). */
+    @FunctionalInterface
+    private interface AgainstPosterior {
+        double of(GaussianMixture post, StepView step, int slot);
+    }
 
-        @Override
-        public String name() {
-            return "weight error";
-        }
-
+    /** A pure number measured against the posterior; NaN when the target is not a Gaussian mixture. */
+    private record PosteriorMetric(String id, String name, AgainstPosterior formula) implements LabMetric {
         @Override
         public String unit() {
             return "";
@@ -46,70 +44,52 @@ final class InverseMetrics {
 
         @Override
         public double measure(StepView step, int slot) {
-            if (!(step.spec().target() instanceof GaussianMixture post)) {
-                return Double.NaN;
-            }
-            double[] mass = new double[post.components()];
-            int[] total = new int[1];
-            step.forEachChunk(slot, (y, n) -> {
-                double[] m = PosteriorMetrics.componentMasses(post, y, n, step.abar());
-                for (int c = 0; c < mass.length; c++) {
-                    mass[c] += m[c] * n;
-                }
-                total[0] += n;
-            });
-            double[] exact = new double[mass.length];
+            return step.spec().target() instanceof GaussianMixture post ? formula.of(post, step, slot) : Double.NaN;
+        }
+    }
+
+    /** ½ Σ_k |m̂_k − π'_k| over the particles, chunk by chunk. */
+    private static double weightError(GaussianMixture post, StepView step, int slot) {
+        double[] mass = new double[post.components()];
+        int[] total = new int[1];
+        step.forEachChunk(slot, (y, n) -> {
+            double[] m = PosteriorMetrics.componentMasses(post, y, n, step.abar());
             for (int c = 0; c < mass.length; c++) {
-                mass[c] /= total[0];
-                exact[c] = post.weight(c);
+                mass[c] += m[c] * n;
             }
-            return PosteriorMetrics.weightError(mass, exact);
+            total[0] += n;
+        });
+        double[] exact = new double[mass.length];
+        for (int c = 0; c < mass.length; c++) {
+            mass[c] /= total[0];
+            exact[c] = post.weight(c);
         }
+        return PosteriorMetrics.weightError(mass, exact);
     }
 
-    private static final class MeanError implements LabMetric {
-        @Override
-        public String id() {
-            return "inverse.mean-error";
-        }
-
-        @Override
-        public String name() {
-            return "mean error";
-        }
-
-        @Override
-        public String unit() {
-            return "";
-        }
-
-        @Override
-        public double measure(StepView step, int slot) {
-            if (!(step.spec().target() instanceof GaussianMixture post)) {
-                return Double.NaN;
-            }
-            int d = post.dim();
-            double[] truth = new double[d];
-            for (int c = 0; c < post.components(); c++) {
-                for (int a = 0; a < d; a++) {
-                    truth[a] += post.weight(c) * post.mean(c)[a];
-                }
-            }
-            double[] sum = new double[d];
-            step.forEachChunk(slot, (y, n) -> {
-                for (int a = 0; a < d; a++) {
-                    for (int i = 0; i < n; i++) {
-                        sum[a] += y[a][i];
-                    }
-                }
-            });
-            double sg = Math.sqrt(step.abar());
-            double s = 0;
+    /** ‖mean of the particles − √ᾱ E[x₀ | y]‖. */
+    private static double meanError(GaussianMixture post, StepView step, int slot) {
+        int d = post.dim();
+        double[] truth = new double[d];
+        for (int c = 0; c < post.components(); c++) {
             for (int a = 0; a < d; a++) {
-                double e = sum[a] / step.spec().particles() - sg * truth[a];
-                s += e * e;
+                truth[a] += post.weight(c) * post.mean(c)[a];
             }
-            return Math.sqrt(s);
         }
+        double[] sum = new double[d];
+        step.forEachChunk(slot, (y, n) -> {
+            for (int a = 0; a < d; a++) {
+                for (int i = 0; i < n; i++) {
+                    sum[a] += y[a][i];
+                }
+            }
+        });
+        double sg = Math.sqrt(step.abar());
+        double s = 0;
+        for (int a = 0; a < d; a++) {
+            double e = sum[a] / step.spec().particles() - sg * truth[a];
+            s += e * e;
+        }
+        return Math.sqrt(s);
     }
 }

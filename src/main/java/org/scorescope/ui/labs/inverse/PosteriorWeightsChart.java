@@ -23,7 +23,7 @@ import org.scorescope.ui.lab.RunView;
  * component of p(x₀ | y) that holds mass, its exact weight π'_k (grey) beside the mass m̂_k each
  * sampler puts on it at the displayed step (the mean responsibility of the component of the
  * posterior noised to that level, over the stored particles). Components below 0.5% everywhere are
- * left out. Computed and drawn on the chart lane.
+ * left out. Its tab shows only for scenarios with an observation. Computed and drawn on the chart lane.
  */
 final class PosteriorWeightsChart implements LabChart {
     /** Components whose exact weight and sampled masses are all below this are not shown. */
@@ -32,6 +32,12 @@ final class PosteriorWeightsChart implements LabChart {
     @Override
     public String title() {
         return "Posterior weights";
+    }
+
+    /** Only with an observation: without one there is no posterior to weigh. */
+    @Override
+    public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
+        return scenario.observation() != null;
     }
 
     @Override
