@@ -124,7 +124,11 @@ public record Frame(long runId, int t, int steps, double abar, List<SamplerFrame
             return own != null ? own[axis][i] : data[base + axis * stored + i];
         }
 
-        /** The array that holds coordinate {@code axis}: its stored particles are at {@link #offset}{@code (axis) + i}. */
+        /**
+         * The array that holds coordinate {@code axis}: its stored particles are at {@link #offset}{@code (axis) + i}.
+         * Read it while holding this frame: the recorder may reuse a latest frame's array once no
+         * frame that views it is reachable.
+         */
         public float[] axis(int axis) {
             return own != null ? own[axis] : data;
         }

@@ -1,5 +1,6 @@
 package org.scorescope.engine;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,7 +88,8 @@ public final class FrameRecorder implements RunListener {
             blockIndex = b;
         }
         int stepBase = (j - b * stepsPerBlock) * samplers * d * stored;
-        float[] all = stored < n ? new float[Math.toIntExact((long) samplers * d * n)] : null;
+        LatestBuffer spare = stored < n ? freeLatest(Math.toIntExact((long) samplers * d * n)) : null;
+        float[] all = spare == null ? null : spare.data;
         List<Frame.SamplerFrame> full = new ArrayList<>();
         List<Frame.SamplerFrame> part = new ArrayList<>();
         for (int s = 0; s < samplers; s++) {
@@ -102,13 +104,61 @@ public final class FrameRecorder implements RunListener {
             part.add(sub);
             if (all != null) {
                 v.snapshotInto(s, n, all, s * d * n);
-                full.add(new Frame.SamplerFrame(label, all, s * d * n, d, n, n, nfe, diverged, diag));
+                Frame.SamplerFrame f = new Frame.SamplerFrame(label, all, s * d * n, d, n, n, nfe, diverged, diag);
+                spare.users.add(new WeakReference<>(f));
+                full.add(f);
             } else {
                 full.add(sub);
             }
         }
         history.set(v.t(), new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(part)));
         latest.set(new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(full)));
+    }
+
+    /**
+     * A latest-frame array that no frame uses any more, or a new one. A latest array is reused only
+     * once every frame that viewed it has been collected (their weak references are cleared), so no
+     * frame anyone can still read ever changes; until then a new array is allocated (at most
+     * {@value #LATEST_BUFFERS} are kept). Without the reuse, every step allocated S·d·N floats
+     * (32 MiB at 1M particles, 4 samplers), each a humongous allocation that made G1 start a
+     * concurrent cycle (and its remark pause) whenever the heap was past its threshold.
+     */
+    private LatestBuffer freeLatest(int length) {
+        for (LatestBuffer b : latestBuffers) {
+            if (b.data.length == length && b.free()) {
+                b.users.clear();
+                return b;
+            }
+        }
+        LatestBuffer b = new LatestBuffer(new float[length]);
+        if (latestBuffers.size() >= LATEST_BUFFERS) {
+            latestBuffers.remove(0);
+        }
+        latestBuffers.add(b);
+        return b;
+    }
+
+    /** Latest-frame arrays kept for reuse. */
+    static final int LATEST_BUFFERS = 4;
+
+    private final List<LatestBuffer> latestBuffers = new ArrayList<>();
+
+    private static final class LatestBuffer {
+        final float[] data;
+        final List<WeakReference<Frame.SamplerFrame>> users = new ArrayList<>();
+
+        LatestBuffer(float[] data) {
+            this.data = data;
+        }
+
+        boolean free() {
+            for (WeakReference<Frame.SamplerFrame> u : users) {
+                if (u.get() != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The newest frame, with every particle; null before the first step. */
