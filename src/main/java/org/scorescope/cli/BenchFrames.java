@@ -30,9 +30,9 @@ final class BenchFrames {
     private BenchFrames() {
     }
 
-    /** One run's pauses. */
+    /** Every stop-the-world pause: {start, duration} in ms of JVM uptime. */
     private static final class Pauses implements NotificationListener {
-        final List<Long> millis = new ArrayList<>();
+        final List<long[]> all = new ArrayList<>();
 
         @Override
         public synchronized void handleNotification(Notification n, Object handback) {
@@ -42,11 +42,13 @@ final class BenchFrames {
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
             String s = (info.getGcName() + " " + info.getGcAction()).toLowerCase(Locale.ROOT);
             if (!s.contains("cycles") && !s.contains("concurrent")) {
-                millis.add(info.getGcInfo().getDuration());
+                all.add(new long[] {info.getGcInfo().getStartTime(), info.getGcInfo().getDuration()});
             }
         }
 
-        synchronized String summary() {
+        /** The pauses that started in [from, to). */
+        synchronized String summary(long from, long to) {
+            List<Long> millis = all.stream().filter(p -> p[0] >= from && p[0] < to).map(p -> p[1]).toList();
             long longest = millis.stream().mapToLong(Long::longValue).max().orElse(0);
             long total = millis.stream().mapToLong(Long::longValue).sum();
             long over = millis.stream().filter(m -> m > 50).count();
@@ -61,31 +63,37 @@ final class BenchFrames {
         }
         System.out.printf(Locale.ROOT, "frames: %s, N=%,d, T=%d, %d sampler(s) %s, threads=%d, history budget %d MiB; GC pauses per run (GC MXBeans)%n",
                 targetId, particles, grid.steps(), slots.size(), String.join(",", samplerIds), threads, FrameRecorder.DEFAULT_BUDGET >> 20);
+        Pauses p = new Pauses();
+        List<NotificationEmitter> emitters = new ArrayList<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter e) {
+                e.addNotificationListener(p, null, null);
+                emitters.add(e);
+            }
+        }
+        var clock = ManagementFactory.getRuntimeMXBean();
+        List<String> lines = new ArrayList<>();
+        long[] bounds = new long[runs + 1];
         try (Engine engine = new Engine(threads)) {
             for (int r = 0; r < runs; r++) {
-                Pauses p = new Pauses();
-                List<NotificationEmitter> emitters = new ArrayList<>();
-                for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                    if (gc instanceof NotificationEmitter e) {
-                        e.addNotificationListener(p, null, null);
-                        emitters.add(e);
-                    }
-                }
+                bounds[r] = clock.getUptime();
                 long t0 = System.nanoTime();
                 FrameRecorder rec = new FrameRecorder();
                 engine.submit(RunSpec.of(target, grid, slots, particles, 1 + r), rec).await();
-                double seconds = (System.nanoTime() - t0) * 1e-9;
-                Thread.sleep(200); // the last notifications
-                for (NotificationEmitter e : emitters) {
-                    try {
-                        e.removeNotificationListener(p);
-                    } catch (javax.management.ListenerNotFoundException ignored) {
-                        // gone
-                    }
-                }
-                System.out.printf(Locale.ROOT, "run %d (%s, %.1f s, %,d particles per history frame): %s%n", r + 1, r == 0 ? "cold" : "arrays reused",
-                        seconds, rec.stored(), p.summary());
-                System.out.flush();
+                lines.add(String.format(Locale.ROOT, "run %d (%s, %.1f s, %,d particles per history frame): ", r + 1,
+                        r == 0 ? "cold" : "same size again", (System.nanoTime() - t0) * 1e-9, rec.stored()));
+            }
+            bounds[runs] = clock.getUptime();
+        }
+        // notifications arrive on their own thread: the last ones may come after the run; taken by start time
+        for (int r = 0; r < runs; r++) {
+            System.out.println(lines.get(r) + p.summary(bounds[r], bounds[r + 1]));
+        }
+        for (NotificationEmitter e : emitters) {
+            try {
+                e.removeNotificationListener(p);
+            } catch (javax.management.ListenerNotFoundException ignored) {
+                // gone
             }
         }
     }
