@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
  * sizes in the same run, and the ratios.</li>
  * <li>{@code --sampler ID,…|all} and/or {@code --target ID,…|all}: each sampler on each target,
  * M particle-NFE per second and the ratio to {@code ddim-exact} on the same target in the same run.</li>
+ * <li>{@code --frames}: GC pauses while the window's frame recorder records runs ({@link BenchFrames}).</li>
  * <li>{@code --score-only}: the score alone, CPU nanoseconds per particle per target, and its ratio
  * to {@code ring8} against the budget 2·max(1, K/8).</li>
  * </ul>
@@ -38,7 +39,8 @@ import picocli.CommandLine.Option;
         description = {"Speed, as figures taken in the same run.",
             "Default: workload W1 (DDPM on ring8) against the peers in bench/peers (NumPy, C).",
             "--sampler/--target: particle-NFE/s per sampler and target, ratio to ddim-exact.",
-            "--score-only: score cost per particle per target, ratio to ring8."})
+            "--score-only: score cost per particle per target, ratio to ring8.",
+            "--frames: GC pauses while the window's frame recorder records runs (--steps 100 --repeats 2)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--particles", defaultValue = "1000000", paramLabel = "N", description = "Particles (default ${DEFAULT-VALUE}).")
@@ -61,6 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--target", split = ",", paramLabel = "ID", description = "Targets to time (preset ids, or all).")
     List<String> targets;
+
+    @Option(names = "--frames", description = "GC pauses while the window's frame recorder records runs of the samplers "
+            + "(default ddpm,ddim-exact,dpmpp-2m,heun) on the first target, T from --steps, --repeats runs.")
+    boolean frames;
 
     @Option(names = "--score-only", description = "Time the score alone, per target.")
     boolean scoreOnly;
@@ -91,6 +97,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> targetIds = ids("--target", targets, Presets.ids(), List.of("ring8"));
         List<String> samplerIds = ids("--sampler", samplers, SamplerRegistry.ids(), List.of("ddpm"));
+        if (frames) {
+            List<String> ids = samplers == null ? List.of("ddpm", "ddim-exact", "dpmpp-2m", "heun") : samplerIds;
+            BenchFrames.run(targetIds.get(0), Presets.get(targetIds.get(0)), grid(), ids, particles, p, repeats);
+            return 0;
+        }
         if (scoreOnly) {
             scoreTable(targetIds);
             return 0;

@@ -18,13 +18,32 @@ final class Chunk {
     long nanos;
     int divergedCount;
 
+    /** Where the arrays come from (reused ones of the engine's previous run), or null for new ones. */
+    private final ChunkArrays arrays;
+
     Chunk(int index, long first, int dim, int n, Object memory) {
+        this(index, first, dim, n, memory, null);
+    }
+
+    Chunk(int index, long first, int dim, int n, Object memory, ChunkArrays arrays) {
         this.index = index;
         this.first = first;
         this.n = n;
-        this.y = new double[dim][n];
-        this.diverged = new byte[n];
+        this.arrays = arrays;
+        this.y = matrix(dim);
+        this.diverged = arrays == null ? new byte[n] : arrays.bytes(n);
         this.memory = memory;
+    }
+
+    private double[][] matrix(int dim) {
+        if (arrays == null) {
+            return new double[dim][n];
+        }
+        double[][] m = new double[dim][];
+        for (int a = 0; a < dim; a++) {
+            m[a] = arrays.doubles(n);
+        }
+        return m;
     }
 
     double[][] buffer(int slot) {
@@ -32,9 +51,24 @@ final class Chunk {
             buffers = java.util.Arrays.copyOf(buffers, slot + 1);
         }
         if (buffers[slot] == null) {
-            buffers[slot] = new double[y.length][n];
+            buffers[slot] = matrix(y.length);
         }
         return buffers[slot];
+    }
+
+    /** Adds this chunk's arrays to the free lists (by length); the chunk must not be used afterwards. */
+    void release(java.util.Map<Integer, java.util.ArrayDeque<double[]>> doubles, java.util.Map<Integer, java.util.ArrayDeque<byte[]>> bytes) {
+        for (double[] a : y) {
+            doubles.computeIfAbsent(a.length, k -> new java.util.ArrayDeque<>()).add(a);
+        }
+        for (double[][] b : buffers) {
+            if (b != null) {
+                for (double[] a : b) {
+                    doubles.computeIfAbsent(a.length, k -> new java.util.ArrayDeque<>()).add(a);
+                }
+            }
+        }
+        bytes.computeIfAbsent(diverged.length, k -> new java.util.ArrayDeque<>()).add(diverged);
     }
 
     /** Flags particles that became NaN or infinite; returns how many were newly flagged. */

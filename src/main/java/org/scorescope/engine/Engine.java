@@ -53,6 +53,8 @@ public final class Engine implements AutoCloseable {
     private final java.util.concurrent.ForkJoinPool inner;
     private final int threads;
     private final int poolId;
+    /** The particle arrays of the last finished run, for the next one (runs are one at a time, on the coordinator). */
+    private final ChunkArrays arrays = new ChunkArrays();
 
     /** An engine with one worker per available core. */
     public Engine() {
@@ -123,10 +125,23 @@ public final class Engine implements AutoCloseable {
             Chunk[] chunks = new Chunk[chunkCount];
             for (int c = 0; c < chunkCount; c++) {
                 int size = Math.min(chunk, n - c * chunk);
-                chunks[c] = new Chunk(c, (long) c * chunk, d, size, slot.sampler().newMemory(d, size));
+                chunks[c] = new Chunk(c, (long) c * chunk, d, size, slot.sampler().newMemory(d, size), arrays);
             }
             all.add(chunks);
         }
+        try {
+            return steps(runId, spec, listener, cancel, start, all, chunkCount);
+        } catch (CancellationException e) {
+            if (cancel.get() && !Thread.currentThread().isInterrupted()) {
+                arrays.release(all); // cancelled between steps: every worker is done with the arrays
+            }
+            throw e;
+        }
+    }
+
+    private RunResult steps(long runId, RunSpec spec, RunListener listener, AtomicBoolean cancel, long start, List<Chunk[]> all,
+            int chunkCount) {
+        int n = spec.particles();
         initialise(spec, all, cancel);
         int steps = spec.grid().steps();
         notify(listener, new StepView(runId, spec, steps, all, seconds(start)));
@@ -145,7 +160,9 @@ public final class Engine implements AutoCloseable {
             notify(listener, new StepView(runId, spec, t - 1, all, seconds(start)));
         }
         StepView last = new StepView(runId, spec, 0, all, seconds(start));
-        return RunResult.from(last);
+        RunResult result = RunResult.from(last);
+        arrays.release(all);
+        return result;
     }
 
     private static void notify(RunListener listener, StepView view) {

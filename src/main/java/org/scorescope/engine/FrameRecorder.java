@@ -1,5 +1,6 @@
 package org.scorescope.engine;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,8 +15,23 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * holds all N particles. With the default budget of 768 MiB, 1M particles, 100 steps and 4 samplers
  * in 2D store 249,166 particles per frame (768 MiB of history), plus 32 MiB for the latest frame and
  * about 200 MiB of live double-precision state and sampler buffers: well inside 2 GB.
+ *
+ * <p><b>No history in young collections.</b> The stored particles of a step are written into a
+ * block of at least {@value #BLOCK_FLOATS} floats shared by several consecutive steps and all
+ * samplers; frames are views into it ({@link Frame.SamplerFrame}). The latest frame's N particles
+ * of every sampler are one array per step too. A block or a latest array is one large allocation
+ * that G1 places outside the young generation, so young pauses no longer copy the run's history
+ * (before: every pause copied every frame recorded since the previous one — 0.2–2 s at 1M particles ×
+ * 4 samplers × T = 100 on a loaded 2-core machine; issue 19).
  */
 public final class FrameRecorder implements RunListener {
+    /**
+     * Floats per history block at least (16 MiB): the history is stored in blocks of several steps
+     * and samplers, each one array large enough to be a humongous object of G1 (at least half a
+     * region; regions are at most 32 MiB), allocated in the old generation and never copied.
+     */
+    static final long BLOCK_FLOATS = 4L << 20;
+
     /** The default history budget, in bytes. */
     public static final long DEFAULT_BUDGET = 768L << 20;
 
@@ -24,6 +40,9 @@ public final class FrameRecorder implements RunListener {
     private volatile AtomicReferenceArray<Frame> history;
     private final AtomicReference<Frame> latest = new AtomicReference<>();
     private volatile int stored;
+    private int stepsPerBlock;
+    private float[] block;
+    private int blockIndex;
 
     /** A recorder with the default budget. */
     public FrameRecorder() {
@@ -49,25 +68,97 @@ public final class FrameRecorder implements RunListener {
     @Override
     public void onStep(StepView v) {
         int steps = v.grid().steps();
+        int n = v.spec().particles();
+        int d = v.spec().target().dim();
+        int samplers = v.samplers();
         if (history == null || v.t() == steps) {
             history = new AtomicReferenceArray<>(steps + 1);
-            stored = storedCount(budget, minimumStored, v.spec().particles(), v.spec().target().dim(), steps, v.samplers());
+            stored = storedCount(budget, minimumStored, n, d, steps, samplers);
+            long perStep = (long) samplers * d * stored;
+            stepsPerBlock = (int) Math.max(1, Math.min(steps + 1, (BLOCK_FLOATS + perStep - 1) / perStep));
+            block = null;
+            blockIndex = -1;
         }
+        // this step's history: a slice of the current block, [sampler][axis][i]
+        int j = steps - v.t();
+        int b = j / stepsPerBlock;
+        if (b != blockIndex) {
+            int blockSteps = Math.min(stepsPerBlock, steps + 1 - b * stepsPerBlock);
+            block = new float[Math.toIntExact((long) blockSteps * samplers * d * stored)];
+            blockIndex = b;
+        }
+        int stepBase = (j - b * stepsPerBlock) * samplers * d * stored;
+        LatestBuffer spare = stored < n ? freeLatest(Math.toIntExact((long) samplers * d * n)) : null;
+        float[] all = spare == null ? null : spare.data;
         List<Frame.SamplerFrame> full = new ArrayList<>();
         List<Frame.SamplerFrame> part = new ArrayList<>();
-        for (int s = 0; s < v.samplers(); s++) {
+        for (int s = 0; s < samplers; s++) {
             String label = v.spec().slots().get(s).label();
             Object diag = v.t() < steps ? v.diagnostics(s) : null;
             long nfe = v.nfe(s);
             int diverged = v.diverged(s);
             // the history subset straight from the chunks (not copied out of the full snapshot)
-            float[][] sub = v.snapshot(s, stored);
-            float[][] all = stored < v.spec().particles() ? v.snapshot(s, v.spec().particles()) : sub;
-            full.add(new Frame.SamplerFrame(label, all, v.spec().particles(), nfe, diverged, diag));
-            part.add(new Frame.SamplerFrame(label, sub, v.spec().particles(), nfe, diverged, diag));
+            int at = stepBase + s * d * stored;
+            v.snapshotInto(s, stored, block, at);
+            Frame.SamplerFrame sub = new Frame.SamplerFrame(label, block, at, d, stored, n, nfe, diverged, diag);
+            part.add(sub);
+            if (all != null) {
+                v.snapshotInto(s, n, all, s * d * n);
+                Frame.SamplerFrame f = new Frame.SamplerFrame(label, all, s * d * n, d, n, n, nfe, diverged, diag);
+                spare.users.add(new WeakReference<>(f));
+                full.add(f);
+            } else {
+                full.add(sub);
+            }
         }
         history.set(v.t(), new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(part)));
         latest.set(new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(full)));
+    }
+
+    /**
+     * A latest-frame array that no frame uses any more, or a new one. A latest array is reused only
+     * once every frame that viewed it has been collected (their weak references are cleared), so no
+     * frame anyone can still read ever changes; until then a new array is allocated (at most
+     * {@value #LATEST_BUFFERS} are kept). Without the reuse, every step allocated S·d·N floats
+     * (32 MiB at 1M particles, 4 samplers), each a humongous allocation that made G1 start a
+     * concurrent cycle (and its remark pause) whenever the heap was past its threshold.
+     */
+    private LatestBuffer freeLatest(int length) {
+        for (LatestBuffer b : latestBuffers) {
+            if (b.data.length == length && b.free()) {
+                b.users.clear();
+                return b;
+            }
+        }
+        LatestBuffer b = new LatestBuffer(new float[length]);
+        if (latestBuffers.size() >= LATEST_BUFFERS) {
+            latestBuffers.remove(0);
+        }
+        latestBuffers.add(b);
+        return b;
+    }
+
+    /** Latest-frame arrays kept for reuse. */
+    static final int LATEST_BUFFERS = 4;
+
+    private final List<LatestBuffer> latestBuffers = new ArrayList<>();
+
+    private static final class LatestBuffer {
+        final float[] data;
+        final List<WeakReference<Frame.SamplerFrame>> users = new ArrayList<>();
+
+        LatestBuffer(float[] data) {
+            this.data = data;
+        }
+
+        boolean free() {
+            for (WeakReference<Frame.SamplerFrame> u : users) {
+                if (u.get() != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The newest frame, with every particle; null before the first step. */

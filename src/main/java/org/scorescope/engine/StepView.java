@@ -151,6 +151,29 @@ public final class StepView {
         return out;
     }
 
+    /**
+     * Writes the first {@code count} positions as floats into {@code out}: coordinate a of particle
+     * i at {@code out[base + a·count + i]} (the layout of a recorded frame's view).
+     */
+    public void snapshotInto(int slot, int count, float[] out, int base) {
+        int d = spec.target().dim();
+        int offset = 0;
+        for (Chunk c : chunks.get(slot)) {
+            int hi = Math.min(count, offset + c.n);
+            for (int a = 0; a < d; a++) {
+                double[] src = c.y[a];
+                int at = base + a * count;
+                for (int i = offset; i < hi; i++) {
+                    out[at + i] = (float) src[i - offset];
+                }
+            }
+            offset += c.n;
+            if (offset >= count) {
+                break;
+            }
+        }
+    }
+
     /** Receives one chunk of a sampler's particles: positions y[axis][i], i &lt; n, read-only. */
     @FunctionalInterface
     public interface ChunkVisitor {

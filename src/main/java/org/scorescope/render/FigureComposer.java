@@ -129,8 +129,8 @@ public final class FigureComposer {
         Frame.SamplerFrame sf = cell.frame().samplers().get(cell.slot());
         g.setColor(new Color(255, 255, 255, 220));
         for (int i = 0; i < sf.stored(); i++) {
-            double x = v.px(sf.positions()[0][i]);
-            double y = v.py(sf.positions()[1][i]);
+            double x = v.px(sf.x(0, i));
+            double y = v.py(sf.x(1, i));
             g.fill(new Ellipse2D.Double(x - 1.2, y - 1.2, 2.4, 2.4));
         }
     }
@@ -187,9 +187,9 @@ public final class FigureComposer {
                 if (h[s] == null) {
                     continue;
                 }
-                float[][] pos = h[s].samplers().get(cell.slot()).positions();
-                double x = v.px(pos[0][p]);
-                double y = v.py(pos[1][p]);
+                Frame.SamplerFrame pos = h[s].samplers().get(cell.slot());
+                double x = v.px(pos.x(0, p));
+                double y = v.py(pos.x(1, p));
                 if (started) {
                     path.lineTo(x, y);
                 } else {

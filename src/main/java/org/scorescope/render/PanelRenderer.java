@@ -53,8 +53,8 @@ public final class PanelRenderer {
         }
         Frame.SamplerFrame sf = frame.samplers().get(slot);
         if (style.particles()) {
-            float[] y = sf.positions().length > 1 ? sf.positions()[1] : null;
-            ParticleLayer.draw(sf.positions()[0], y, sf.stored(), view, r, PARTICLE, 0.9);
+            boolean two = sf.dim() > 1;
+            ParticleLayer.draw(sf.axis(0), sf.offset(0), two ? sf.axis(1) : null, two ? sf.offset(1) : 0, sf.stored(), view, r, PARTICLE, 0.9);
         }
         if (style.scoreField() && field != null) {
             float[] s = field.segments();
@@ -62,10 +62,10 @@ public final class PanelRenderer {
                 r.arrow(s[4 * i], s[4 * i + 1], s[4 * i + 2], s[4 * i + 3], field.headSize(), field.colors()[i], 0.8, style.lineWidth());
             }
         }
-        if (style.trails() && history != null && sf.positions().length > 1) {
+        if (style.trails() && history != null && sf.dim() > 1) {
             drawTrails(r, history, slot, frame.t(), view, Math.min(tracked, sf.stored()), style.lineWidth(), accent);
         }
-        if (style.trails() && sf.diagnostics() instanceof org.scorescope.sampler.PicardIterates pi && sf.positions().length > 1) {
+        if (style.trails() && sf.diagnostics() instanceof org.scorescope.sampler.PicardIterates pi && sf.dim() > 1) {
             drawPicard(r, pi, view, style.lineWidth());
         }
         return r;
@@ -102,9 +102,9 @@ public final class PanelRenderer {
                 if (f == null) {
                     continue;
                 }
-                float[][] pos = f.samplers().get(slot).positions();
-                double x = view.px(pos[0][p]);
-                double y = view.py(pos[1][p]);
+                Frame.SamplerFrame pos = f.samplers().get(slot);
+                double x = view.px(pos.x(0, p));
+                double y = view.py(pos.x(1, p));
                 if (!Double.isNaN(px)) {
                     double fade = 0.15 + 0.7 * (steps - s) / Math.max(1.0, steps - t);
                     r.line(px, py, x, y, color, fade, Math.max(1, width - 0.4));
@@ -178,11 +178,13 @@ public final class PanelRenderer {
                 if (f == null) {
                     continue;
                 }
-                float[] x = f.samplers().get(slot).positions()[0];
-                int n = Math.min(x.length, 20_000);
+                Frame.SamplerFrame sf = f.samplers().get(slot);
+                float[] x = sf.axis(0);
+                int x0 = sf.offset(0);
+                int n = Math.min(sf.stored(), 20_000);
                 double cx = (steps - s) * colWidth;
                 for (int i = 0; i < n; i++) {
-                    int py = (int) ((xMax - x[i]) / (xMax - xMin) * height);
+                    int py = (int) ((xMax - x[x0 + i]) / (xMax - xMin) * height);
                     int px = (int) Math.round(cx + (((i * 0.6180339887498949) % 1.0) - 0.5) * colWidth);
                     if (py >= 0 && py < height && px >= 0 && px < width) {
                         r.blend(py * width + px, PARTICLE, 0.08);
@@ -200,7 +202,7 @@ public final class PanelRenderer {
                         continue;
                     }
                     double x = (steps - s) * colWidth;
-                    double y = (xMax - f.samplers().get(slot).positions()[0][p]) / (xMax - xMin) * height;
+                    double y = (xMax - f.samplers().get(slot).x(0, p)) / (xMax - xMin) * height;
                     if (!Double.isNaN(px)) {
                         r.line(px, py, x, y, SamplerPalette.argb(slot), 0.85, style.lineWidth());
                     }

@@ -32,6 +32,16 @@ public final class ParticleLayer {
      * @param strength opacity of the busiest pixels, in (0, 1]
      */
     public static void draw(float[] x, float[] y, int n, Viewport view, Raster target, int color, double strength) {
+        draw(x, 0, y, 0, n, view, target, color, strength);
+    }
+
+    /**
+     * The same for coordinates that start at an offset in their arrays (a recorded frame's view,
+     * {@link org.scorescope.engine.Frame.SamplerFrame#axis}): particle i is at {@code x[xOffset + i]},
+     * {@code y[yOffset + i]}.
+     */
+    public static void draw(float[] x, int xOffset, float[] y, int yOffset, int n, Viewport view, Raster target, int color,
+            double strength) {
         int w = target.width;
         int h = target.height;
         int[] counts = new int[w * h];
@@ -41,8 +51,8 @@ public final class ParticleLayer {
         long pixels = (long) w * h;
         int size = 1 + ((long) n * 40 < pixels ? 1 : 0) + ((long) n * 400 < pixels ? 1 : 0);
         for (int i = 0; i < n; i++) {
-            double yi = y != null ? y[i] : view.y0() + (view.y1() - view.y0()) * (0.1 + 0.8 * ((i * 0.6180339887498949) % 1.0));
-            int px = (int) ((x[i] - view.x0()) * sx);
+            double yi = y != null ? y[yOffset + i] : view.y0() + (view.y1() - view.y0()) * (0.1 + 0.8 * ((i * 0.6180339887498949) % 1.0));
+            int px = (int) ((x[xOffset + i] - view.x0()) * sx);
             int py = (int) ((view.y1() - yi) * sy);
             for (int dy = 0; dy < size; dy++) {
                 for (int dx = 0; dx < size; dx++) {

@@ -24,7 +24,7 @@ final class DataExport {
         AtomicFile.write(file, w -> {
             w.write("# scenario: " + scenarioJson.replace('\n', ' ') + "\n");
             w.write("# step t = " + f.t() + " of T = " + f.steps() + ", alpha-bar = " + f.abar() + "\n");
-            int d = f.samplers().get(0).positions().length;
+            int d = f.samplers().get(0).dim();
             StringBuilder h = new StringBuilder("sampler,particle");
             for (int a = 0; a < d; a++) {
                 h.append(",x").append(a);
@@ -40,7 +40,7 @@ final class DataExport {
                     }
                     StringBuilder b = new StringBuilder(sf.label().contains(",") ? "\"" + sf.label() + "\"" : sf.label()).append(',').append(i);
                     for (int a = 0; a < d; a++) {
-                        b.append(',').append(sf.positions()[a][i]);
+                        b.append(',').append(sf.x(a, i));
                     }
                     w.write(b.append('\n').toString());
                 }
@@ -56,7 +56,7 @@ final class DataExport {
         AtomicFile.write(file, w -> {
             w.write("# scenario: " + scenarioJson.replace('\n', ' ') + "\n");
             Frame first = recorder.at(steps);
-            int d = first.samplers().get(0).positions().length;
+            int d = first.samplers().get(0).dim();
             StringBuilder h = new StringBuilder("sampler,particle,t,abar");
             for (int a = 0; a < d; a++) {
                 h.append(",x").append(a);
@@ -74,7 +74,7 @@ final class DataExport {
                         Frame.SamplerFrame sf = f.samplers().get(k);
                         StringBuilder b = new StringBuilder(quote(sf.label())).append(',').append(p).append(',').append(t).append(',').append(f.abar());
                         for (int a = 0; a < d; a++) {
-                            b.append(',').append(sf.positions()[a][p]);
+                            b.append(',').append(sf.x(a, p));
                         }
                         w.write(b.append('\n').toString());
                     }

@@ -187,6 +187,59 @@ class EngineTest {
     }
 
     @Test
+    void recordedFramesEqualTheParticlesOfTheirStep() {
+        // 50k particles in 25 chunks, 2 samplers, a history of 3000 of them per step in blocks of several steps:
+        // every frame (a view into a shared block) equals the step's particles as floats, the latest has all N
+        FrameRecorder rec = new FrameRecorder(3000L * 4 * 2 * 11 * 2, 100);
+        List<float[][][]> steps = new ArrayList<>();
+        RunListener copy = v -> steps.add(new float[][][] {v.snapshot(0, 50_000), v.snapshot(1, 50_000)});
+        List<Frame> latest = new ArrayList<>();
+        try (Engine e = new Engine(2)) {
+            e.run(RunSpec.of(Presets.get("ring8"), GRID, slots("ddim", "ddpm"), 50_000, 3),
+                    new CompositeListener(List.of(rec, copy, v -> latest.add(rec.latest()))));
+        }
+        assertEquals(3000, rec.stored());
+        for (int t = GRID.steps(); t >= 0; t--) {
+            float[][][] want = steps.get(GRID.steps() - t);
+            Frame f = rec.at(t);
+            Frame full = latest.get(GRID.steps() - t);
+            assertEquals(t, full.t());
+            for (int s = 0; s < 2; s++) {
+                Frame.SamplerFrame sf = f.samplers().get(s);
+                Frame.SamplerFrame all = full.samplers().get(s);
+                assertEquals(50_000, all.stored());
+                for (int a = 0; a < 2; a++) {
+                    assertArrayEquals(java.util.Arrays.copyOf(want[s][a], 3000), sf.positions()[a], "history, step " + t);
+                    assertArrayEquals(want[s][a], all.positions()[a], "latest, step " + t);
+                    for (int i = 0; i < 3000; i += 997) {
+                        assertEquals(want[s][a][i], sf.x(a, i));
+                        assertEquals(want[s][a][i], sf.axis(a)[sf.offset(a) + i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRunAfterAnotherGivesTheSameParticlesAsAFreshEngine() {
+        // the second run reuses the first run's arrays (ChunkArrays): its results must not depend on them
+        RunSpec spec = RunSpec.of(Presets.get("ring8"), GRID, slots("heun", "dpmpp-2m", "ddpm"), 20_000, 5);
+        RunResult fresh;
+        try (Engine e = new Engine(2)) {
+            fresh = e.run(spec, null);
+        }
+        try (Engine e = new Engine(2)) {
+            e.run(RunSpec.of(Presets.get("ring8"), GRID, slots("ddpm", "heun", "dpmpp-2m"), 20_000, 9), null);
+            RunResult again = e.run(spec, null);
+            for (int s = 0; s < 3; s++) {
+                for (int a = 0; a < 2; a++) {
+                    assertArrayEquals(fresh.positions().get(s)[a], again.positions().get(s)[a]);
+                }
+            }
+        }
+    }
+
+    @Test
     void piadmFramesCarryThePicardIteratesOfTheTrackedParticles() {
         FrameRecorder rec = new FrameRecorder();
         try (Engine e = new Engine(2)) {
