@@ -18,6 +18,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.scorescope.metrics.RateStudy;
 import org.scorescope.metrics.Sweep;
 import org.scorescope.ui.lab.ChartStyle;
+import org.scorescope.ui.lab.DecadeFormat;
 
 /**
  * The rate-study chart: error against NFE on base-10 log axes whose ranges are whole decades (ticks

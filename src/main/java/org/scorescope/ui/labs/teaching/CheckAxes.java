@@ -1,10 +1,6 @@
 package org.scorescope.ui.labs.teaching;
 
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -35,7 +31,7 @@ final class CheckAxes {
                 RectangleEdge edge) {
             List ticks = new java.util.ArrayList();
             for (double v : at) {
-                ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, v, Ticks.label(v),
+                ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, v, org.scorescope.ui.lab.DecadeFormat.label(v),
                         org.jfree.chart.ui.TextAnchor.TOP_CENTER, org.jfree.chart.ui.TextAnchor.CENTER, 0.0));
             }
             return ticks;
@@ -48,7 +44,7 @@ final class CheckAxes {
         a.setSmallestValue(1e-300);
         a.setMinorTickCount(9);
         a.setMinorTickMarksVisible(true);
-        a.setNumberFormatOverride(new Ticks());
+        a.setNumberFormatOverride(new org.scorescope.ui.lab.DecadeFormat());
         return a;
     }
 
@@ -74,50 +70,6 @@ final class CheckAxes {
             double pad = Math.max(1e-9, (r[1] - r[0]) * margin);
             axis.setAutoRange(false);
             axis.setRange(r[0] - pad, r[1] + pad);
-        }
-    }
-
-    /** Tick labels: a power of ten as 10ᵏ, anything else with three significant digits (never "1E-4"). */
-    static final class Ticks extends NumberFormat {
-        private static final long serialVersionUID = 1L;
-        private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
-        @Override
-        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-            return to.append(label(v));
-        }
-
-        @Override
-        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-            return to.append(label(v));
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("tick labels are not parsed");
-        }
-
-        static String label(double v) {
-            if (!(v > 0) || Double.isInfinite(v)) {
-                return String.valueOf(v);
-            }
-            double e = Math.log10(v);
-            long k = Math.round(e);
-            if (Math.abs(e - k) < 1e-9 && (k < 0 || k > 3)) {
-                StringBuilder b = new StringBuilder("10");
-                String digits = Long.toString(Math.abs(k));
-                if (k < 0) {
-                    b.append('⁻');
-                }
-                for (char ch : digits.toCharArray()) {
-                    b.append(SUPERSCRIPTS.charAt(ch - '0'));
-                }
-                return b.toString();
-            }
-            if (v >= 1 && v < 1e6) {
-                return String.format(Locale.ROOT, "%,d", Math.round(v)).replace(',', ' ');
-            }
-            return String.format(Locale.ROOT, "%.3g", v);
         }
     }
 }

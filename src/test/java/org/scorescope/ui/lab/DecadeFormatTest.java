@@ -1,4 +1,4 @@
-package org.scorescope.ui.labs;
+package org.scorescope.ui.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

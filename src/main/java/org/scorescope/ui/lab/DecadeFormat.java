@@ -1,4 +1,4 @@
-package org.scorescope.ui.labs;
+package org.scorescope.ui.lab;
 
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -7,9 +7,9 @@ import java.text.ParsePosition;
 /**
  * Tick labels of a base-10 log axis: a power of ten as 10ᵏ (1, 10 and 100 as themselves), a number
  * ≥ 1 as a whole number with three significant digits (200, 1,600), anything else with three
- * significant digits — never "1E-1".
+ * significant digits — never "1E-1"; in Locale.ROOT, as exported data are. Decimals and thousands in Locale.ROOT, as in exported data.
  */
-final class DecadeFormat extends NumberFormat {
+public final class DecadeFormat extends NumberFormat {
     private static final long serialVersionUID = 1L;
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
@@ -29,7 +29,7 @@ final class DecadeFormat extends NumberFormat {
     }
 
     /** The label of one value. */
-    static String label(double v) {
+    public static String label(double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
             return String.valueOf(v);
         }
@@ -51,8 +51,8 @@ final class DecadeFormat extends NumberFormat {
         }
         if (v >= 1 && v < 1e7) {
             double digits = Math.pow(10, Math.max(0, Math.floor(Math.log10(v)) - 2));
-            return String.format("%,d", Math.round(Math.round(v / digits) * digits));
+            return String.format(java.util.Locale.ROOT, "%,d", Math.round(Math.round(v / digits) * digits));
         }
-        return String.format("%.3g", v);
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 }
