@@ -19,7 +19,18 @@ final class LayerControls extends VBox {
         frame.selectedProperty().bindBidirectional(model.frameTime);
         getChildren().addAll(ControlPane.section("Layers"), boxes, frame);
         model.layers().all().addListener((ListChangeListener<LayerToggle>) c -> rebuild());
+        model.scenarioProperty().addListener((o, was, now) -> showApplicable());
         rebuild();
+    }
+
+    /** A layer that means nothing for the scenario (class layers on ring8) is not listed; its key still toggles it. */
+    private void showApplicable() {
+        for (javafx.scene.Node n : boxes.getChildren()) {
+            LayerToggle l = (LayerToggle) n.getUserData();
+            boolean applies = l.appliesTo(model.scenario());
+            n.setVisible(applies);
+            n.setManaged(applies);
+        }
     }
 
     private void rebuild() {
@@ -28,7 +39,9 @@ final class LayerControls extends VBox {
             CheckBox c = new CheckBox(l.label() + (l.key() != 0 ? " (" + l.key() + ")" : ""));
             c.setId("layer-" + l.id());
             c.selectedProperty().bindBidirectional(l.onProperty());
+            c.setUserData(l);
             boxes.getChildren().add(c);
         }
+        showApplicable();
     }
 }

@@ -88,7 +88,7 @@ public final class MainWindow {
         for (Lab lab : labs) {
             lab.install(context);
             for (LabLayer l : lab.layers()) {
-                model.layers().add(new LayerToggle(l.id(), l.label(), l.key(), l.initiallyOn()));
+                model.layers().add(new LayerToggle(l.id(), l.label(), l.key(), l.initiallyOn(), l::appliesTo));
                 labLayers.add(l);
             }
             labCharts.addAll(lab.charts());

@@ -17,6 +17,14 @@ public interface LabLayer {
         return 0;
     }
 
+    /**
+     * Whether the layer means anything for this scenario (the class layers need a target with
+     * classes, the likelihood band an observation). The window lists only the layers that apply.
+     */
+    default boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
+        return true;
+    }
+
     /** Whether it is on when the window opens. */
     default boolean initiallyOn() {
         return false;

@@ -12,6 +12,7 @@ public final class LayerToggle {
     private final String label;
     private final char key;
     private final BooleanProperty on;
+    private final java.util.function.Predicate<org.scorescope.scenario.Scenario> applies;
 
     /**
      * @param id a stable id ("density", "guidance.arrows")
@@ -20,10 +21,26 @@ public final class LayerToggle {
      * @param initiallyOn whether it starts on
      */
     public LayerToggle(String id, String label, char key, boolean initiallyOn) {
+        this(id, label, key, initiallyOn, scenario -> true);
+    }
+
+    /**
+     * A layer listed only for the scenarios it applies to.
+     *
+     * @param applies whether the layer means anything for a scenario
+     */
+    public LayerToggle(String id, String label, char key, boolean initiallyOn,
+            java.util.function.Predicate<org.scorescope.scenario.Scenario> applies) {
+        this.applies = applies;
         this.id = id;
         this.label = label;
         this.key = key;
         this.on = new SimpleBooleanProperty(initiallyOn);
+    }
+
+    /** Whether the layer means anything for this scenario (the window lists only those). */
+    public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
+        return scenario == null || applies.test(scenario);
     }
 
     /** The layer's id. */

@@ -78,6 +78,11 @@ final class GuidanceLayers {
             }
 
             @Override
+            public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
+                return GuidedRun.of(scenario) != null;
+            }
+
+            @Override
             public void paint(PanelCanvas canvas) {
                 GuidedRun g = GuidedRun.of(canvas.run());
                 if (g != null && !canvas.run().oneDimensional()) {

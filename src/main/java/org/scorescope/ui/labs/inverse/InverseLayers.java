@@ -60,6 +60,11 @@ final class InverseLayers {
         }
 
         @Override
+        public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
+            return scenario.observation() != null;
+        }
+
+        @Override
         public boolean initiallyOn() {
             return true;
         }
@@ -97,6 +102,11 @@ final class InverseLayers {
         @Override
         public char key() {
             return 'J';
+        }
+
+        @Override
+        public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
+            return scenario.observation() != null;
         }
 
         @Override
