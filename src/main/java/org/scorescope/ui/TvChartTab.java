@@ -135,12 +135,16 @@ final class TvChartTab extends BorderPane {
         marker.setLabel(nfe ? "now" : "t = " + step);
         marker.setLabelPaint(ChartStyle.TEXT);
         marker.setLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
-        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        double hi = nfe ? Math.max(1, xMax) : Math.max(1, s.steps());
+        // Past the middle the label goes left of the line, so "t = 0" at the right edge is not cut off.
+        boolean right = at > hi / 2;
+        marker.setLabelAnchor(right ? org.jfree.chart.ui.RectangleAnchor.TOP_LEFT : org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(right ? org.jfree.chart.ui.TextAnchor.TOP_RIGHT : org.jfree.chart.ui.TextAnchor.TOP_LEFT);
         plot.addDomainMarker(marker);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setAutoRange(false);
-        x.setRange(0, nfe ? Math.max(1, xMax) : Math.max(1, s.steps()));
+        // 2 % of room on the right: the last point (t = 0) is drawn whole, not cut in half by the plot's edge.
+        x.setRange(0, hi * 1.02);
     }
 
     /** Writes the chart (PNG or SVG by extension) in the paper style. */
