@@ -48,6 +48,10 @@ class LayerApplicabilityTest {
         assertTrue(listed(robot, "guidance-classes"), "ring8-classes has classes");
         assertTrue(listed(robot, "guidance-boundary"), "ring8-classes has classes");
 
+        robot.interact(() -> window.session().setPreset("two-classes-1d"));
+        assertFalse(listed(robot, "guidance-classes"), "a 1D target has classes but no plane to draw them on");
+        assertFalse(listed(robot, "guidance-field"), "a 1D target has classes but no plane to draw them on");
+
         Scenario lecture = InverseLab.lecture().with(null, null, null, null, 2000, null);
         robot.interact(() -> window.session().load(lecture));
         assertTrue(listed(robot, "inverse-likelihood"), "with an observation");

@@ -18,8 +18,8 @@ import org.scorescope.ui.lab.LabLayer;
 import org.scorescope.ui.lab.PanelCanvas;
 
 /**
- * The guidance lab's layers on the window's panels (plane view of a target with classes; nothing is
- * drawn on a target without classes or in the 1D space–time view): three heat maps (p(x), p(x | c)
+ * The guidance lab's layers on the window's panels (plane view of a 2D target with classes; they are
+ * not listed for a target without classes or a 1D one, whose space–time view has no plane to draw on): three heat maps (p(x), p(x | c)
  * and the tilted p(x)p(c | x)^{1+w}, at the displayed step's level), the decision boundary
  * p(c | x) = ½, particles coloured by the exact classifier's argmax, and the guidance field
  * ∇log p(c | x). All drawn on the render lane; the grids of one step are computed once for all panels.
@@ -79,7 +79,8 @@ final class GuidanceLayers {
 
             @Override
             public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
-                return GuidedRun.of(scenario) != null;
+                GuidedRun g = GuidedRun.of(scenario);
+                return g != null && g.classes().dim() == 2;
             }
 
             @Override
