@@ -56,6 +56,12 @@ class LayerApplicabilityTest {
         robot.interact(() -> window.session().load(lecture));
         assertTrue(listed(robot, "inverse-likelihood"), "with an observation");
 
+        Scenario oneD = org.scorescope.scenario.ScenarioJson.parse("{\"target\": \"bimodal1d\", \"samplers\": [\"posterior-exact\"], "
+                + "\"steps\": 20, \"particles\": 2000, \"observation\": {\"task\": \"denoise\", \"y\": [0.5], \"sigma\": 0.5}}");
+        robot.interact(() -> window.session().load(oneD));
+        assertFalse(listed(robot, "inverse-likelihood"), "a 1D prior's space–time view has no plane for the band");
+        assertFalse(listed(robot, "inverse-prior"), "a 1D prior's space–time view has no plane for contours");
+
         robot.interact(() -> window.session().load(SessionModel.DEFAULT));
         assertFalse(listed(robot, "inverse-likelihood"), "the observation gone");
         assertFalse(listed(robot, "guidance-classes"), "back on ring8");

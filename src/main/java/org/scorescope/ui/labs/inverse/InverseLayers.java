@@ -41,6 +41,19 @@ final class InverseLayers {
         }
     }
 
+    /** Whether the scenario has an observation of a 2D prior (a 1D target's space–time view has no plane for a band or contours). */
+    private static boolean planar(Scenario s) {
+        if (s.observation() == null) {
+            return false;
+        }
+        try {
+            InverseProblem p = ScenarioBuilder.problem(s);
+            return p != null && p.prior().dim() == 2;
+        } catch (RuntimeException invalid) {
+            return false;
+        }
+    }
+
     private static final class Likelihood implements LabLayer {
         private final ProblemCache problems = new ProblemCache();
 
@@ -61,7 +74,7 @@ final class InverseLayers {
 
         @Override
         public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
-            return scenario.observation() != null;
+            return planar(scenario);
         }
 
         @Override
@@ -106,7 +119,7 @@ final class InverseLayers {
 
         @Override
         public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
-            return scenario.observation() != null;
+            return planar(scenario);
         }
 
         @Override
