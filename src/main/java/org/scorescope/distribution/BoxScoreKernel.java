@@ -46,6 +46,14 @@ final class BoxScoreKernel {
     static final double EXPANSION_BELOW = 0.1;
     /** Σ c_j D''_x D''_y below this times the largest c_j: the factors may have underflowed. */
     static final double UNDERFLOW = 1e-250;
+    /** √(2π)/2, exactly half of {@link #SQRT_2PI}. */
+    static final double HALF_SQRT_2PI = 0.5 * SQRT_2PI;
+    /**
+     * Equally spaced endpoints whose noised span (last − first)·k is at most this use the
+     * geometric recurrence for their factors (two exponentials per axis instead of one per
+     * endpoint); its arguments then stay below span²/2 = 32, so they cost no accuracy.
+     */
+    static final double GEOMETRIC_SPAN = 8;
 
     private BoxScoreKernel() {
     }
@@ -112,8 +120,9 @@ final class BoxScoreKernel {
      * series' coefficients in y = z_mid²: D'' = E_mid Σ dc_i yⁱ, N'' = E_mid z_mid Σ nc_i yⁱ;
      * the underflow floor.
      */
-    record Level(Geometry g, double sigma, double inv, double k, double[][] ends, double[][] eps, boolean[][] expand,
-            double[][][] dc, double[][][] nc, double floor) {
+    record Level(Geometry g, double gamma, double sigma, double inv, double k, double[][] ends, double[][] eps, boolean[][] expand,
+            double[][][] dc, double[][][] nc, double floor, boolean[] geometric, double[] delta, double[] halfDelta2,
+            double[] decay) {
         static Level of(Geometry g, double gamma) {
             double sg = Math.sqrt(gamma);
             double sigma = Math.sqrt(1 - gamma);
@@ -141,8 +150,25 @@ final class BoxScoreKernel {
                     nc[a][q] = slopeSeries(e);
                 }
             }
+            boolean[] geometric = new boolean[2];
+            double[] delta = new double[2];
+            double[] halfDelta2 = new double[2];
+            double[] decay = new double[2];
+            for (int a = 0; a < 2; a++) {
+                double[] ge = g.ends[a];
+                int last = ge.length - 1;
+                boolean even = last >= 1;
+                for (int m = 1; m < ge.length && even; m++) {
+                    even = ge[m] - ge[m - 1] == ge[1] - ge[0];
+                }
+                delta[a] = last >= 1 ? (ge[1] - ge[0]) * k : 0;
+                geometric[a] = even && last * delta[a] <= GEOMETRIC_SPAN;
+                halfDelta2[a] = 0.5 * delta[a] * delta[a];
+                decay[a] = Math.exp(-delta[a] * delta[a]);
+            }
             double cmax = java.util.Arrays.stream(g.c).max().orElse(1);
-            return new Level(g, sigma, 1 / sigma, k, ends, eps, expand, dc, nc, UNDERFLOW * cmax);
+            return new Level(g, gamma, sigma, 1 / sigma, k, ends, eps, expand, dc, nc, UNDERFLOW * cmax, geometric, delta,
+                    halfDelta2, decay);
         }
 
         /**
@@ -294,73 +320,18 @@ final class BoxScoreKernel {
      */
     static int[] scoreScalar(Level l, double[] x0, double[] x1, int from, int n, double[] o0, double[] o1, int[] redo) {
         Geometry g = l.g;
-        int[] ne = {g.ends[0].length, g.ends[1].length};
         int[] nq = {g.lower[0].length, g.lower[1].length};
-        double[][] z = {new double[ne[0]], new double[ne[1]]};
-        double[][] e = {new double[ne[0]], new double[ne[1]]};
-        double[][] t = {new double[ne[0]], new double[ne[1]]};
+        int ne = Math.max(g.ends[0].length, g.ends[1].length);
+        double[] z = new double[ne];
+        double[] e = new double[ne];
+        double[] f = new double[ne];
+        double[] aa = new double[ne];
+        double[] hh = new double[ne];
         double[][] dd = {new double[nq[0]], new double[nq[1]]};
         double[][] nn = {new double[nq[0]], new double[nq[1]]};
-        double k = l.k;
         for (int i = from; i < n; i++) {
             for (int a = 0; a < 2; a++) {
-                double x = a == 0 ? x0[i] : x1[i];
-                double[] za = z[a];
-                double[] ea = e[a];
-                double[] ta = t[a];
-                double[] ge = g.ends[a];
-                double best = Double.POSITIVE_INFINITY;
-                double zs = 0.0;
-                double es = 0.0;
-                for (int m = 0; m < ne[a]; m++) {
-                    double zm = (x - l.ends[a][m]) * l.inv;
-                    za[m] = zm;
-                    double u = Math.abs(zm);
-                    if (u < best) {
-                        best = u;
-                        zs = zm;
-                        es = ge[m];
-                    }
-                }
-                boolean around = false;
-                for (int q = 0; q < nq[a]; q++) {
-                    around |= za[g.lower[a][q]] > 0 & za[g.upper[a][q]] < 0;
-                }
-                for (int m = 0; m < ne[a]; m++) {
-                    double zm = za[m];
-                    double dm = (es - ge[m]) * k;
-                    double side = dm * Math.fma(dm, 0.5, zs);
-                    double inside = zm * zm * 0.5;
-                    double em = ReproducibleExp.exp(-(around ? inside : side));
-                    ea[m] = em;
-                    ta[m] = em * MillsRatio.of(Math.abs(zm));
-                }
-                for (int q = 0; q < nq[a]; q++) {
-                    int lo = g.lower[a][q];
-                    int hi = g.upper[a][q];
-                    double side = Math.abs(ta[lo] - ta[hi]);
-                    double inside = (SQRT_2PI - ta[lo]) - ta[hi];
-                    double d = za[lo] > 0 & za[hi] < 0 ? inside : side;
-                    double slope = ea[lo] - ea[hi];
-                    if (l.expand[a][q]) {
-                        double dm = (es - g.mid[a][q]) * k;
-                        double zm = zs + dm;
-                        if ((Math.abs(zm) + 1.0) * l.eps[a][q] < EXPANSION_BELOW) {
-                            double y = zm * zm;
-                            double sideMid = dm * Math.fma(dm, 0.5, zs);
-                            double insideMid = y * 0.5;
-                            double em = ReproducibleExp.exp(-(around ? insideMid : sideMid));
-                            double[] dc = l.dc[a][q];
-                            double[] nc = l.nc[a][q];
-                            double ds = Math.fma(Math.fma(Math.fma(Math.fma(dc[4], y, dc[3]), y, dc[2]), y, dc[1]), y, dc[0]);
-                            double ns = Math.fma(Math.fma(Math.fma(Math.fma(nc[4], y, nc[3]), y, nc[2]), y, nc[1]), y, nc[0]);
-                            d = em * ds;
-                            slope = em * zm * ns;
-                        }
-                    }
-                    dd[a][q] = d;
-                    nn[a][q] = slope;
-                }
+                axisScalar(l, a, a == 0 ? x0[i] : x1[i], z, e, f, aa, hh, dd[a], nn[a]);
             }
             double sw = 0;
             double sx = 0;
@@ -382,5 +353,84 @@ final class BoxScoreKernel {
             }
         }
         return redo;
+    }
+
+    /**
+     * One axis of one particle: D'' and N'' of every interval (into {@code dd}, {@code nn}); the
+     * other arrays are scratch of the axis' endpoint count. The scale: inside the endpoints' hull
+     * (z_first ≥ 0 ≥ z_last) none, E_m = e^{−z_m²/2}; left of it (right of it) E_m = e^{−(z_m² −
+     * z_s²)/2} with s the first (last) endpoint, the exponent (e_s − e_m)k·((e_s − e_m)k/2 + z_s)
+     * from the level's constants. On equally spaced endpoints with span·k ≤ {@link #GEOMETRIC_SPAN}
+     * the factors come from the recurrence E_{j+1} = E_j·ρ·c^j from the anchor endpoint (the first,
+     * or the last mirrored), ρ = e^{δu − δ²/2}, c = e^{−δ²}, δ the spacing·k, u the anchor's z
+     * (negated for the last), E_anchor = e^{−u²/2} inside the hull and 1 outside. Then T_m =
+     * E_m·M(|z_m|), A_m = ∓T_m and H_m = ±√(2π)/2 by the sign of z_m, so that every interval has
+     * D'' = (A_lo − A_hi) + (H_lo − H_hi) (the far tail minus the near one on one side of x,
+     * √(2π) minus both tails around it; no branch) and N'' = E_lo − E_hi; the midpoint series
+     * where the interval is narrow.
+     */
+    static void axisScalar(Level l, int a, double x, double[] z, double[] e, double[] f, double[] aa, double[] hh, double[] dd,
+            double[] nn) {
+        Geometry g = l.g;
+        double[] ge = g.ends[a];
+        double[] ends = l.ends[a];
+        int last = ge.length - 1;
+        double k = l.k;
+        for (int m = 0; m <= last; m++) {
+            z[m] = (x - ends[m]) * l.inv;
+        }
+        boolean right = z[last] > 0;
+        boolean in = !(z[0] < 0) & !right;
+        double zs = right ? z[last] : z[0];
+        double es = right ? ge[last] : ge[0];
+        if (l.geometric[a]) {
+            double u = right ? -zs : zs;
+            double fm = ReproducibleExp.exp(-(in ? zs * zs * 0.5 : 0.0));
+            double r = ReproducibleExp.exp(Math.fma(u, l.delta[a], -l.halfDelta2[a]));
+            f[0] = fm;
+            for (int m = 1; m <= last; m++) {
+                fm = fm * r;
+                f[m] = fm;
+                r = r * l.decay[a];
+            }
+            for (int m = 0; m <= last; m++) {
+                e[m] = right ? f[last - m] : f[m];
+            }
+        } else {
+            for (int m = 0; m <= last; m++) {
+                double dm = (es - ge[m]) * k;
+                double side = dm * Math.fma(dm, 0.5, zs);
+                double inside = z[m] * z[m] * 0.5;
+                e[m] = ReproducibleExp.exp(-(in ? inside : side));
+            }
+        }
+        for (int m = 0; m <= last; m++) {
+            double t = e[m] * MillsRatio.of(Math.abs(z[m]));
+            boolean pos = z[m] > 0;
+            aa[m] = pos ? -t : t;
+            hh[m] = pos ? HALF_SQRT_2PI : -HALF_SQRT_2PI;
+        }
+        for (int q = 0; q < dd.length; q++) {
+            int lo = g.lower[a][q];
+            int hi = g.upper[a][q];
+            dd[q] = (aa[lo] - aa[hi]) + (hh[lo] - hh[hi]);
+            nn[q] = e[lo] - e[hi];
+            if (l.expand[a][q]) {
+                double dm = (es - g.mid[a][q]) * k;
+                double zm = zs + dm;
+                if ((Math.abs(zm) + 1.0) * l.eps[a][q] < EXPANSION_BELOW) {
+                    double y = zm * zm;
+                    double sideMid = dm * Math.fma(dm, 0.5, zs);
+                    double insideMid = y * 0.5;
+                    double em = ReproducibleExp.exp(-(in ? insideMid : sideMid));
+                    double[] dc = l.dc[a][q];
+                    double[] nc = l.nc[a][q];
+                    double ds = Math.fma(Math.fma(Math.fma(Math.fma(dc[4], y, dc[3]), y, dc[2]), y, dc[1]), y, dc[0]);
+                    double ns = Math.fma(Math.fma(Math.fma(Math.fma(nc[4], y, nc[3]), y, nc[2]), y, nc[1]), y, nc[0]);
+                    dd[q] = em * ds;
+                    nn[q] = em * zm * ns;
+                }
+            }
+        }
     }
 }

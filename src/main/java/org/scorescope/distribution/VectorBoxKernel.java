@@ -10,20 +10,22 @@ import org.scorescope.math.MillsRatio;
 /**
  * {@link BoxScoreKernel#scoreScalar} with the incubating Vector API: one register holds one
  * coordinate of {@code lanes()} particles, the level's constants are broadcast, and the per-lane
- * branches of the scalar twin (which interval contains x, whether the midpoint expansion applies)
- * are compare-and-blend; the expansion's exponential is computed only for intervals that the level
- * allows it on and only when some lane needs it. Same IEEE operations in the same order as the
- * scalar twin, lane by lane: bit-identical scores (tested), so a particle's score does not depend
- * on where it sits in a chunk.
+ * branches of the scalar twin (left of, inside or right of the endpoints' hull, the sign of each
+ * z, whether the midpoint expansion applies) are compare-and-blend; the expansion's exponential is
+ * computed only for intervals that the level allows it on and only when some lane needs it. Same
+ * IEEE operations in the same order as the scalar twin ({@link BoxScoreKernel#axisScalar}), lane by
+ * lane: bit-identical scores (tested), so a particle's score does not depend on where it sits in
+ * a chunk.
  *
- * <p>Layout: the particles go in blocks of {@link #BLOCK} vectors, and each block makes four
- * passes, each its own small loop over the block's vectors: per axis (1) the z of every endpoint,
- * the nearest endpoint and whether x lies inside an interval; (2) per endpoint its two factors
- * E and T (an exponential and a Mills ratio); (3) per interval D'' and N''; then (4) the boxes'
- * sums and the score. The passes talk through small planar scratch arrays that stay in L1. One
- * loop over everything (the kernel before) went past C2's inlining node budget, and C2 then kept
- * vectors as objects; each pass alone is small enough to compile into registers. The loop bodies
- * call no method of ours (a helper C2 compiled on its own would box its vectors).
+ * <p>Layout: the particles go in blocks of {@link #BLOCK} vectors, and each block makes small
+ * passes, each its own loop over the block's vectors: per axis (1) the z of every endpoint and the
+ * anchor (hull side, anchor z and endpoint); (2) the factors E_m, by the geometric recurrence or one
+ * exponential per endpoint; (3) per endpoint T_m = E_m·M(|z_m|) signed as A_m, and H_m; (4) per
+ * interval D'' and N''; then (5) the boxes' sums and the score. The passes talk through small
+ * planar scratch arrays that stay in L1. One loop over everything (the kernel before) went past
+ * C2's inlining node budget, and C2 then kept vectors as objects; each pass alone is small enough
+ * to compile into registers. The loop bodies call no method of ours (a helper C2 compiled on its
+ * own would box its vectors).
  */
 final class VectorBoxKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -47,19 +49,28 @@ final class VectorBoxKernel {
         int nq1 = g.lower()[1].length;
         double[] z = new double[ne * bl];
         double[] e = new double[ne * bl];
-        double[] t = new double[ne * bl];
+        double[] f = new double[ne * bl];
+        double[] aa = new double[ne * bl];
+        double[] hh = new double[ne * bl];
         double[] zs = new double[bl];
         double[] es = new double[bl];
-        double[] around = new double[bl];
+        double[] in = new double[bl];
+        double[] right = new double[bl];
+        double[] ratio = new double[bl];
         double[] dd = new double[(nq0 + nq1) * bl];
         double[] nn = new double[dd.length];
         long[] bad = new long[whole / vl];
         for (int from = 0; from < whole; from += bl) {
             int len = Math.min(bl, whole - from);
             for (int a = 0; a < 2; a++) {
-                nearest(l, a, a == 0 ? x0 : x1, from, len, bl, z, zs, es, around);
-                endpoints(l, a, len, bl, z, zs, es, around, e, t);
-                intervals(l, a, len, bl, z, e, t, zs, es, around, dd, nn, a == 0 ? 0 : nq0 * bl);
+                anchor(l, a, a == 0 ? x0 : x1, from, len, bl, z, zs, es, in, right);
+                if (l.geometric()[a]) {
+                    geometric(l, a, len, bl, zs, in, right, f, ratio, e);
+                } else {
+                    direct(l, a, len, bl, z, zs, es, in, e);
+                }
+                tails(l, a, len, bl, z, e, aa, hh);
+                intervals(l, a, len, bl, e, aa, hh, zs, es, in, dd, nn, a == 0 ? 0 : nq0 * bl);
             }
             boxes(l, from, len, bl, dd, nn, nq0 * bl, o0, o1, bad);
         }
@@ -72,57 +83,202 @@ final class VectorBoxKernel {
     }
 
     /**
-     * Pass 1, axis a: z_m = (x − √γ e_m)/σ of every endpoint (row m of {@code z}), the nearest
-     * endpoint's z and e ({@code zs}, {@code es}) and 1 where x lies inside an interval
-     * ({@code around}).
+     * Pass 1, axis a: z_m = (x − √γ e_m)/σ of every endpoint (row m of {@code z}); the anchor:
+     * 1 in {@code right} right of the hull (z_last &gt; 0), 1 in {@code in} inside it, and the
+     * anchor endpoint's z and e (the last right of the hull, else the first) in {@code zs}, {@code es}.
      */
-    private static void nearest(BoxScoreKernel.Level l, int a, double[] x, int from, int len, int bl, double[] z, double[] zs,
-            double[] es, double[] around) {
+    private static void anchor(BoxScoreKernel.Level l, int a, double[] x, int from, int len, int bl, double[] z, double[] zs,
+            double[] es, double[] in, double[] right) {
         int vl = S.length();
         double[] ends = l.ends()[a];
         double[] ge = l.g().ends()[a];
-        int[] lower = l.g().lower()[a];
-        int[] upper = l.g().upper()[a];
-        int ne = ends.length;
-        int nq = lower.length;
+        int last = ends.length - 1;
         double inv = l.inv();
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int m = 0; m <= last; m++) {
+            double em = ends[m];
+            int row = m * bl;
+            for (int p = 0; p < len; p += vl) {
+                DoubleVector.fromArray(S, x, from + p).sub(em).mul(inv).intoArray(z, row + p);
+            }
+        }
+        int lastRow = last * bl;
         for (int p = 0; p < len; p += vl) {
-            DoubleVector xv = DoubleVector.fromArray(S, x, from + p);
-            DoubleVector best = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
-            DoubleVector zsv = DoubleVector.zero(S);
-            DoubleVector esv = zsv;
-            for (int m = 0; m < ne; m++) {
-                DoubleVector zm = xv.sub(ends[m]).mul(inv);
-                zm.intoArray(z, m * bl + p);
-                DoubleVector u = zm.abs();
-                VectorMask<Double> nearer = u.compare(VectorOperators.LT, best);
-                best = best.blend(u, nearer);
-                zsv = zsv.blend(zm, nearer);
-                esv = esv.blend(ge[m], nearer);
-            }
-            VectorMask<Double> in = S.maskAll(false);
-            for (int q = 0; q < nq; q++) {
-                DoubleVector zl = DoubleVector.fromArray(S, z, lower[q] * bl + p);
-                DoubleVector zh = DoubleVector.fromArray(S, z, upper[q] * bl + p);
-                in = in.or(zl.compare(VectorOperators.GT, 0.0).and(zh.compare(VectorOperators.LT, 0.0)));
-            }
-            zsv.intoArray(zs, p);
-            esv.intoArray(es, p);
-            DoubleVector.zero(S).blend(1.0, in).intoArray(around, p);
+            DoubleVector z0 = DoubleVector.fromArray(S, z, p);
+            DoubleVector zm = DoubleVector.fromArray(S, z, lastRow + p);
+            VectorMask<Double> r = zm.compare(VectorOperators.GT, 0.0);
+            VectorMask<Double> inside = z0.compare(VectorOperators.LT, 0.0).not().and(r.not());
+            z0.blend(zm, r).intoArray(zs, p);
+            DoubleVector.broadcast(S, ge[0]).blend(ge[last], r).intoArray(es, p);
+            zero.blend(1.0, inside).intoArray(in, p);
+            zero.blend(1.0, r).intoArray(right, p);
         }
     }
 
     /**
-     * Pass 2, axis a: per endpoint E_m = e^{−(z_m² − s)/2} (s = 0 inside an interval, else the
-     * nearest endpoint's z², the exponent formed without a difference of squares) into row m of
-     * {@code e}, and T_m = E_m·M(|z_m|) into row m of {@code t}.
+     * Pass 2 on equally spaced endpoints: the factors by the recurrence F_{j+1} = F_j·ρ·c^j from
+     * the anchor (rows of {@code f}), then E_m = F_m, or F_{last−m} right of the hull (rows of {@code e}).
      */
-    private static void endpoints(BoxScoreKernel.Level l, int a, int len, int bl, double[] z, double[] zs, double[] es,
-            double[] around, double[] e, double[] t) {
+    private static void geometric(BoxScoreKernel.Level l, int a, int len, int bl, double[] zs, double[] in, double[] right,
+            double[] f, double[] ratio, double[] e) {
+        int vl = S.length();
+        int last = l.ends()[a].length - 1;
+        double delta = l.delta()[a];
+        double minusHalfDelta2 = -l.halfDelta2()[a];
+        double decay = l.decay()[a];
+        double[] tay = ReproducibleExp.TAYLOR;
+        DoubleVector t2 = DoubleVector.broadcast(S, tay[2]);
+        DoubleVector t3 = DoubleVector.broadcast(S, tay[3]);
+        DoubleVector t4 = DoubleVector.broadcast(S, tay[4]);
+        DoubleVector t5 = DoubleVector.broadcast(S, tay[5]);
+        DoubleVector t6 = DoubleVector.broadcast(S, tay[6]);
+        DoubleVector t7 = DoubleVector.broadcast(S, tay[7]);
+        DoubleVector t8 = DoubleVector.broadcast(S, tay[8]);
+        DoubleVector t9 = DoubleVector.broadcast(S, tay[9]);
+        DoubleVector t10 = DoubleVector.broadcast(S, tay[10]);
+        DoubleVector t11 = DoubleVector.broadcast(S, tay[11]);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO);
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int p = 0; p < len; p += vl) {
+            DoubleVector zsv = DoubleVector.fromArray(S, zs, p);
+            VectorMask<Double> r = DoubleVector.fromArray(S, right, p).compare(VectorOperators.GT, 0.5);
+            VectorMask<Double> inside = DoubleVector.fromArray(S, in, p).compare(VectorOperators.GT, 0.5);
+            DoubleVector u = zsv.blend(zsv.neg(), r);
+            // two ReproducibleExp.exp, operation for operation, in one pair of registers
+            DoubleVector arg0 = zero.blend(zsv.mul(zsv).mul(0.5), inside).neg();
+            DoubleVector arg1 = u.fma(delta, minusHalfDelta2);
+            DoubleVector kd0 = arg0.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
+            DoubleVector kd1 = arg1.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
+            DoubleVector n0 = kd0.sub(ReproducibleExp.SHIFT);
+            DoubleVector n1 = kd1.sub(ReproducibleExp.SHIFT);
+            DoubleVector r0 = n0.fma(ln2Hi, arg0);
+            DoubleVector r1 = n1.fma(ln2Hi, arg1);
+            r0 = n0.fma(ln2Lo, r0);
+            r1 = n1.fma(ln2Lo, r1);
+            DoubleVector e0 = r0.fma(tay[0], tay[1]);
+            DoubleVector e1 = r1.fma(tay[0], tay[1]);
+            e0 = e0.fma(r0, t2);
+            e1 = e1.fma(r1, t2);
+            e0 = e0.fma(r0, t3);
+            e1 = e1.fma(r1, t3);
+            e0 = e0.fma(r0, t4);
+            e1 = e1.fma(r1, t4);
+            e0 = e0.fma(r0, t5);
+            e1 = e1.fma(r1, t5);
+            e0 = e0.fma(r0, t6);
+            e1 = e1.fma(r1, t6);
+            e0 = e0.fma(r0, t7);
+            e1 = e1.fma(r1, t7);
+            e0 = e0.fma(r0, t8);
+            e1 = e1.fma(r1, t8);
+            e0 = e0.fma(r0, t9);
+            e1 = e1.fma(r1, t9);
+            e0 = e0.fma(r0, t10);
+            e1 = e1.fma(r1, t10);
+            e0 = e0.fma(r0, t11);
+            e1 = e1.fma(r1, t11);
+            e0 = e0.fma(r0, one);
+            e1 = e1.fma(r1, one);
+            e0 = e0.fma(r0, one);
+            e1 = e1.fma(r1, one);
+            DoubleVector s0 = (DoubleVector) ((LongVector) kd0.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector s1 = (DoubleVector) ((LongVector) kd1.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector fm = e0.mul(s0).blend(0.0, arg0.compare(VectorOperators.LT, ReproducibleExp.MIN_ARGUMENT));
+            DoubleVector rho = e1.mul(s1).blend(0.0, arg1.compare(VectorOperators.LT, ReproducibleExp.MIN_ARGUMENT));
+            fm.intoArray(f, p);
+            rho.intoArray(ratio, p);
+        }
+        for (int m = 1; m <= last; m++) {
+            int row = m * bl;
+            for (int p = 0; p < len; p += vl) {
+                DoubleVector rho = DoubleVector.fromArray(S, ratio, p);
+                DoubleVector.fromArray(S, f, row - bl + p).mul(rho).intoArray(f, row + p);
+                rho.mul(decay).intoArray(ratio, p);
+            }
+        }
+        for (int m = 0; m <= last; m++) {
+            int row = m * bl;
+            int mirror = (last - m) * bl;
+            for (int p = 0; p < len; p += vl) {
+                VectorMask<Double> r = DoubleVector.fromArray(S, right, p).compare(VectorOperators.GT, 0.5);
+                DoubleVector.fromArray(S, f, row + p).blend(DoubleVector.fromArray(S, f, mirror + p), r).intoArray(e, row + p);
+            }
+        }
+    }
+
+    /**
+     * Pass 2 otherwise: per endpoint E_m = e^{−z_m²/2} inside the hull, else e^{−(z_m² − z_s²)/2}
+     * with the exponent (e_s − e_m)k·((e_s − e_m)k/2 + z_s) (no difference of squares), into row
+     * m of {@code e}.
+     */
+    private static void direct(BoxScoreKernel.Level l, int a, int len, int bl, double[] z, double[] zs, double[] es,
+            double[] in, double[] e) {
         int vl = S.length();
         double[] ge = l.g().ends()[a];
         int ne = ge.length;
         double k = l.k();
+        double[] tay = ReproducibleExp.TAYLOR;
+        DoubleVector t2 = DoubleVector.broadcast(S, tay[2]);
+        DoubleVector t3 = DoubleVector.broadcast(S, tay[3]);
+        DoubleVector t4 = DoubleVector.broadcast(S, tay[4]);
+        DoubleVector t5 = DoubleVector.broadcast(S, tay[5]);
+        DoubleVector t6 = DoubleVector.broadcast(S, tay[6]);
+        DoubleVector t7 = DoubleVector.broadcast(S, tay[7]);
+        DoubleVector t8 = DoubleVector.broadcast(S, tay[8]);
+        DoubleVector t9 = DoubleVector.broadcast(S, tay[9]);
+        DoubleVector t10 = DoubleVector.broadcast(S, tay[10]);
+        DoubleVector t11 = DoubleVector.broadcast(S, tay[11]);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        DoubleVector half = DoubleVector.broadcast(S, 0.5);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO);
+        for (int m = 0; m < ne; m++) {
+            double gm = ge[m];
+            int row = m * bl;
+            for (int p = 0; p < len; p += vl) {
+                DoubleVector zm = DoubleVector.fromArray(S, z, row + p);
+                DoubleVector zsv = DoubleVector.fromArray(S, zs, p);
+                DoubleVector dm = DoubleVector.fromArray(S, es, p).sub(gm).mul(k);
+                DoubleVector side = dm.mul(dm.fma(half, zsv));
+                DoubleVector inside = zm.mul(zm).mul(0.5);
+                VectorMask<Double> i = DoubleVector.fromArray(S, in, p).compare(VectorOperators.GT, 0.5);
+                // ReproducibleExp.exp(−a), operation for operation
+                DoubleVector arg = side.blend(inside, i).neg();
+                DoubleVector kd = arg.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
+                DoubleVector n = kd.sub(ReproducibleExp.SHIFT);
+                DoubleVector r = n.fma(ln2Hi, arg);
+                r = n.fma(ln2Lo, r);
+                DoubleVector ep = r.fma(tay[0], tay[1]);
+                ep = ep.fma(r, t2);
+                ep = ep.fma(r, t3);
+                ep = ep.fma(r, t4);
+                ep = ep.fma(r, t5);
+                ep = ep.fma(r, t6);
+                ep = ep.fma(r, t7);
+                ep = ep.fma(r, t8);
+                ep = ep.fma(r, t9);
+                ep = ep.fma(r, t10);
+                ep = ep.fma(r, t11);
+                ep = ep.fma(r, one);
+                ep = ep.fma(r, one);
+                DoubleVector scale = (DoubleVector) ((LongVector) kd.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
+                        .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                ep.mul(scale).blend(0.0, arg.compare(VectorOperators.LT, ReproducibleExp.MIN_ARGUMENT)).intoArray(e, row + p);
+            }
+        }
+    }
+
+    /**
+     * Pass 3, axis a: per endpoint T_m = E_m·M(|z_m|) and by the sign of z_m, A_m = ∓T_m and
+     * H_m = ±√(2π)/2 (rows of {@code aa}, {@code hh}).
+     */
+    private static void tails(BoxScoreKernel.Level l, int a, int len, int bl, double[] z, double[] e, double[] aa, double[] hh) {
+        int vl = S.length();
+        int ne = l.ends()[a].length;
         double[] mp = MillsRatio.P;
         double[] mq = MillsRatio.Q;
         DoubleVector p0 = DoubleVector.broadcast(S, mp[0]);
@@ -148,53 +304,12 @@ final class VectorBoxKernel {
         DoubleVector q9 = DoubleVector.broadcast(S, mq[9]);
         DoubleVector q10 = DoubleVector.broadcast(S, mq[10]);
         DoubleVector q11 = DoubleVector.broadcast(S, mq[11]);
-        double[] tay = ReproducibleExp.TAYLOR;
-        DoubleVector t2 = DoubleVector.broadcast(S, tay[2]);
-        DoubleVector t3 = DoubleVector.broadcast(S, tay[3]);
-        DoubleVector t4 = DoubleVector.broadcast(S, tay[4]);
-        DoubleVector t5 = DoubleVector.broadcast(S, tay[5]);
-        DoubleVector t6 = DoubleVector.broadcast(S, tay[6]);
-        DoubleVector t7 = DoubleVector.broadcast(S, tay[7]);
-        DoubleVector t8 = DoubleVector.broadcast(S, tay[8]);
-        DoubleVector t9 = DoubleVector.broadcast(S, tay[9]);
-        DoubleVector t10 = DoubleVector.broadcast(S, tay[10]);
-        DoubleVector t11 = DoubleVector.broadcast(S, tay[11]);
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        DoubleVector half = DoubleVector.broadcast(S, 0.5);
-        DoubleVector ln2Hi = DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO);
+        DoubleVector h = DoubleVector.broadcast(S, BoxScoreKernel.HALF_SQRT_2PI);
+        DoubleVector minusH = DoubleVector.broadcast(S, -BoxScoreKernel.HALF_SQRT_2PI);
         for (int m = 0; m < ne; m++) {
-            double gm = ge[m];
             int row = m * bl;
             for (int p = 0; p < len; p += vl) {
                 DoubleVector zm = DoubleVector.fromArray(S, z, row + p);
-                DoubleVector zsv = DoubleVector.fromArray(S, zs, p);
-                DoubleVector dm = DoubleVector.fromArray(S, es, p).sub(gm).mul(k);
-                DoubleVector side = dm.mul(dm.fma(half, zsv));
-                DoubleVector inside = zm.mul(zm).mul(0.5);
-                VectorMask<Double> in = DoubleVector.fromArray(S, around, p).compare(VectorOperators.GT, 0.5);
-                // ReproducibleExp.exp(−a), operation for operation
-                DoubleVector arg = side.blend(inside, in).neg();
-                DoubleVector kd = arg.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
-                DoubleVector n = kd.sub(ReproducibleExp.SHIFT);
-                DoubleVector r = n.fma(ln2Hi, arg);
-                r = n.fma(ln2Lo, r);
-                DoubleVector ep = r.fma(tay[0], tay[1]);
-                ep = ep.fma(r, t2);
-                ep = ep.fma(r, t3);
-                ep = ep.fma(r, t4);
-                ep = ep.fma(r, t5);
-                ep = ep.fma(r, t6);
-                ep = ep.fma(r, t7);
-                ep = ep.fma(r, t8);
-                ep = ep.fma(r, t9);
-                ep = ep.fma(r, t10);
-                ep = ep.fma(r, t11);
-                ep = ep.fma(r, one);
-                ep = ep.fma(r, one);
-                DoubleVector scale = (DoubleVector) ((LongVector) kd.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
-                        .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-                DoubleVector em = ep.mul(scale).blend(0.0, arg.compare(VectorOperators.LT, ReproducibleExp.MIN_ARGUMENT));
                 // MillsRatio.of(|z|), operation for operation
                 DoubleVector u = zm.abs();
                 DoubleVector mp1 = u.fma(p10, p9);
@@ -218,39 +333,36 @@ final class VectorBoxKernel {
                 mp1 = mp1.fma(u, p0);
                 mq1 = mq1.fma(u, q1);
                 mq1 = mq1.fma(u, q0);
-                em.intoArray(e, row + p);
-                em.mul(mp1.div(mq1)).intoArray(t, row + p);
+                DoubleVector t = DoubleVector.fromArray(S, e, row + p).mul(mp1.div(mq1));
+                VectorMask<Double> pos = zm.compare(VectorOperators.GT, 0.0);
+                t.blend(t.neg(), pos).intoArray(aa, row + p);
+                minusH.blend(h, pos).intoArray(hh, row + p);
             }
         }
     }
 
     /**
-     * Pass 3, axis a: per interval q, D'' (the mass, scaled as the axis' factors) and N'' (the
-     * slope's numerator) into rows {@code base/bl + q} of {@code dd} and {@code nn}; the midpoint
-     * series replaces them where the interval is narrow.
+     * Pass 4, axis a: per interval q, D'' = (A_lo − A_hi) + (H_lo − H_hi) and N'' = E_lo − E_hi
+     * into rows {@code base/bl + q} of {@code dd} and {@code nn}; the midpoint series replaces
+     * them where the interval is narrow.
      */
-    private static void intervals(BoxScoreKernel.Level l, int a, int len, int bl, double[] z, double[] e, double[] t,
-            double[] zs, double[] es, double[] around, double[] dd, double[] nn, int base) {
+    private static void intervals(BoxScoreKernel.Level l, int a, int len, int bl, double[] e, double[] aa, double[] hh,
+            double[] zs, double[] es, double[] in, double[] dd, double[] nn, int base) {
         int vl = S.length();
         int[] lower = l.g().lower()[a];
         int[] upper = l.g().upper()[a];
-        DoubleVector sqrt2pi = DoubleVector.broadcast(S, BoxScoreKernel.SQRT_2PI);
         for (int q = 0; q < lower.length; q++) {
             int lo = lower[q] * bl;
             int hi = upper[q] * bl;
             int out = base + q * bl;
             for (int p = 0; p < len; p += vl) {
-                DoubleVector tl = DoubleVector.fromArray(S, t, lo + p);
-                DoubleVector th = DoubleVector.fromArray(S, t, hi + p);
-                DoubleVector side = tl.sub(th).abs();
-                DoubleVector inside = sqrt2pi.sub(tl).sub(th);
-                VectorMask<Double> in = DoubleVector.fromArray(S, z, lo + p).compare(VectorOperators.GT, 0.0)
-                        .and(DoubleVector.fromArray(S, z, hi + p).compare(VectorOperators.LT, 0.0));
-                side.blend(inside, in).intoArray(dd, out + p);
+                DoubleVector ad = DoubleVector.fromArray(S, aa, lo + p).sub(DoubleVector.fromArray(S, aa, hi + p));
+                DoubleVector hd = DoubleVector.fromArray(S, hh, lo + p).sub(DoubleVector.fromArray(S, hh, hi + p));
+                ad.add(hd).intoArray(dd, out + p);
                 DoubleVector.fromArray(S, e, lo + p).sub(DoubleVector.fromArray(S, e, hi + p)).intoArray(nn, out + p);
             }
             if (l.expand()[a][q]) {
-                expansion(l, a, q, len, zs, es, around, dd, nn, out);
+                expansion(l, a, q, len, zs, es, in, dd, nn, out);
             }
         }
     }
@@ -259,7 +371,7 @@ final class VectorBoxKernel {
      * Where ε(1 + |z_mid|) &lt; {@link BoxScoreKernel#EXPANSION_BELOW} in some lane of a vector,
      * its D'' and N'' from the midpoint series (row {@code out} of {@code dd}, {@code nn}).
      */
-    private static void expansion(BoxScoreKernel.Level l, int a, int q, int len, double[] zs, double[] es, double[] around,
+    private static void expansion(BoxScoreKernel.Level l, int a, int q, int len, double[] zs, double[] es, double[] in,
             double[] dd, double[] nn, int out) {
         int vl = S.length();
         double k = l.k();
@@ -278,11 +390,11 @@ final class VectorBoxKernel {
             DoubleVector zm = zsv.add(dm);
             VectorMask<Double> near = zm.abs().add(1.0).mul(eps).compare(VectorOperators.LT, BoxScoreKernel.EXPANSION_BELOW);
             if (near.anyTrue()) {
-                VectorMask<Double> in = DoubleVector.fromArray(S, around, p).compare(VectorOperators.GT, 0.5);
+                VectorMask<Double> inside = DoubleVector.fromArray(S, in, p).compare(VectorOperators.GT, 0.5);
                 DoubleVector y = zm.mul(zm);
                 DoubleVector sideMid = dm.mul(dm.fma(half, zsv));
                 DoubleVector insideMid = y.mul(0.5);
-                DoubleVector arg = sideMid.blend(insideMid, in).neg();
+                DoubleVector arg = sideMid.blend(insideMid, inside).neg();
                 DoubleVector kd = arg.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
                 DoubleVector n = kd.sub(ReproducibleExp.SHIFT);
                 DoubleVector r = n.fma(ln2Hi, arg);
