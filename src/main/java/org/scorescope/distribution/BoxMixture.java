@@ -22,6 +22,8 @@ public final class BoxMixture implements Target {
     private final int[][] intervalOf;
     /** In 2D, the axes' endpoints and intervals for the linear-space kernel ({@link BoxScoreKernel}). */
     private final BoxScoreKernel.Geometry geometry;
+    /** The last level's constants for the 2D kernel, built once per level (immutable; any thread may replace it). */
+    private volatile BoxScoreKernel.Level level;
 
     /**
      * @param weights non-negative weights, one per box (normalised here)
@@ -161,7 +163,7 @@ public final class BoxMixture implements Target {
     public void score(double[] x, double gamma, double[] out) {
         if (geometry != null) {
             double[][] o = new double[2][1];
-            BoxScoreKernel.score(BoxScoreKernel.Level.of(geometry, gamma), new double[] {x[0]}, new double[] {x[1]}, 1, o[0], o[1]);
+            BoxScoreKernel.score(level(gamma), new double[] {x[0]}, new double[] {x[1]}, 1, o[0], o[1]);
             out[0] = o[0][0];
             out[1] = o[1][0];
             return;
@@ -213,6 +215,16 @@ public final class BoxMixture implements Target {
         }
     }
 
+    /** The 2D kernel's constants at level γ: the cached ones when γ is the last level asked for. */
+    private BoxScoreKernel.Level level(double gamma) {
+        BoxScoreKernel.Level l = level;
+        if (l == null || l.gamma() != gamma) {
+            l = BoxScoreKernel.Level.of(geometry, gamma);
+            level = l;
+        }
+        return l;
+    }
+
     /**
      * The batch score. In 2D, {@link BoxScoreKernel}: linear space, one exponential and one Mills
      * ratio per distinct endpoint, vectorised, within 1e-13 of 60-digit values where the score is
@@ -225,7 +237,7 @@ public final class BoxMixture implements Target {
     @Override
     public void scoreBatch(double[][] x, int n, double gamma, double[][] out) {
         if (geometry != null) {
-            BoxScoreKernel.score(BoxScoreKernel.Level.of(geometry, gamma), x[0], x[1], n, out[0], out[1]);
+            BoxScoreKernel.score(level(gamma), x[0], x[1], n, out[0], out[1]);
             return;
         }
         int k = weights.length;

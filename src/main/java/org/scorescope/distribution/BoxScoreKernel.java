@@ -54,12 +54,19 @@ final class BoxScoreKernel {
      * endpoint); its arguments then stay below span²/2 = 32, so they cost no accuracy.
      */
     static final double GEOMETRIC_SPAN = 8;
+    /**
+     * The midpoint series takes E_mid = √(E_lo·E_hi)·e^{ε²/8} (as z_lo² + z_hi² = 2z_mid² + ε²/2)
+     * where that product is at least this (a normal number with 52 bits to spare), else its own
+     * exponential.
+     */
+    static final double TINY_PRODUCT = 0x1p-969;
 
     private BoxScoreKernel() {
     }
 
     /** A 2D box mixture's axes: distinct endpoints and intervals, and each box's intervals and c_j. */
-    record Geometry(double[][] ends, int[][] lower, int[][] upper, double[][] mid, int[] boxX, int[] boxY, double[] c) {
+    record Geometry(double[][] ends, int[][] lower, int[][] upper, double[][] mid, int[] boxX, int[] boxY, double[] c,
+            int[] xStart, int[] byX) {
         static Geometry of(double[] weights, double[][] lo, double[][] hi) {
             int k = weights.length;
             double[][] ends = new double[2][];
@@ -102,7 +109,21 @@ final class BoxScoreKernel {
             for (int j = 0; j < k; j++) {
                 c[j] = weights[j] / ((hi[j][0] - lo[j][0]) * (hi[j][1] - lo[j][1]));
             }
-            return new Geometry(ends, lower, upper, mid, boxAxis[0], boxAxis[1], c);
+            // the boxes grouped by their x-interval: byX[xStart[q] .. xStart[q + 1]) use x-interval q
+            int nqx = lower[0].length;
+            int[] xStart = new int[nqx + 1];
+            int[] byX = new int[k];
+            int at = 0;
+            for (int q = 0; q < nqx; q++) {
+                xStart[q] = at;
+                for (int j = 0; j < k; j++) {
+                    if (boxAxis[0][j] == q) {
+                        byX[at++] = j;
+                    }
+                }
+            }
+            xStart[nqx] = at;
+            return new Geometry(ends, lower, upper, mid, boxAxis[0], boxAxis[1], c, xStart, byX);
         }
 
         private static int index(double[] sorted, double v) {
@@ -122,7 +143,7 @@ final class BoxScoreKernel {
      */
     record Level(Geometry g, double gamma, double sigma, double inv, double k, double[][] ends, double[][] eps, boolean[][] expand,
             double[][][] dc, double[][][] nc, double floor, boolean[] geometric, double[] delta, double[] halfDelta2,
-            double[] decay) {
+            double[] decay, double[][] midScale) {
         static Level of(Geometry g, double gamma) {
             double sg = Math.sqrt(gamma);
             double sigma = Math.sqrt(1 - gamma);
@@ -166,9 +187,16 @@ final class BoxScoreKernel {
                 halfDelta2[a] = 0.5 * delta[a] * delta[a];
                 decay[a] = Math.exp(-delta[a] * delta[a]);
             }
+            double[][] midScale = new double[2][];
+            for (int a = 0; a < 2; a++) {
+                midScale[a] = new double[eps[a].length];
+                for (int q = 0; q < eps[a].length; q++) {
+                    midScale[a][q] = Math.exp(eps[a][q] * eps[a][q] / 8);
+                }
+            }
             double cmax = java.util.Arrays.stream(g.c).max().orElse(1);
             return new Level(g, gamma, sigma, 1 / sigma, k, ends, eps, expand, dc, nc, UNDERFLOW * cmax, geometric, delta,
-                    halfDelta2, decay);
+                    halfDelta2, decay, midScale);
         }
 
         /**
@@ -336,14 +364,17 @@ final class BoxScoreKernel {
             double sw = 0;
             double sx = 0;
             double sy = 0;
-            for (int j = 0; j < g.c.length; j++) {
-                int qx = g.boxX[j];
-                int qy = g.boxY[j];
-                double cy = g.c[j] * dd[1][qy];
-                double cx = g.c[j] * dd[0][qx];
-                sw = Math.fma(cy, dd[0][qx], sw);
-                sx = Math.fma(cy, nn[0][qx], sx);
-                sy = Math.fma(cx, nn[1][qy], sy);
+            for (int qx = 0; qx < nq[0]; qx++) {
+                double cs = 0;
+                double cr = 0;
+                for (int b = g.xStart[qx]; b < g.xStart[qx + 1]; b++) {
+                    int j = g.byX[b];
+                    cs = Math.fma(dd[1][g.boxY[j]], g.c[j], cs);
+                    cr = Math.fma(nn[1][g.boxY[j]], g.c[j], cr);
+                }
+                sw = Math.fma(dd[0][qx], cs, sw);
+                sx = Math.fma(nn[0][qx], cs, sx);
+                sy = Math.fma(dd[0][qx], cr, sy);
             }
             double ss = sw * l.sigma;
             o0[i] = sx / ss;
@@ -367,7 +398,7 @@ final class BoxScoreKernel {
      * E_m·M(|z_m|), A_m = ∓T_m and H_m = ±√(2π)/2 by the sign of z_m, so that every interval has
      * D'' = (A_lo − A_hi) + (H_lo − H_hi) (the far tail minus the near one on one side of x,
      * √(2π) minus both tails around it; no branch) and N'' = E_lo − E_hi; the midpoint series
-     * where the interval is narrow.
+     * where the interval is narrow, with E_mid = √(E_lo·E_hi)·e^{ε²/8} (no exponential).
      */
     static void axisScalar(Level l, int a, double x, double[] z, double[] e, double[] f, double[] aa, double[] hh, double[] dd,
             double[] nn) {
@@ -420,9 +451,13 @@ final class BoxScoreKernel {
                 double zm = zs + dm;
                 if ((Math.abs(zm) + 1.0) * l.eps[a][q] < EXPANSION_BELOW) {
                     double y = zm * zm;
-                    double sideMid = dm * Math.fma(dm, 0.5, zs);
-                    double insideMid = y * 0.5;
-                    double em = ReproducibleExp.exp(-(in ? insideMid : sideMid));
+                    double prod = e[lo] * e[hi];
+                    double em = Math.sqrt(prod) * l.midScale[a][q];
+                    if (!(prod >= TINY_PRODUCT)) {
+                        double sideMid = dm * Math.fma(dm, 0.5, zs);
+                        double insideMid = y * 0.5;
+                        em = ReproducibleExp.exp(-(in ? insideMid : sideMid));
+                    }
                     double[] dc = l.dc[a][q];
                     double[] nc = l.nc[a][q];
                     double ds = Math.fma(Math.fma(Math.fma(Math.fma(dc[4], y, dc[3]), y, dc[2]), y, dc[1]), y, dc[0]);

@@ -21,7 +21,7 @@ import org.scorescope.math.MillsRatio;
  * passes, each its own loop over the block's vectors: per axis (1) the z of every endpoint and the
  * anchor (hull side, anchor z and endpoint); (2) the factors E_m, by the geometric recurrence or one
  * exponential per endpoint; (3) per endpoint T_m = E_m·M(|z_m|) signed as A_m, and H_m; (4) per
- * interval D'' and N''; then (5) the boxes' sums and the score. The passes talk through small
+ * interval D'' and N''; then (5) the boxes' sums, grouped by x-interval (Σ_qx D''_x(qx)·Σ_j c_j D''_y(j), and alike for the slopes), and the score. The passes talk through small
  * planar scratch arrays that stay in L1. One loop over everything (the kernel before) went past
  * C2's inlining node budget, and C2 then kept vectors as objects; each pass alone is small enough
  * to compile into registers. The loop bodies call no method of ours (a helper C2 compiled on its
@@ -29,10 +29,48 @@ import org.scorescope.math.MillsRatio;
  */
 final class VectorBoxKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    /** Vectors of particles per block: 16 × 8 lanes × 8 bytes = 1 KB per scratch row. */
-    static final int BLOCK = 16;
+    /** Vectors of particles per block: 8 × 8 lanes × 8 bytes = 512 bytes per scratch row. */
+    static final int BLOCK = 8;
+
+    /** Per thread, the passes' scratch rows (reused from call to call; nothing in them outlives a block). */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> new Scratch(0, 0, BLOCK * S.length()));
 
     private VectorBoxKernel() {
+    }
+
+    /** Scratch rows of one block: ne rows per endpoint quantity, nq rows per interval quantity, bl doubles each. */
+    private static final class Scratch {
+        final int ne;
+        final int nq;
+        final double[] z;
+        final double[] e;
+        final double[] f;
+        final double[] aa;
+        final double[] hh;
+        final double[] zs;
+        final double[] es;
+        final double[] in;
+        final double[] right;
+        final double[] ratio;
+        final double[] dd;
+        final double[] nn;
+
+        Scratch(int ne, int nq, int bl) {
+            this.ne = ne;
+            this.nq = nq;
+            z = new double[ne * bl];
+            e = new double[ne * bl];
+            f = new double[ne * bl];
+            aa = new double[ne * bl];
+            hh = new double[ne * bl];
+            zs = new double[bl];
+            es = new double[bl];
+            in = new double[bl];
+            right = new double[bl];
+            ratio = new double[bl];
+            dd = new double[nq * bl];
+            nn = new double[nq * bl];
+        }
     }
 
     static int lanes() {
@@ -47,18 +85,23 @@ final class VectorBoxKernel {
         int ne = Math.max(g.ends()[0].length, g.ends()[1].length);
         int nq0 = g.lower()[0].length;
         int nq1 = g.lower()[1].length;
-        double[] z = new double[ne * bl];
-        double[] e = new double[ne * bl];
-        double[] f = new double[ne * bl];
-        double[] aa = new double[ne * bl];
-        double[] hh = new double[ne * bl];
-        double[] zs = new double[bl];
-        double[] es = new double[bl];
-        double[] in = new double[bl];
-        double[] right = new double[bl];
-        double[] ratio = new double[bl];
-        double[] dd = new double[(nq0 + nq1) * bl];
-        double[] nn = new double[dd.length];
+        Scratch sc = SCRATCH.get();
+        if (sc.ne < ne || sc.nq < nq0 + nq1) {
+            sc = new Scratch(Math.max(sc.ne, ne), Math.max(sc.nq, nq0 + nq1), bl);
+            SCRATCH.set(sc);
+        }
+        double[] z = sc.z;
+        double[] e = sc.e;
+        double[] f = sc.f;
+        double[] aa = sc.aa;
+        double[] hh = sc.hh;
+        double[] zs = sc.zs;
+        double[] es = sc.es;
+        double[] in = sc.in;
+        double[] right = sc.right;
+        double[] ratio = sc.ratio;
+        double[] dd = sc.dd;
+        double[] nn = sc.nn;
         long[] bad = new long[whole / vl];
         for (int from = 0; from < whole; from += bl) {
             int len = Math.min(bl, whole - from);
@@ -342,9 +385,10 @@ final class VectorBoxKernel {
     }
 
     /**
-     * Pass 4, axis a: per interval q, D'' = (A_lo − A_hi) + (H_lo − H_hi) and N'' = E_lo − E_hi
-     * into rows {@code base/bl + q} of {@code dd} and {@code nn}; the midpoint series replaces
-     * them where the interval is narrow.
+     * Pass 5, axis a: per interval q, D'' = (A_lo − A_hi) + (H_lo − H_hi) and N'' = E_lo − E_hi
+     * into rows {@code base/bl + q} of {@code dd} and {@code nn}; on intervals the level allows
+     * the midpoint series, it replaces them in the lanes where the interval is narrow, with
+     * E_mid = √(E_lo·E_hi)·e^{ε²/8} (an exponential only where that product is tiny).
      */
     private static void intervals(BoxScoreKernel.Level l, int a, int len, int bl, double[] e, double[] aa, double[] hh,
             double[] zs, double[] es, double[] in, double[] dd, double[] nn, int base) {
@@ -355,79 +399,96 @@ final class VectorBoxKernel {
             int lo = lower[q] * bl;
             int hi = upper[q] * bl;
             int out = base + q * bl;
-            for (int p = 0; p < len; p += vl) {
-                DoubleVector ad = DoubleVector.fromArray(S, aa, lo + p).sub(DoubleVector.fromArray(S, aa, hi + p));
-                DoubleVector hd = DoubleVector.fromArray(S, hh, lo + p).sub(DoubleVector.fromArray(S, hh, hi + p));
-                ad.add(hd).intoArray(dd, out + p);
-                DoubleVector.fromArray(S, e, lo + p).sub(DoubleVector.fromArray(S, e, hi + p)).intoArray(nn, out + p);
-            }
-            if (l.expand()[a][q]) {
-                expansion(l, a, q, len, zs, es, in, dd, nn, out);
+            if (!l.expand()[a][q]) {
+                for (int p = 0; p < len; p += vl) {
+                    DoubleVector ad = DoubleVector.fromArray(S, aa, lo + p).sub(DoubleVector.fromArray(S, aa, hi + p));
+                    DoubleVector hd = DoubleVector.fromArray(S, hh, lo + p).sub(DoubleVector.fromArray(S, hh, hi + p));
+                    ad.add(hd).intoArray(dd, out + p);
+                    DoubleVector.fromArray(S, e, lo + p).sub(DoubleVector.fromArray(S, e, hi + p)).intoArray(nn, out + p);
+                }
+            } else {
+                expansion(l, a, q, len, bl, e, aa, hh, zs, es, in, dd, nn, out);
             }
         }
     }
 
     /**
-     * Where ε(1 + |z_mid|) &lt; {@link BoxScoreKernel#EXPANSION_BELOW} in some lane of a vector,
-     * its D'' and N'' from the midpoint series (row {@code out} of {@code dd}, {@code nn}).
+     * {@link #intervals} on an interval where the level allows the midpoint series: where
+     * ε(1 + |z_mid|) &lt; {@link BoxScoreKernel#EXPANSION_BELOW}, D'' and N'' from the series.
      */
-    private static void expansion(BoxScoreKernel.Level l, int a, int q, int len, double[] zs, double[] es, double[] in,
-            double[] dd, double[] nn, int out) {
+    private static void expansion(BoxScoreKernel.Level l, int a, int q, int len, int bl, double[] e, double[] aa, double[] hh,
+            double[] zs, double[] es, double[] in, double[] dd, double[] nn, int out) {
         int vl = S.length();
+        int lo = l.g().lower()[a][q] * bl;
+        int hi = l.g().upper()[a][q] * bl;
         double k = l.k();
         double mid = l.g().mid()[a][q];
         double eps = l.eps()[a][q];
+        double midScale = l.midScale()[a][q];
         double[] dc = l.dc()[a][q];
         double[] nc = l.nc()[a][q];
-        double[] tay = ReproducibleExp.TAYLOR;
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        DoubleVector half = DoubleVector.broadcast(S, 0.5);
-        DoubleVector ln2Hi = DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO);
+        DoubleVector dc0 = DoubleVector.broadcast(S, dc[0]);
+        DoubleVector dc1 = DoubleVector.broadcast(S, dc[1]);
+        DoubleVector dc2 = DoubleVector.broadcast(S, dc[2]);
+        DoubleVector nc0 = DoubleVector.broadcast(S, nc[0]);
+        DoubleVector nc1 = DoubleVector.broadcast(S, nc[1]);
+        DoubleVector nc2 = DoubleVector.broadcast(S, nc[2]);
         for (int p = 0; p < len; p += vl) {
+            DoubleVector el = DoubleVector.fromArray(S, e, lo + p);
+            DoubleVector eh = DoubleVector.fromArray(S, e, hi + p);
+            DoubleVector ad = DoubleVector.fromArray(S, aa, lo + p).sub(DoubleVector.fromArray(S, aa, hi + p));
+            DoubleVector hd = DoubleVector.fromArray(S, hh, lo + p).sub(DoubleVector.fromArray(S, hh, hi + p));
+            DoubleVector d = ad.add(hd);
+            DoubleVector slope = el.sub(eh);
             DoubleVector zsv = DoubleVector.fromArray(S, zs, p);
             DoubleVector dm = DoubleVector.fromArray(S, es, p).sub(mid).mul(k);
             DoubleVector zm = zsv.add(dm);
             VectorMask<Double> near = zm.abs().add(1.0).mul(eps).compare(VectorOperators.LT, BoxScoreKernel.EXPANSION_BELOW);
-            if (near.anyTrue()) {
-                VectorMask<Double> inside = DoubleVector.fromArray(S, in, p).compare(VectorOperators.GT, 0.5);
-                DoubleVector y = zm.mul(zm);
-                DoubleVector sideMid = dm.mul(dm.fma(half, zsv));
-                DoubleVector insideMid = y.mul(0.5);
-                DoubleVector arg = sideMid.blend(insideMid, inside).neg();
-                DoubleVector kd = arg.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
-                DoubleVector n = kd.sub(ReproducibleExp.SHIFT);
-                DoubleVector r = n.fma(ln2Hi, arg);
-                r = n.fma(ln2Lo, r);
-                DoubleVector ep = r.fma(tay[0], tay[1]);
-                for (int j = 2; j < tay.length; j++) {
-                    ep = ep.fma(r, DoubleVector.broadcast(S, tay[j]));
-                }
-                ep = ep.fma(r, one);
-                ep = ep.fma(r, one);
-                DoubleVector scale = (DoubleVector) ((LongVector) kd.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
-                        .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-                DoubleVector em = ep.mul(scale).blend(0.0, arg.compare(VectorOperators.LT, ReproducibleExp.MIN_ARGUMENT));
-                DoubleVector ds = y.fma(dc[4], dc[3]).fma(y, DoubleVector.broadcast(S, dc[2]))
-                        .fma(y, DoubleVector.broadcast(S, dc[1])).fma(y, DoubleVector.broadcast(S, dc[0]));
-                DoubleVector ns = y.fma(nc[4], nc[3]).fma(y, DoubleVector.broadcast(S, nc[2]))
-                        .fma(y, DoubleVector.broadcast(S, nc[1])).fma(y, DoubleVector.broadcast(S, nc[0]));
-                DoubleVector.fromArray(S, dd, out + p).blend(em.mul(ds), near).intoArray(dd, out + p);
-                DoubleVector.fromArray(S, nn, out + p).blend(em.mul(zm).mul(ns), near).intoArray(nn, out + p);
+            DoubleVector y = zm.mul(zm);
+            DoubleVector prod = el.mul(eh);
+            DoubleVector em = prod.lanewise(VectorOperators.SQRT).mul(midScale);
+            VectorMask<Double> tiny = prod.compare(VectorOperators.GE, BoxScoreKernel.TINY_PRODUCT).not();
+            if (tiny.and(near).anyTrue()) {
+                em = em.blend(exponent(dm, zsv, y, DoubleVector.fromArray(S, in, p).compare(VectorOperators.GT, 0.5)), tiny);
             }
+            DoubleVector ds = y.fma(dc[4], dc[3]).fma(y, dc2).fma(y, dc1).fma(y, dc0);
+            DoubleVector ns = y.fma(nc[4], nc[3]).fma(y, nc2).fma(y, nc1).fma(y, nc0);
+            d.blend(em.mul(ds), near).intoArray(dd, out + p);
+            slope.blend(em.mul(zm).mul(ns), near).intoArray(nn, out + p);
         }
     }
 
+    /** ReproducibleExp.exp(−(inside ? y/2 : dm(dm/2 + zs))), operation for operation (the rare tiny E_lo·E_hi). */
+    private static DoubleVector exponent(DoubleVector dm, DoubleVector zs, DoubleVector y, VectorMask<Double> inside) {
+        double[] tay = ReproducibleExp.TAYLOR;
+        DoubleVector arg = dm.mul(dm.fma(DoubleVector.broadcast(S, 0.5), zs)).blend(y.mul(0.5), inside).neg();
+        DoubleVector kd = arg.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
+        DoubleVector n = kd.sub(ReproducibleExp.SHIFT);
+        DoubleVector r = n.fma(DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI), arg);
+        r = n.fma(DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO), r);
+        DoubleVector ep = r.fma(tay[0], tay[1]);
+        for (int j = 2; j < tay.length; j++) {
+            ep = ep.fma(r, DoubleVector.broadcast(S, tay[j]));
+        }
+        ep = ep.fma(r, DoubleVector.broadcast(S, 1.0));
+        ep = ep.fma(r, DoubleVector.broadcast(S, 1.0));
+        DoubleVector scale = (DoubleVector) ((LongVector) kd.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return ep.mul(scale).blend(0.0, arg.compare(VectorOperators.LT, ReproducibleExp.MIN_ARGUMENT));
+    }
+
     /**
-     * Pass 4: the boxes' sums Σ c_j D''_x D''_y, Σ c_j N''_x D''_y, Σ c_j D''_x N''_y, the score,
+     * Pass 6: the boxes' sums Σ c_j D''_x D''_y, Σ c_j N''_x D''_y, Σ c_j D''_x N''_y, the score,
      * and per vector the lanes whose sum fell below the floor or is not finite (bits of {@code bad}).
      */
     private static void boxes(BoxScoreKernel.Level l, int from, int len, int bl, double[] dd, double[] nn, int yBase,
             double[] o0, double[] o1, long[] bad) {
         int vl = S.length();
         BoxScoreKernel.Geometry g = l.g();
-        int[] boxX = g.boxX();
         int[] boxY = g.boxY();
+        int[] xStart = g.xStart();
+        int[] byX = g.byX();
+        int nqx = xStart.length - 1;
         double[] c = g.c();
         double sigma = l.sigma();
         double floor = l.floor();
@@ -435,16 +496,21 @@ final class VectorBoxKernel {
             DoubleVector sw = DoubleVector.zero(S);
             DoubleVector sx = sw;
             DoubleVector sy = sw;
-            for (int j = 0; j < c.length; j++) {
-                int ox = boxX[j] * bl + p;
-                int oy = yBase + boxY[j] * bl + p;
+            for (int qx = 0; qx < nqx; qx++) {
+                DoubleVector cs = DoubleVector.zero(S);
+                DoubleVector cr = cs;
+                for (int b = xStart[qx]; b < xStart[qx + 1]; b++) {
+                    int j = byX[b];
+                    int oy = yBase + boxY[j] * bl + p;
+                    DoubleVector cj = DoubleVector.broadcast(S, c[j]);
+                    cs = DoubleVector.fromArray(S, dd, oy).fma(cj, cs);
+                    cr = DoubleVector.fromArray(S, nn, oy).fma(cj, cr);
+                }
+                int ox = qx * bl + p;
                 DoubleVector dx = DoubleVector.fromArray(S, dd, ox);
-                DoubleVector dy = DoubleVector.fromArray(S, dd, oy);
-                DoubleVector cy = dy.mul(c[j]);
-                DoubleVector cx = dx.mul(c[j]);
-                sw = cy.fma(dx, sw);
-                sx = cy.fma(DoubleVector.fromArray(S, nn, ox), sx);
-                sy = cx.fma(DoubleVector.fromArray(S, nn, oy), sy);
+                sw = dx.fma(cs, sw);
+                sx = DoubleVector.fromArray(S, nn, ox).fma(cs, sx);
+                sy = dx.fma(cr, sy);
             }
             DoubleVector ss = sw.mul(sigma);
             sx.div(ss).intoArray(o0, from + p);
