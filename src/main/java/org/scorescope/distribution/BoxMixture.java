@@ -299,14 +299,13 @@ public final class BoxMixture implements Target {
     }
 
     /**
-     * log p_γ at n particles, with each distinct interval of each axis evaluated once per particle
-     * (as {@link #scoreBatch}); used by density heat maps and the tilted-law quadrature.
+     * log p_γ at n particles, with each distinct interval of each axis (the table built once, in
+     * the constructor) evaluated once per particle; used by density heat maps and the tilted-law
+     * quadrature.
      */
     @Override
     public void logDensityBatch(double[][] x, int n, double gamma, double[] out) {
         int k = weights.length;
-        int[][] intervalOf = new int[d][k];
-        double[][][] intervals = distinctIntervals(intervalOf);
         double[][] logp = new double[d][];
         for (int a = 0; a < d; a++) {
             logp[a] = new double[intervals[a].length];
@@ -329,31 +328,6 @@ public final class BoxMixture implements Target {
             }
             out[i] = normalise(lw);
         }
-    }
-
-    /** The distinct [lo, hi] of each axis; intervalOf[axis][box] indexes them. */
-    private double[][][] distinctIntervals(int[][] intervalOf) {
-        int k = weights.length;
-        double[][][] intervals = new double[d][][];
-        for (int a = 0; a < d; a++) {
-            java.util.List<double[]> distinct = new java.util.ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                int found = -1;
-                for (int q = 0; q < distinct.size(); q++) {
-                    if (distinct.get(q)[0] == lo[j][a] && distinct.get(q)[1] == hi[j][a]) {
-                        found = q;
-                        break;
-                    }
-                }
-                if (found < 0) {
-                    distinct.add(new double[] {lo[j][a], hi[j][a]});
-                    found = distinct.size() - 1;
-                }
-                intervalOf[a][j] = found;
-            }
-            intervals[a] = distinct.toArray(new double[0][]);
-        }
-        return intervals;
     }
 
     @Override

@@ -65,8 +65,7 @@ final class BoxScoreKernel {
     }
 
     /** A 2D box mixture's axes: distinct endpoints and intervals, and each box's intervals and c_j. */
-    record Geometry(double[][] ends, int[][] lower, int[][] upper, double[][] mid, int[] boxX, int[] boxY, double[] c,
-            int[] xStart, int[] byX) {
+    record Geometry(double[][] ends, int[][] lower, int[][] upper, double[][] mid, int[] boxX, int[] boxY, double[] c) {
         static Geometry of(double[] weights, double[][] lo, double[][] hi) {
             int k = weights.length;
             double[][] ends = new double[2][];
@@ -109,21 +108,7 @@ final class BoxScoreKernel {
             for (int j = 0; j < k; j++) {
                 c[j] = weights[j] / ((hi[j][0] - lo[j][0]) * (hi[j][1] - lo[j][1]));
             }
-            // the boxes grouped by their x-interval: byX[xStart[q] .. xStart[q + 1]) use x-interval q
-            int nqx = lower[0].length;
-            int[] xStart = new int[nqx + 1];
-            int[] byX = new int[k];
-            int at = 0;
-            for (int q = 0; q < nqx; q++) {
-                xStart[q] = at;
-                for (int j = 0; j < k; j++) {
-                    if (boxAxis[0][j] == q) {
-                        byX[at++] = j;
-                    }
-                }
-            }
-            xStart[nqx] = at;
-            return new Geometry(ends, lower, upper, mid, boxAxis[0], boxAxis[1], c, xStart, byX);
+return new Geometry(ends, lower, upper, mid, boxAxis[0], boxAxis[1], c);
         }
 
         private static int index(double[] sorted, double v) {
@@ -364,17 +349,14 @@ final class BoxScoreKernel {
             double sw = 0;
             double sx = 0;
             double sy = 0;
-            for (int qx = 0; qx < nq[0]; qx++) {
-                double cs = 0;
-                double cr = 0;
-                for (int b = g.xStart[qx]; b < g.xStart[qx + 1]; b++) {
-                    int j = g.byX[b];
-                    cs = Math.fma(dd[1][g.boxY[j]], g.c[j], cs);
-                    cr = Math.fma(nn[1][g.boxY[j]], g.c[j], cr);
-                }
-                sw = Math.fma(dd[0][qx], cs, sw);
-                sx = Math.fma(nn[0][qx], cs, sx);
-                sy = Math.fma(dd[0][qx], cr, sy);
+            for (int j = 0; j < g.c.length; j++) {
+                int qx = g.boxX[j];
+                int qy = g.boxY[j];
+                double cy = g.c[j] * dd[1][qy];
+                double cx = g.c[j] * dd[0][qx];
+                sw = Math.fma(cy, dd[0][qx], sw);
+                sx = Math.fma(cy, nn[0][qx], sx);
+                sy = Math.fma(cx, nn[1][qy], sy);
             }
             double ss = sw * l.sigma;
             o0[i] = sx / ss;

@@ -21,7 +21,7 @@ import org.scorescope.math.MillsRatio;
  * passes, each its own loop over the block's vectors: per axis (1) the z of every endpoint and the
  * anchor (hull side, anchor z and endpoint); (2) the factors E_m, by the geometric recurrence or one
  * exponential per endpoint; (3) per endpoint T_m = E_m·M(|z_m|) signed as A_m, and H_m; (4) per
- * interval D'' and N''; then (5) the boxes' sums, grouped by x-interval (Σ_qx D''_x(qx)·Σ_j c_j D''_y(j), and alike for the slopes), and the score. The passes talk through small
+ * interval D'' and N''; then (5) the boxes' sums and the score. The passes talk through small
  * planar scratch arrays that stay in L1. One loop over everything (the kernel before) went past
  * C2's inlining node budget, and C2 then kept vectors as objects; each pass alone is small enough
  * to compile into registers. The loop bodies call no method of ours (a helper C2 compiled on its
@@ -485,10 +485,8 @@ final class VectorBoxKernel {
             double[] o0, double[] o1, long[] bad) {
         int vl = S.length();
         BoxScoreKernel.Geometry g = l.g();
+        int[] boxX = g.boxX();
         int[] boxY = g.boxY();
-        int[] xStart = g.xStart();
-        int[] byX = g.byX();
-        int nqx = xStart.length - 1;
         double[] c = g.c();
         double sigma = l.sigma();
         double floor = l.floor();
@@ -496,21 +494,16 @@ final class VectorBoxKernel {
             DoubleVector sw = DoubleVector.zero(S);
             DoubleVector sx = sw;
             DoubleVector sy = sw;
-            for (int qx = 0; qx < nqx; qx++) {
-                DoubleVector cs = DoubleVector.zero(S);
-                DoubleVector cr = cs;
-                for (int b = xStart[qx]; b < xStart[qx + 1]; b++) {
-                    int j = byX[b];
-                    int oy = yBase + boxY[j] * bl + p;
-                    DoubleVector cj = DoubleVector.broadcast(S, c[j]);
-                    cs = DoubleVector.fromArray(S, dd, oy).fma(cj, cs);
-                    cr = DoubleVector.fromArray(S, nn, oy).fma(cj, cr);
-                }
-                int ox = qx * bl + p;
+            for (int j = 0; j < c.length; j++) {
+                int ox = boxX[j] * bl + p;
+                int oy = yBase + boxY[j] * bl + p;
                 DoubleVector dx = DoubleVector.fromArray(S, dd, ox);
-                sw = dx.fma(cs, sw);
-                sx = DoubleVector.fromArray(S, nn, ox).fma(cs, sx);
-                sy = dx.fma(cr, sy);
+                DoubleVector dy = DoubleVector.fromArray(S, dd, oy);
+                DoubleVector cy = dy.mul(c[j]);
+                DoubleVector cx = dx.mul(c[j]);
+                sw = cy.fma(dx, sw);
+                sx = cy.fma(DoubleVector.fromArray(S, nn, ox), sx);
+                sy = cx.fma(DoubleVector.fromArray(S, nn, oy), sy);
             }
             DoubleVector ss = sw.mul(sigma);
             sx.div(ss).intoArray(o0, from + p);
