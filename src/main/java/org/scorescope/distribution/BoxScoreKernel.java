@@ -7,26 +7,30 @@ import org.scorescope.math.VectorSupport;
 
 /**
  * The score of a 2D box mixture ({@link BoxMixture}, docs/algorithms.md §2) at n particles, in
- * linear space with one exponential and one Mills ratio per distinct box endpoint: the hot loop of
- * checkerboards.
+ * linear space with one Mills ratio per distinct box endpoint and one exponential per endpoint (or
+ * two per axis on equally spaced endpoints): the hot loop of checkerboards.
  *
- * <p>On each axis, with σ = √(1−γ) and k = √γ/σ, the distinct endpoints e_m give
+ * <p>On each axis, with σ = √(1−γ) and k = √γ/σ, the distinct endpoints e_0 &lt; … &lt; e_L give
  * z_m = (x − √γ e_m)/σ; a noised interval [a, b] has mass D = Φ(z_a) − Φ(z_b) and
  * d/dx log D = N/(σD), N = φ(z_a) − φ(z_b). Each endpoint's normal tail is Φ(−|z|) = φ(z)·M(|z|)
  * ({@link MillsRatio}). All factors of an axis are scaled by e^{s/2}√(2π): E_m = e^{−(z_m² − s)/2},
- * T_m = E_m·M(|z_m|), where s = z_*² for the endpoint * nearest to x, and the exponent is formed
- * without a difference of squares, (z_m² − z_*²)/2 = Δ(z_* + Δ/2) with Δ = z_m − z_* =
- * (e_* − e_m)·k from the level's constants; so the factors keep their relative accuracy however
- * far x is (the log-space {@link NoisedUniform} loses z²·2⁻⁵³ there). Then:
+ * T_m = E_m·M(|z_m|), with s = 0 inside the endpoints' hull (z_0 ≥ 0 ≥ z_L) and s = z_*² outside
+ * it (e_* the hull's end on x's side); there the exponent is formed without a difference of squares,
+ * (z_m² − z_*²)/2 = Δ(z_* + Δ/2) with Δ = z_m − z_* = (e_* − e_m)·k from the level's constants,
+ * so the factors keep their relative accuracy however far x is (the log-space
+ * {@link NoisedUniform} loses z²·2⁻⁵³ there). On equally spaced endpoints (spacing·k = δ) with
+ * L·δ ≤ {@link #GEOMETRIC_SPAN}, the factors come from the anchor end by the recurrence
+ * E_{j+1} = E_j·ρ·c^j, ρ = e^{δu − δ²/2}, c = e^{−δ²}, u the anchor's z (mirrored right of the
+ * hull): two exponentials per axis. Then, with A_m = ∓T_m and H_m = ±√(2π)/2 by the sign of z_m:
  * <ul>
- * <li>an interval on one side of x: D'' = |T_a − T_b| (the nearer tail minus the farther);</li>
- * <li>an interval around x: s = 0 on that axis and D'' = √(2π) − T_a − T_b;</li>
+ * <li>D'' = (A_a − A_b) + (H_a − H_b): on one side of x the nearer tail minus the farther, around
+ * x √(2π) minus both tails (no branch);</li>
  * <li>N'' = E_a − E_b;</li>
  * <li>where the noised interval is narrow, ε(1 + |z_mid|) &lt; 0.1 with ε = (b − a)k, the
  * differences above would cancel; instead the midpoint series D''/E_mid =
  * ε Σ_{k even ≤ 8} He_k(z_mid)(ε/2)^k/(k+1)! and N''/E_mid = −2e^{−ε²/8} sinh(z_mid ε/2)
  * (truncation below 3·10⁻¹⁸ relative), as polynomials in z_mid² with the level's
- * coefficients.</li>
+ * coefficients, and E_mid = √(E_a·E_b)·e^{ε²/8}.</li>
  * </ul>
  * Box j (weight π_j) contributes c_j D''_x D''_y with c_j = π_j/(area of box j), and the score is
  * (Σ c_j N''_x D''_y, Σ c_j D''_x N''_y)/(σ Σ c_j D''_x D''_y): no logarithm.
@@ -39,7 +43,8 @@ import org.scorescope.math.VectorSupport;
  * ill-conditioned (condition number κ &gt; 10⁴ for relative changes of x: within ~10⁻⁴ of box edges
  * and corners, or where opposite boxes' pulls cancel, at σ ≤ 3·10⁻³), and there within 2⁻⁵³·κ.
  * The vector twin {@link VectorBoxKernel} does the same IEEE operations lane by lane
- * (bit-identical, tested), so a particle's score does not depend on where it sits in a chunk.
+ * (bit-identical, tested), so a particle's score does not depend on where it sits in a chunk. The
+ * level's constants ({@link Level}) are built once per level ({@link BoxMixture} keeps the last).
  */
 final class BoxScoreKernel {
     static final double SQRT_2PI = 2.5066282746310002;
@@ -51,7 +56,8 @@ final class BoxScoreKernel {
     /**
      * Equally spaced endpoints whose noised span (last − first)·k is at most this use the
      * geometric recurrence for their factors (two exponentials per axis instead of one per
-     * endpoint); its arguments then stay below span²/2 = 32, so they cost no accuracy.
+     * endpoint); its arguments then stay below span²/2 = 32, so it costs a few ulp (tested against
+     * one exponential per endpoint: 4.7e-15 of the score at worst; with 16, 3.1e-14).
      */
     static final double GEOMETRIC_SPAN = 8;
     /**
