@@ -22,6 +22,8 @@ public final class BoxMixture implements Target {
     private final int[][] intervalOf;
     /** In 2D, the axes' endpoints and intervals for the linear-space kernel ({@link BoxScoreKernel}). */
     private final BoxScoreKernel.Geometry geometry;
+    /** The last level's constants for the 2D kernel, built once per level (immutable; any thread may replace it). */
+    private volatile BoxScoreKernel.Level level;
 
     /**
      * @param weights non-negative weights, one per box (normalised here)
@@ -161,7 +163,7 @@ public final class BoxMixture implements Target {
     public void score(double[] x, double gamma, double[] out) {
         if (geometry != null) {
             double[][] o = new double[2][1];
-            BoxScoreKernel.score(BoxScoreKernel.Level.of(geometry, gamma), new double[] {x[0]}, new double[] {x[1]}, 1, o[0], o[1]);
+            BoxScoreKernel.score(level(gamma), new double[] {x[0]}, new double[] {x[1]}, 1, o[0], o[1]);
             out[0] = o[0][0];
             out[1] = o[1][0];
             return;
@@ -213,6 +215,16 @@ public final class BoxMixture implements Target {
         }
     }
 
+    /** The 2D kernel's constants at level γ: the cached ones when γ is the last level asked for. */
+    private BoxScoreKernel.Level level(double gamma) {
+        BoxScoreKernel.Level l = level;
+        if (l == null || l.gamma() != gamma) {
+            l = BoxScoreKernel.Level.of(geometry, gamma);
+            level = l;
+        }
+        return l;
+    }
+
     /**
      * The batch score. In 2D, {@link BoxScoreKernel}: linear space, one exponential and one Mills
      * ratio per distinct endpoint, vectorised, within 1e-13 of 60-digit values where the score is
@@ -225,7 +237,7 @@ public final class BoxMixture implements Target {
     @Override
     public void scoreBatch(double[][] x, int n, double gamma, double[][] out) {
         if (geometry != null) {
-            BoxScoreKernel.score(BoxScoreKernel.Level.of(geometry, gamma), x[0], x[1], n, out[0], out[1]);
+            BoxScoreKernel.score(level(gamma), x[0], x[1], n, out[0], out[1]);
             return;
         }
         int k = weights.length;
@@ -287,14 +299,13 @@ public final class BoxMixture implements Target {
     }
 
     /**
-     * log p_γ at n particles, with each distinct interval of each axis evaluated once per particle
-     * (as {@link #scoreBatch}); used by density heat maps and the tilted-law quadrature.
+     * log p_γ at n particles, with each distinct interval of each axis (the table built once, in
+     * the constructor) evaluated once per particle; used by density heat maps and the tilted-law
+     * quadrature.
      */
     @Override
     public void logDensityBatch(double[][] x, int n, double gamma, double[] out) {
         int k = weights.length;
-        int[][] intervalOf = new int[d][k];
-        double[][][] intervals = distinctIntervals(intervalOf);
         double[][] logp = new double[d][];
         for (int a = 0; a < d; a++) {
             logp[a] = new double[intervals[a].length];
@@ -317,31 +328,6 @@ public final class BoxMixture implements Target {
             }
             out[i] = normalise(lw);
         }
-    }
-
-    /** The distinct [lo, hi] of each axis; intervalOf[axis][box] indexes them. */
-    private double[][][] distinctIntervals(int[][] intervalOf) {
-        int k = weights.length;
-        double[][][] intervals = new double[d][][];
-        for (int a = 0; a < d; a++) {
-            java.util.List<double[]> distinct = new java.util.ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                int found = -1;
-                for (int q = 0; q < distinct.size(); q++) {
-                    if (distinct.get(q)[0] == lo[j][a] && distinct.get(q)[1] == hi[j][a]) {
-                        found = q;
-                        break;
-                    }
-                }
-                if (found < 0) {
-                    distinct.add(new double[] {lo[j][a], hi[j][a]});
-                    found = distinct.size() - 1;
-                }
-                intervalOf[a][j] = found;
-            }
-            intervals[a] = distinct.toArray(new double[0][]);
-        }
-        return intervals;
     }
 
     @Override

@@ -7,26 +7,30 @@ import org.scorescope.math.VectorSupport;
 
 /**
  * The score of a 2D box mixture ({@link BoxMixture}, docs/algorithms.md §2) at n particles, in
- * linear space with one exponential and one Mills ratio per distinct box endpoint: the hot loop of
- * checkerboards.
+ * linear space with one Mills ratio per distinct box endpoint and one exponential per endpoint (or
+ * two per axis on equally spaced endpoints): the hot loop of checkerboards.
  *
- * <p>On each axis, with σ = √(1−γ) and k = √γ/σ, the distinct endpoints e_m give
+ * <p>On each axis, with σ = √(1−γ) and k = √γ/σ, the distinct endpoints e_0 &lt; … &lt; e_L give
  * z_m = (x − √γ e_m)/σ; a noised interval [a, b] has mass D = Φ(z_a) − Φ(z_b) and
  * d/dx log D = N/(σD), N = φ(z_a) − φ(z_b). Each endpoint's normal tail is Φ(−|z|) = φ(z)·M(|z|)
  * ({@link MillsRatio}). All factors of an axis are scaled by e^{s/2}√(2π): E_m = e^{−(z_m² − s)/2},
- * T_m = E_m·M(|z_m|), where s = z_*² for the endpoint * nearest to x, and the exponent is formed
- * without a difference of squares, (z_m² − z_*²)/2 = Δ(z_* + Δ/2) with Δ = z_m − z_* =
- * (e_* − e_m)·k from the level's constants; so the factors keep their relative accuracy however
- * far x is (the log-space {@link NoisedUniform} loses z²·2⁻⁵³ there). Then:
+ * T_m = E_m·M(|z_m|), with s = 0 inside the endpoints' hull (z_0 ≥ 0 ≥ z_L) and s = z_*² outside
+ * it (e_* the hull's end on x's side); there the exponent is formed without a difference of squares,
+ * (z_m² − z_*²)/2 = Δ(z_* + Δ/2) with Δ = z_m − z_* = (e_* − e_m)·k from the level's constants,
+ * so the factors keep their relative accuracy however far x is (the log-space
+ * {@link NoisedUniform} loses z²·2⁻⁵³ there). On equally spaced endpoints (spacing·k = δ) with
+ * L·δ ≤ {@link #GEOMETRIC_SPAN}, the factors come from the anchor end by the recurrence
+ * E_{j+1} = E_j·ρ·c^j, ρ = e^{δu − δ²/2}, c = e^{−δ²}, u the anchor's z (mirrored right of the
+ * hull): two exponentials per axis. Then, with A_m = ∓T_m and H_m = ±√(2π)/2 by the sign of z_m:
  * <ul>
- * <li>an interval on one side of x: D'' = |T_a − T_b| (the nearer tail minus the farther);</li>
- * <li>an interval around x: s = 0 on that axis and D'' = √(2π) − T_a − T_b;</li>
+ * <li>D'' = (A_a − A_b) + (H_a − H_b): on one side of x the nearer tail minus the farther, around
+ * x √(2π) minus both tails (no branch);</li>
  * <li>N'' = E_a − E_b;</li>
  * <li>where the noised interval is narrow, ε(1 + |z_mid|) &lt; 0.1 with ε = (b − a)k, the
  * differences above would cancel; instead the midpoint series D''/E_mid =
  * ε Σ_{k even ≤ 8} He_k(z_mid)(ε/2)^k/(k+1)! and N''/E_mid = −2e^{−ε²/8} sinh(z_mid ε/2)
  * (truncation below 3·10⁻¹⁸ relative), as polynomials in z_mid² with the level's
- * coefficients.</li>
+ * coefficients, and E_mid = √(E_a·E_b)·e^{ε²/8}.</li>
  * </ul>
  * Box j (weight π_j) contributes c_j D''_x D''_y with c_j = π_j/(area of box j), and the score is
  * (Σ c_j N''_x D''_y, Σ c_j D''_x N''_y)/(σ Σ c_j D''_x D''_y): no logarithm.
@@ -39,13 +43,29 @@ import org.scorescope.math.VectorSupport;
  * ill-conditioned (condition number κ &gt; 10⁴ for relative changes of x: within ~10⁻⁴ of box edges
  * and corners, or where opposite boxes' pulls cancel, at σ ≤ 3·10⁻³), and there within 2⁻⁵³·κ.
  * The vector twin {@link VectorBoxKernel} does the same IEEE operations lane by lane
- * (bit-identical, tested), so a particle's score does not depend on where it sits in a chunk.
+ * (bit-identical, tested), so a particle's score does not depend on where it sits in a chunk. The
+ * level's constants ({@link Level}) are built once per level ({@link BoxMixture} keeps the last).
  */
 final class BoxScoreKernel {
     static final double SQRT_2PI = 2.5066282746310002;
     static final double EXPANSION_BELOW = 0.1;
     /** Σ c_j D''_x D''_y below this times the largest c_j: the factors may have underflowed. */
     static final double UNDERFLOW = 1e-250;
+    /** √(2π)/2, exactly half of {@link #SQRT_2PI}. */
+    static final double HALF_SQRT_2PI = 0.5 * SQRT_2PI;
+    /**
+     * Equally spaced endpoints whose noised span (last − first)·k is at most this use the
+     * geometric recurrence for their factors (two exponentials per axis instead of one per
+     * endpoint); its arguments then stay below span²/2 = 32, so it costs a few ulp (tested against
+     * one exponential per endpoint: 4.7e-15 of the score at worst; with 16, 3.1e-14).
+     */
+    static final double GEOMETRIC_SPAN = 8;
+    /**
+     * The midpoint series takes E_mid = √(E_lo·E_hi)·e^{ε²/8} (as z_lo² + z_hi² = 2z_mid² + ε²/2)
+     * where that product is at least this (a normal number with 52 bits to spare), else its own
+     * exponential.
+     */
+    static final double TINY_PRODUCT = 0x1p-969;
 
     private BoxScoreKernel() {
     }
@@ -94,7 +114,7 @@ final class BoxScoreKernel {
             for (int j = 0; j < k; j++) {
                 c[j] = weights[j] / ((hi[j][0] - lo[j][0]) * (hi[j][1] - lo[j][1]));
             }
-            return new Geometry(ends, lower, upper, mid, boxAxis[0], boxAxis[1], c);
+return new Geometry(ends, lower, upper, mid, boxAxis[0], boxAxis[1], c);
         }
 
         private static int index(double[] sorted, double v) {
@@ -112,8 +132,9 @@ final class BoxScoreKernel {
      * series' coefficients in y = z_mid²: D'' = E_mid Σ dc_i yⁱ, N'' = E_mid z_mid Σ nc_i yⁱ;
      * the underflow floor.
      */
-    record Level(Geometry g, double sigma, double inv, double k, double[][] ends, double[][] eps, boolean[][] expand,
-            double[][][] dc, double[][][] nc, double floor) {
+    record Level(Geometry g, double gamma, double sigma, double inv, double k, double[][] ends, double[][] eps, boolean[][] expand,
+            double[][][] dc, double[][][] nc, double floor, boolean[] geometric, double[] delta, double[] halfDelta2,
+            double[] decay, double[][] midScale) {
         static Level of(Geometry g, double gamma) {
             double sg = Math.sqrt(gamma);
             double sigma = Math.sqrt(1 - gamma);
@@ -141,8 +162,32 @@ final class BoxScoreKernel {
                     nc[a][q] = slopeSeries(e);
                 }
             }
+            boolean[] geometric = new boolean[2];
+            double[] delta = new double[2];
+            double[] halfDelta2 = new double[2];
+            double[] decay = new double[2];
+            for (int a = 0; a < 2; a++) {
+                double[] ge = g.ends[a];
+                int last = ge.length - 1;
+                boolean even = last >= 1;
+                for (int m = 1; m < ge.length && even; m++) {
+                    even = ge[m] - ge[m - 1] == ge[1] - ge[0];
+                }
+                delta[a] = last >= 1 ? (ge[1] - ge[0]) * k : 0;
+                geometric[a] = even && last * delta[a] <= GEOMETRIC_SPAN;
+                halfDelta2[a] = 0.5 * delta[a] * delta[a];
+                decay[a] = Math.exp(-delta[a] * delta[a]);
+            }
+            double[][] midScale = new double[2][];
+            for (int a = 0; a < 2; a++) {
+                midScale[a] = new double[eps[a].length];
+                for (int q = 0; q < eps[a].length; q++) {
+                    midScale[a][q] = Math.exp(eps[a][q] * eps[a][q] / 8);
+                }
+            }
             double cmax = java.util.Arrays.stream(g.c).max().orElse(1);
-            return new Level(g, sigma, 1 / sigma, k, ends, eps, expand, dc, nc, UNDERFLOW * cmax);
+            return new Level(g, gamma, sigma, 1 / sigma, k, ends, eps, expand, dc, nc, UNDERFLOW * cmax, geometric, delta,
+                    halfDelta2, decay, midScale);
         }
 
         /**
@@ -294,73 +339,18 @@ final class BoxScoreKernel {
      */
     static int[] scoreScalar(Level l, double[] x0, double[] x1, int from, int n, double[] o0, double[] o1, int[] redo) {
         Geometry g = l.g;
-        int[] ne = {g.ends[0].length, g.ends[1].length};
         int[] nq = {g.lower[0].length, g.lower[1].length};
-        double[][] z = {new double[ne[0]], new double[ne[1]]};
-        double[][] e = {new double[ne[0]], new double[ne[1]]};
-        double[][] t = {new double[ne[0]], new double[ne[1]]};
+        int ne = Math.max(g.ends[0].length, g.ends[1].length);
+        double[] z = new double[ne];
+        double[] e = new double[ne];
+        double[] f = new double[ne];
+        double[] aa = new double[ne];
+        double[] hh = new double[ne];
         double[][] dd = {new double[nq[0]], new double[nq[1]]};
         double[][] nn = {new double[nq[0]], new double[nq[1]]};
-        double k = l.k;
         for (int i = from; i < n; i++) {
             for (int a = 0; a < 2; a++) {
-                double x = a == 0 ? x0[i] : x1[i];
-                double[] za = z[a];
-                double[] ea = e[a];
-                double[] ta = t[a];
-                double[] ge = g.ends[a];
-                double best = Double.POSITIVE_INFINITY;
-                double zs = 0.0;
-                double es = 0.0;
-                for (int m = 0; m < ne[a]; m++) {
-                    double zm = (x - l.ends[a][m]) * l.inv;
-                    za[m] = zm;
-                    double u = Math.abs(zm);
-                    if (u < best) {
-                        best = u;
-                        zs = zm;
-                        es = ge[m];
-                    }
-                }
-                boolean around = false;
-                for (int q = 0; q < nq[a]; q++) {
-                    around |= za[g.lower[a][q]] > 0 & za[g.upper[a][q]] < 0;
-                }
-                for (int m = 0; m < ne[a]; m++) {
-                    double zm = za[m];
-                    double dm = (es - ge[m]) * k;
-                    double side = dm * Math.fma(dm, 0.5, zs);
-                    double inside = zm * zm * 0.5;
-                    double em = ReproducibleExp.exp(-(around ? inside : side));
-                    ea[m] = em;
-                    ta[m] = em * MillsRatio.of(Math.abs(zm));
-                }
-                for (int q = 0; q < nq[a]; q++) {
-                    int lo = g.lower[a][q];
-                    int hi = g.upper[a][q];
-                    double side = Math.abs(ta[lo] - ta[hi]);
-                    double inside = (SQRT_2PI - ta[lo]) - ta[hi];
-                    double d = za[lo] > 0 & za[hi] < 0 ? inside : side;
-                    double slope = ea[lo] - ea[hi];
-                    if (l.expand[a][q]) {
-                        double dm = (es - g.mid[a][q]) * k;
-                        double zm = zs + dm;
-                        if ((Math.abs(zm) + 1.0) * l.eps[a][q] < EXPANSION_BELOW) {
-                            double y = zm * zm;
-                            double sideMid = dm * Math.fma(dm, 0.5, zs);
-                            double insideMid = y * 0.5;
-                            double em = ReproducibleExp.exp(-(around ? insideMid : sideMid));
-                            double[] dc = l.dc[a][q];
-                            double[] nc = l.nc[a][q];
-                            double ds = Math.fma(Math.fma(Math.fma(Math.fma(dc[4], y, dc[3]), y, dc[2]), y, dc[1]), y, dc[0]);
-                            double ns = Math.fma(Math.fma(Math.fma(Math.fma(nc[4], y, nc[3]), y, nc[2]), y, nc[1]), y, nc[0]);
-                            d = em * ds;
-                            slope = em * zm * ns;
-                        }
-                    }
-                    dd[a][q] = d;
-                    nn[a][q] = slope;
-                }
+                axisScalar(l, a, a == 0 ? x0[i] : x1[i], z, e, f, aa, hh, dd[a], nn[a]);
             }
             double sw = 0;
             double sx = 0;
@@ -382,5 +372,88 @@ final class BoxScoreKernel {
             }
         }
         return redo;
+    }
+
+    /**
+     * One axis of one particle: D'' and N'' of every interval (into {@code dd}, {@code nn}); the
+     * other arrays are scratch of the axis' endpoint count. The scale: inside the endpoints' hull
+     * (z_first ≥ 0 ≥ z_last) none, E_m = e^{−z_m²/2}; left of it (right of it) E_m = e^{−(z_m² −
+     * z_s²)/2} with s the first (last) endpoint, the exponent (e_s − e_m)k·((e_s − e_m)k/2 + z_s)
+     * from the level's constants. On equally spaced endpoints with span·k ≤ {@link #GEOMETRIC_SPAN}
+     * the factors come from the recurrence E_{j+1} = E_j·ρ·c^j from the anchor endpoint (the first,
+     * or the last mirrored), ρ = e^{δu − δ²/2}, c = e^{−δ²}, δ the spacing·k, u the anchor's z
+     * (negated for the last), E_anchor = e^{−u²/2} inside the hull and 1 outside. Then T_m =
+     * E_m·M(|z_m|), A_m = ∓T_m and H_m = ±√(2π)/2 by the sign of z_m, so that every interval has
+     * D'' = (A_lo − A_hi) + (H_lo − H_hi) (the far tail minus the near one on one side of x,
+     * √(2π) minus both tails around it; no branch) and N'' = E_lo − E_hi; the midpoint series
+     * where the interval is narrow, with E_mid = √(E_lo·E_hi)·e^{ε²/8} (no exponential).
+     */
+    static void axisScalar(Level l, int a, double x, double[] z, double[] e, double[] f, double[] aa, double[] hh, double[] dd,
+            double[] nn) {
+        Geometry g = l.g;
+        double[] ge = g.ends[a];
+        double[] ends = l.ends[a];
+        int last = ge.length - 1;
+        double k = l.k;
+        for (int m = 0; m <= last; m++) {
+            z[m] = (x - ends[m]) * l.inv;
+        }
+        boolean right = z[last] > 0;
+        boolean in = !(z[0] < 0) & !right;
+        double zs = right ? z[last] : z[0];
+        double es = right ? ge[last] : ge[0];
+        if (l.geometric[a]) {
+            double u = right ? -zs : zs;
+            double fm = ReproducibleExp.exp(-(in ? zs * zs * 0.5 : 0.0));
+            double r = ReproducibleExp.exp(Math.fma(u, l.delta[a], -l.halfDelta2[a]));
+            f[0] = fm;
+            for (int m = 1; m <= last; m++) {
+                fm = fm * r;
+                f[m] = fm;
+                r = r * l.decay[a];
+            }
+            for (int m = 0; m <= last; m++) {
+                e[m] = right ? f[last - m] : f[m];
+            }
+        } else {
+            for (int m = 0; m <= last; m++) {
+                double dm = (es - ge[m]) * k;
+                double side = dm * Math.fma(dm, 0.5, zs);
+                double inside = z[m] * z[m] * 0.5;
+                e[m] = ReproducibleExp.exp(-(in ? inside : side));
+            }
+        }
+        for (int m = 0; m <= last; m++) {
+            double t = e[m] * MillsRatio.of(Math.abs(z[m]));
+            boolean pos = z[m] > 0;
+            aa[m] = pos ? -t : t;
+            hh[m] = pos ? HALF_SQRT_2PI : -HALF_SQRT_2PI;
+        }
+        for (int q = 0; q < dd.length; q++) {
+            int lo = g.lower[a][q];
+            int hi = g.upper[a][q];
+            dd[q] = (aa[lo] - aa[hi]) + (hh[lo] - hh[hi]);
+            nn[q] = e[lo] - e[hi];
+            if (l.expand[a][q]) {
+                double dm = (es - g.mid[a][q]) * k;
+                double zm = zs + dm;
+                if ((Math.abs(zm) + 1.0) * l.eps[a][q] < EXPANSION_BELOW) {
+                    double y = zm * zm;
+                    double prod = e[lo] * e[hi];
+                    double em = Math.sqrt(prod) * l.midScale[a][q];
+                    if (!(prod >= TINY_PRODUCT)) {
+                        double sideMid = dm * Math.fma(dm, 0.5, zs);
+                        double insideMid = y * 0.5;
+                        em = ReproducibleExp.exp(-(in ? insideMid : sideMid));
+                    }
+                    double[] dc = l.dc[a][q];
+                    double[] nc = l.nc[a][q];
+                    double ds = Math.fma(Math.fma(Math.fma(Math.fma(dc[4], y, dc[3]), y, dc[2]), y, dc[1]), y, dc[0]);
+                    double ns = Math.fma(Math.fma(Math.fma(Math.fma(nc[4], y, nc[3]), y, nc[2]), y, nc[1]), y, nc[0]);
+                    dd[q] = em * ds;
+                    nn[q] = em * zm * ns;
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ package org.scorescope.math;
  * as one rational function with positive coefficients, M(t) ≈ P(t)/Q(t), deg P = 10,
  * deg Q = 11, evaluated by Horner with fused multiply–adds. M runs from √(π/2) at 0 to ~1/t; with
  * it a normal tail is Φ(−t) = φ(t)·M(t) without an erfc, and the box-mixture kernels
- * ({@code BoxScoreKernel}) need only an exponential per box endpoint.
+ * ({@code BoxScoreKernel}) need only an exponential (or less) per box endpoint.
  *
  * <p>The coefficients are a linearised least-squares fit (iterated with the previous
  * denominator as weight, Loeb's method) of (1 + 1.25 t)·M(t) as a rational of degree (10, 10) in

@@ -187,6 +187,113 @@ class BoxKernelTest {
         assertTrue(redone > 0, "the log-space path is exercised");
     }
 
+    /**
+     * The geometric recurrence (two exponentials per axis on equally spaced endpoints) against one
+     * exponential per endpoint: the same level with the recurrence switched off. On checkerboard at
+     * every level where the recurrence applies, at draws, far points, corners and empty cells:
+     * within 1e-13 of max(|score|, 1/σ) (the recurrence's arguments stay below span²/2 = 32, so it
+     * costs a few ulp of each factor); the same particles left to the log-space redo.
+     */
+    @Test
+    void geometricRecurrenceMatchesOneExponentialPerEndpoint() {
+        BoxMixture b = (BoxMixture) Presets.get("checkerboard");
+        BoxScoreKernel.Geometry geo = BoxScoreKernel.Geometry.of(weights(b), lows(b), highs(b));
+        Random rnd = new Random(21);
+        int n = 400;
+        int levels = 0;
+        double worst = 0;
+        for (double gamma : LEVELS) {
+            BoxScoreKernel.Level l = BoxScoreKernel.Level.of(geo, gamma);
+            if (!l.geometric()[0] || !l.geometric()[1]) {
+                continue;
+            }
+            levels++;
+            BoxScoreKernel.Level direct = new BoxScoreKernel.Level(l.g(), l.gamma(), l.sigma(), l.inv(), l.k(), l.ends(), l.eps(),
+                    l.expand(), l.dc(), l.nc(), l.floor(), new boolean[2], l.delta(), l.halfDelta2(), l.decay(), l.midScale());
+            double[][] x = points(b, gamma, rnd, n);
+            double[][] s = new double[2][n];
+            double[][] r = new double[2][n];
+            int[] rs = BoxScoreKernel.scoreScalar(l, x[0], x[1], 0, n, s[0], s[1], new int[16]);
+            int[] rr = BoxScoreKernel.scoreScalar(direct, x[0], x[1], 0, n, r[0], r[1], new int[16]);
+            assertEquals(rr[0], rs[0], "particles to redo, gamma " + gamma);
+            java.util.Set<Integer> redo = new java.util.HashSet<>();
+            for (int r1 = 1; r1 <= rs[0]; r1++) {
+                assertEquals(rr[r1], rs[r1]);
+                redo.add(rs[r1]);
+            }
+            for (int i = 0; i < n; i++) {
+                if (redo.contains(i)) {
+                    continue;
+                }
+                double err = relative(s[0][i], s[1][i], r[0][i], r[1][i], gamma);
+                assertTrue(err <= 1e-13, "gamma " + gamma + " x " + x[0][i] + "," + x[1][i] + ": " + s[0][i] + "," + s[1][i]
+                        + " vs " + r[0][i] + "," + r[1][i]);
+                worst = Math.max(worst, err);
+            }
+        }
+        System.out.println("geometric recurrence vs one exponential per endpoint: worst " + worst + " over " + levels + " levels");
+        assertTrue(levels >= 10, "levels with the recurrence: " + levels);
+    }
+
+    /**
+     * The midpoint series' E_mid where E_lo·E_hi underflows (two narrow boxes 60 apart, x midway,
+     * ~30σ from both: every factor ~1e-196, their product 0): its own exponential, so the score
+     * still balances the two pulls. Against the log-space closed form within 1e-10, twins equal,
+     * no particle sent to the log-space redo.
+     */
+    @Test
+    void midpointSeriesWhereTheEndpointProductUnderflows() {
+        BoxMixture b = new BoxMixture(new double[] {1, 2}, new double[][] {{0, 0}, {60, 0}}, new double[][] {{0.001, 2}, {60.001, 2}});
+        double gamma = 0.5;
+        BoxScoreKernel.Level l = BoxScoreKernel.Level.of(BoxScoreKernel.Geometry.of(weights(b), lows(b), highs(b)), gamma);
+        assertTrue(l.expand()[0][0] && l.expand()[0][1], "the series applies on both narrow intervals");
+        int n = 16;
+        double[][] x = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            x[0][i] = Math.sqrt(gamma) * (28 + 0.25 * i);
+            x[1][i] = 0.5 + 0.05 * i;
+        }
+        double z = x[0][0] / l.sigma();
+        assertTrue(Math.exp(-z * z / 2) * Math.exp(-z * z / 2) < BoxScoreKernel.TINY_PRODUCT, "the product is tiny here");
+        double[][] s = new double[2][n];
+        int[] rs = BoxScoreKernel.scoreScalar(l, x[0], x[1], 0, n, s[0], s[1], new int[16]);
+        assertEquals(0, rs[0], "no redo");
+        double[][] v = new double[2][n];
+        int whole = n - n % VectorBoxKernel.lanes();
+        int[] rv = VectorBoxKernel.score(l, x[0], x[1], whole, v[0], v[1], new int[16]);
+        BoxScoreKernel.scoreScalar(l, x[0], x[1], whole, n, v[0], v[1], rv);
+        for (int i = 0; i < n; i++) {
+            double[] c = new double[2];
+            b.scoreClosedForm(new double[] {x[0][i], x[1][i]}, gamma, c);
+            assertTrue(relative(s[0][i], s[1][i], c[0], c[1], gamma) <= 1e-10, "x " + x[0][i] + ": " + s[0][i] + " vs " + c[0]);
+            assertEquals(Double.doubleToRawLongBits(s[0][i]), Double.doubleToRawLongBits(v[0][i]));
+            assertEquals(Double.doubleToRawLongBits(s[1][i]), Double.doubleToRawLongBits(v[1][i]));
+        }
+    }
+
+    /** Far out (|x| up to 1e3 on either side, both axes) at γ near 0 and near 1: finite scores pointing back. */
+    @Test
+    void finiteFarOutAtTheEndsOfTheSchedule() {
+        BoxMixture b = (BoxMixture) Presets.get("checkerboard");
+        double[] far = {-1e3, -50, 50, 1e3};
+        for (double gamma : new double[] {1e-14, 1e-6, 1 - 1e-6, 1 - 1e-9}) {
+            int n = far.length * far.length;
+            double[][] x = new double[2][n];
+            for (int i = 0; i < n; i++) {
+                x[0][i] = far[i % far.length];
+                x[1][i] = far[i / far.length];
+            }
+            double[][] out = new double[2][n];
+            b.scoreBatch(x, n, gamma, out);
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < 2; a++) {
+                    assertTrue(Double.isFinite(out[a][i]), "gamma " + gamma + " x " + x[0][i] + "," + x[1][i]);
+                    assertTrue(out[a][i] * x[a][i] < 0, "points back: gamma " + gamma + " x " + x[0][i] + "," + x[1][i]);
+                }
+            }
+        }
+    }
+
     static double[] weights(BoxMixture b) {
         double[] w = new double[b.boxes()];
         for (int j = 0; j < w.length; j++) {
