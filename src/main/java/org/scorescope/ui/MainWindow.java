@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -56,7 +53,8 @@ public final class MainWindow {
     private final FramePump pump;
     private final RenderWorker renderer;
     private final UiMeter meter = new UiMeter();
-    private final SplitPane center = new SplitPane();
+    private CenterSplit center;
+    private final UiScale uiScale;
     private LecturesWindow lectures;
     private boolean closed;
 
@@ -79,6 +77,7 @@ public final class MainWindow {
         this.executor = BackgroundExecutor.create(UiThread.fx(), failures);
         this.labs = List.copyOf(services.labs());
         String startup = applyOptions(options);
+        uiScale = UiScale.start(options.uiScale());
         runs = new RunController(model, engine, executor, services.runSpecs());
         playback = new PlaybackController(model, runs::current);
         LabContext context = new WindowLabContext(model, executor, dialogs, engine, runs.runProperty(), stage, MainWindow::stylesheet);
@@ -96,13 +95,15 @@ public final class MainWindow {
         }
         runs.useLabMetrics(labMetrics(labs));
         ScenarioControls scenarioControls = new ScenarioControls(model, executor);
-        controls = new ControlPane(scenarioControls, new SamplerControls(model), new LayerControls(model), labSections);
+        controls = new ControlPane(scenarioControls, new SamplerControls(model), new LayerControls(model), labSections,
+                new ViewMenu(uiScale, model));
         HoverProbe hover = new HoverProbe(executor.lane("hover"), UiThread.fx(), model.hover::set);
         grid = new PanelGrid(model, runs::current, world -> hover.at(runs.current(), model.step.get(), world));
         grid.presenter().useLane(executor.lane("pick"));
         timeline = new TimelineBar(model, playback);
         metricsPane = new MetricsPane(model, executor.lane("charts"), dialogs, labMetrics(labs), labCharts);
         statusBar = new StatusBar(model, executor);
+        RunStatusText.install(statusBar, executor, runs.runProperty());
         files = new ScenarioFiles(model, dialogs, controls.recent, labs);
         exports = new ExportController(model, executor, dialogs, runs::current, this::panelSize, () -> controls.exportScale.getValue());
         renderer = new RenderWorker(executor.lane("render"));
@@ -112,7 +113,9 @@ public final class MainWindow {
         double[] size = startSize(options);
         Scene scene = new Scene(frame(), size[0], size[1]);
         scene.getStylesheets().add(stylesheet());
+        uiScale.applyTo(scene.getRoot(), model.presentation);
         Shortcuts shortcuts = new Shortcuts(model, playback, exports::chooseFigure);
+        shortcuts.useScale(uiScale);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> shortcuts.handle(e, scene.getFocusOwner()));
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> shortcuts.typed(e, scene.getFocusOwner()));
         ((StackPane) scene.getRoot()).getChildren().add(new ShortcutOverlay(model, shortcuts));
@@ -175,14 +178,8 @@ public final class MainWindow {
     }
 
     private StackPane frame() {
-        ScrollPane left = new ScrollPane(controls);
-        left.setFitToWidth(true);
-        left.setId("control-scroll");
-        left.setMinWidth(330);
-        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        center.setOrientation(Orientation.VERTICAL);
-        center.getItems().addAll(grid, metricsPane);
-        center.setDividerPositions(0.68);
+        Sidebar left = new Sidebar(controls);
+        center = new CenterSplit(grid, metricsPane);
         BorderPane middle = new BorderPane(center);
         middle.setTop(new ScenarioBanner(model));
         BorderPane root = new BorderPane(middle);
@@ -245,13 +242,7 @@ public final class MainWindow {
     }
 
     private void showMetrics() {
-        boolean on = model.metricsShown.get() && !model.presentation.get();
-        if (on && !center.getItems().contains(metricsPane)) {
-            center.getItems().add(metricsPane);
-            center.setDividerPositions(0.68);
-        } else if (!on) {
-            center.getItems().remove(metricsPane);
-        }
+        center.showMetrics(model.metricsShown.get() && !model.presentation.get());
         pump.invalidate();
     }
 
@@ -268,7 +259,10 @@ public final class MainWindow {
     /** Opens the lecture start page. */
     LecturesWindow openLectures() {
         if (lectures == null) {
-            lectures = new LecturesWindow(labs, model::load, sc -> sc.getStylesheets().add(stylesheet()));
+            lectures = new LecturesWindow(labs, model::load, sc -> {
+                sc.getStylesheets().add(stylesheet());
+                uiScale.applyTo(sc.getRoot());
+            });
         }
         lectures.stage.show();
         lectures.stage.toFront();
@@ -384,6 +378,10 @@ public final class MainWindow {
 
     ControlPane controls() {
         return controls;
+    }
+
+    UiScale uiScale() {
+        return uiScale;
     }
 
 }

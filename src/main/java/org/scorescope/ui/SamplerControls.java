@@ -46,7 +46,10 @@ final class SamplerControls extends VBox {
         arrange.getStyleClass().add("hint");
         HBox arrangement = new HBox(8, arrange, layout);
         arrangement.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(ControlPane.section("Samplers (1–8, same initial noise)"), rows, add, arrangement);
+        HBox addRow = new HBox(8, add, arrangement);
+        addRow.setAlignment(Pos.CENTER_LEFT);
+        // The heading is the fold's title (ControlPane): "Samplers (1–8, same initial noise)".
+        getChildren().addAll(rows, addRow);
         model.scenarioProperty().addListener((o, a, b) -> rebuild());
         rebuild();
     }
