@@ -52,13 +52,14 @@ final class ControlPane extends VBox {
         recent.setId("recent-scenarios");
         recent.setMaxWidth(Double.MAX_VALUE);
         exportScale.setId("export-scale");
-        exportScale.setPrefWidth(70);
         exportScale.setTooltip(new Tooltip("PNG scale: 1–4 × the panel's size on screen"));
         Label scaleLabel = new Label("PNG scale (1–4×)");
         scaleLabel.getStyleClass().add("hint");
         HBox scale = new HBox(6, scaleLabel, exportScale);
         scale.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox export = new VBox(4, twoColumns(exportFigure, exportSmallMultiples, exportAnimation, exportData), scale);
+        GridPane exportButtons = twoColumns(exportFigure, exportSmallMultiples, exportAnimation, exportData);
+        exportButtons.setMaxWidth(Double.MAX_VALUE);
+        VBox export = new VBox(4, exportButtons, scale);
         // Scenario and samplers first: at 1280×720 they fit under the file buttons; the rest folds.
         sections.add(fold("Scenario", "section-scenario", scenario));
         sections.add(fold("Samplers (1–8, same initial noise)", "section-samplers", samplers));

@@ -12,7 +12,8 @@ import org.scorescope.ui.service.Job;
  * What the status line says while a long run computes: "Computing 3 samplers: ddpm, ddim, heun —
  * step 12/40" (the count and the names of the run's samplers, singular or plural, and the steps
  * done of T), in place of the run job's generic title. The run's job is the shown job whose title
- * starts with "Computing " (RunController names it so); the text follows its progress messages.
+ * starts with "Computing " (RunController names it so, and reports (T − t) / T as its progress); the
+ * text follows that progress.
  */
 final class RunStatusText {
     /** At most this many names are listed; the rest are counted ("and 4 more"). */
@@ -40,9 +41,12 @@ final class RunStatusText {
         return b.append(" — step ").append(Math.max(0, Math.min(done, steps))).append('/').append(steps).toString();
     }
 
-    /** The text for a run as far as it has computed. */
-    static String of(RunView run) {
-        return computing(run.labels(), run.steps() - Math.min(run.steps(), run.computedDown()), run.steps());
+    /**
+     * The text for a run at a fraction of its steps done (the run job's progress, (T − t) / T; a
+     * negative fraction — not started — is 0).
+     */
+    static String of(RunView run, double fraction) {
+        return computing(run.labels(), (int) Math.round(Math.max(0, fraction) * run.steps()), run.steps());
     }
 
     /**
@@ -58,7 +62,7 @@ final class RunStatusText {
                 String title = j.title();
                 bar.job.textProperty().unbind();
                 bar.job.textProperty().bind(Bindings.createStringBinding(
-                        () -> current.get() == null ? title : of(current.get()), j.messageProperty(), current));
+                        () -> current.get() == null ? title : of(current.get(), j.progressProperty().get()), j.progressProperty(), current));
             }
         });
     }
