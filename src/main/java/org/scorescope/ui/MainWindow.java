@@ -110,7 +110,7 @@ public final class MainWindow {
         pump = new FramePump(model, runs, playback, renderer, grid, timeline, metricsPane, statusBar,
                 labLayers, meter);
         wireButtons();
-        double[] size = startSize(options);
+        double[] size = startSize(options, uiScale.factor());
         Scene scene = new Scene(frame(), size[0], size[1]);
         scene.getStylesheets().add(stylesheet());
         uiScale.applyTo(scene.getRoot(), model.presentation);
@@ -164,13 +164,13 @@ public final class MainWindow {
         return message;
     }
 
-    /** --size as given; else 1280×760, shrunk to the screen's usable area (a 1280×720 projector shows the whole window). */
-    private static double[] startSize(UiOptions options) {
+    /** --size as given; else 1280×760 times the UI scale, shrunk to the screen's usable area (a 1280×720 projector shows the whole window). */
+    private static double[] startSize(UiOptions options, double scale) {
         if (options.size() != null) {
             return new double[] {options.size()[0], options.size()[1]};
         }
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        return new double[] {Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight())};
+        return new double[] {Math.min(1280 * scale, screen.getWidth()), Math.min(760 * scale, screen.getHeight())};
     }
 
     private static List<LabMetric> labMetrics(List<Lab> labs) {
