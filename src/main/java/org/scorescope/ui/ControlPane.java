@@ -60,6 +60,7 @@ final class ControlPane extends VBox {
         GridPane exportButtons = twoColumns(exportFigure, exportSmallMultiples, exportAnimation, exportData);
         exportButtons.setMaxWidth(Double.MAX_VALUE);
         VBox export = new VBox(4, exportButtons, scale);
+        export.setPadding(Insets.EMPTY);
         // Scenario and samplers first: at 1280×720 they fit under the file buttons; the rest folds.
         sections.add(fold("Scenario", "section-scenario", scenario));
         sections.add(fold("Samplers (1–8, same initial noise)", "section-samplers", samplers));
