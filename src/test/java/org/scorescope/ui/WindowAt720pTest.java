@@ -46,6 +46,9 @@ class WindowAt720pTest {
         this.stage = stage;
         window = new MainWindow(stage, UiOptions.parse(List.of("--size", "1280x720", "--panels", "3", "--particles", "2000",
                 "--ui-scale", "1")));
+        // TestFX reuses one stage: a window shown before this one may have left it at another size.
+        stage.setWidth(1280);
+        stage.setHeight(720);
     }
 
     @AfterEach
