@@ -103,6 +103,7 @@ public final class MainWindow {
         timeline = new TimelineBar(model, playback);
         metricsPane = new MetricsPane(model, executor.lane("charts"), dialogs, labMetrics(labs), labCharts);
         statusBar = new StatusBar(model, executor);
+        statusBar.getStyleClass().add("status-bar");
         RunStatusText.install(statusBar, executor, runs.runProperty());
         files = new ScenarioFiles(model, dialogs, controls.recent, labs);
         exports = new ExportController(model, executor, dialogs, runs::current, this::panelSize, () -> controls.exportScale.getValue());
