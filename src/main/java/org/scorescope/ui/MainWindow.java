@@ -180,7 +180,7 @@ public final class MainWindow {
 
     private StackPane frame() {
         Sidebar left = new Sidebar(controls);
-        center = new CenterSplit(grid, metricsPane);
+        center = new CenterSplit(grid, metricsPane, uiScale.factorProperty().multiply(UiScale.BASE_PX));
         BorderPane middle = new BorderPane(center);
         middle.setTop(new ScenarioBanner(model));
         BorderPane root = new BorderPane(middle);

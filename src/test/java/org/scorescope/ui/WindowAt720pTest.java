@@ -168,6 +168,26 @@ class WindowAt720pTest {
     }
 
     @Test
+    void largeTypeOnASmallScreenLeavesThePanelsTheirRoomAndZoomingBackRestoresTheChart(FxRobot robot) {
+        firstFrame(robot);
+        Region chart = robot.lookup("#tv-chart").queryAs(Region.class);
+        Region grid = robot.lookup("#panel-grid").queryAs(Region.class);
+        Region split = robot.lookup("#center-split").queryAs(Region.class);
+        robot.press(KeyCode.CONTROL);
+        for (int i = 0; i < 6; i++) {
+            robot.type(KeyCode.EQUALS);
+        }
+        robot.release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2.25, window.uiScale().factor(), 1e-12);
+        assertTrue(grid.getHeight() >= 0.5 * split.getHeight(), "at 225 % the panels keep " + grid.getHeight() + " of " + split.getHeight() + " px (scene " + stage.getScene().getHeight() + ")");
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(chart.getHeight() >= 180 && grid.getHeight() >= 250,
+                "back at 100 %: chart " + chart.getHeight() + " px, panels " + grid.getHeight() + " px (the divider went back)");
+    }
+
+    @Test
     void hintsAreAsLargeAsTheTextWithContrastOnTheirBackground(FxRobot robot) {
         firstFrame(robot);
         List<String> bad = new ArrayList<>();
