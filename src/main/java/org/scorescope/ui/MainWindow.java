@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -56,7 +53,8 @@ public final class MainWindow {
     private final FramePump pump;
     private final RenderWorker renderer;
     private final UiMeter meter = new UiMeter();
-    private final SplitPane center = new SplitPane();
+    private CenterSplit center;
+    private final UiScale uiScale;
     private LecturesWindow lectures;
     private boolean closed;
 
@@ -79,6 +77,7 @@ public final class MainWindow {
         this.executor = BackgroundExecutor.create(UiThread.fx(), failures);
         this.labs = List.copyOf(services.labs());
         String startup = applyOptions(options);
+        uiScale = UiScale.start(options.uiScale());
         runs = new RunController(model, engine, executor, services.runSpecs());
         playback = new PlaybackController(model, runs::current);
         LabContext context = new WindowLabContext(model, executor, dialogs, engine, runs.runProperty(), stage, MainWindow::stylesheet);
@@ -96,23 +95,28 @@ public final class MainWindow {
         }
         runs.useLabMetrics(labMetrics(labs));
         ScenarioControls scenarioControls = new ScenarioControls(model, executor);
-        controls = new ControlPane(scenarioControls, new SamplerControls(model), new LayerControls(model), labSections);
+        controls = new ControlPane(scenarioControls, new SamplerControls(model), new LayerControls(model), labSections,
+                new ViewMenu(uiScale, model));
         HoverProbe hover = new HoverProbe(executor.lane("hover"), UiThread.fx(), model.hover::set);
         grid = new PanelGrid(model, runs::current, world -> hover.at(runs.current(), model.step.get(), world));
         grid.presenter().useLane(executor.lane("pick"));
         timeline = new TimelineBar(model, playback);
         metricsPane = new MetricsPane(model, executor.lane("charts"), dialogs, labMetrics(labs), labCharts);
         statusBar = new StatusBar(model, executor);
+        statusBar.getStyleClass().add("status-bar");
+        RunStatusText.install(statusBar, executor, runs.runProperty());
         files = new ScenarioFiles(model, dialogs, controls.recent, labs);
         exports = new ExportController(model, executor, dialogs, runs::current, this::panelSize, () -> controls.exportScale.getValue());
         renderer = new RenderWorker(executor.lane("render"));
         pump = new FramePump(model, runs, playback, renderer, grid, timeline, metricsPane, statusBar,
                 labLayers, meter);
         wireButtons();
-        double[] size = startSize(options);
+        double[] size = startSize(options, uiScale.factor());
         Scene scene = new Scene(frame(), size[0], size[1]);
         scene.getStylesheets().add(stylesheet());
+        uiScale.applyTo(scene.getRoot(), model.presentation);
         Shortcuts shortcuts = new Shortcuts(model, playback, exports::chooseFigure);
+        shortcuts.useScale(uiScale);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> shortcuts.handle(e, scene.getFocusOwner()));
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> shortcuts.typed(e, scene.getFocusOwner()));
         ((StackPane) scene.getRoot()).getChildren().add(new ShortcutOverlay(model, shortcuts));
@@ -161,13 +165,13 @@ public final class MainWindow {
         return message;
     }
 
-    /** --size as given; else 1280×760, shrunk to the screen's usable area (a 1280×720 projector shows the whole window). */
-    private static double[] startSize(UiOptions options) {
+    /** --size as given; else 1280×760 times the UI scale, shrunk to the screen's usable area (a 1280×720 projector shows the whole window). */
+    private static double[] startSize(UiOptions options, double scale) {
         if (options.size() != null) {
             return new double[] {options.size()[0], options.size()[1]};
         }
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        return new double[] {Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight())};
+        return new double[] {Math.min(1280 * scale, screen.getWidth()), Math.min(760 * scale, screen.getHeight())};
     }
 
     private static List<LabMetric> labMetrics(List<Lab> labs) {
@@ -175,14 +179,8 @@ public final class MainWindow {
     }
 
     private StackPane frame() {
-        ScrollPane left = new ScrollPane(controls);
-        left.setFitToWidth(true);
-        left.setId("control-scroll");
-        left.setMinWidth(330);
-        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        center.setOrientation(Orientation.VERTICAL);
-        center.getItems().addAll(grid, metricsPane);
-        center.setDividerPositions(0.68);
+        Sidebar left = new Sidebar(controls);
+        center = new CenterSplit(grid, metricsPane, uiScale.factorProperty().multiply(UiScale.BASE_PX));
         BorderPane middle = new BorderPane(center);
         middle.setTop(new ScenarioBanner(model));
         BorderPane root = new BorderPane(middle);
@@ -245,13 +243,7 @@ public final class MainWindow {
     }
 
     private void showMetrics() {
-        boolean on = model.metricsShown.get() && !model.presentation.get();
-        if (on && !center.getItems().contains(metricsPane)) {
-            center.getItems().add(metricsPane);
-            center.setDividerPositions(0.68);
-        } else if (!on) {
-            center.getItems().remove(metricsPane);
-        }
+        center.showMetrics(model.metricsShown.get() && !model.presentation.get());
         pump.invalidate();
     }
 
@@ -268,7 +260,10 @@ public final class MainWindow {
     /** Opens the lecture start page. */
     LecturesWindow openLectures() {
         if (lectures == null) {
-            lectures = new LecturesWindow(labs, model::load, sc -> sc.getStylesheets().add(stylesheet()));
+            lectures = new LecturesWindow(labs, model::load, sc -> {
+                sc.getStylesheets().add(stylesheet());
+                uiScale.applyTo(sc.getRoot());
+            });
         }
         lectures.stage.show();
         lectures.stage.toFront();
@@ -384,6 +379,10 @@ public final class MainWindow {
 
     ControlPane controls() {
         return controls;
+    }
+
+    UiScale uiScale() {
+        return uiScale;
     }
 
 }

@@ -46,7 +46,16 @@ final class SamplerControls extends VBox {
         arrange.getStyleClass().add("hint");
         HBox arrangement = new HBox(8, arrange, layout);
         arrangement.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(ControlPane.section("Samplers (1–8, same initial noise)"), rows, add, arrangement);
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        arrange.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        layout.setMinWidth(60);
+        HBox.setHgrow(arrangement, Priority.ALWAYS);
+        HBox.setHgrow(layout, Priority.ALWAYS);
+        layout.setMaxWidth(Double.MAX_VALUE);
+        HBox addRow = new HBox(8, add, arrangement);
+        addRow.setAlignment(Pos.CENTER_LEFT);
+        // The heading is the fold's title (ControlPane): "Samplers (1–8, same initial noise)".
+        getChildren().addAll(rows, addRow);
         model.scenarioProperty().addListener((o, a, b) -> rebuild());
         rebuild();
     }

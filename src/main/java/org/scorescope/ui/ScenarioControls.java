@@ -140,11 +140,18 @@ final class ScenarioControls extends VBox {
         });
         seed = Fields.wholeNumber("seed", 0, Long.MAX_VALUE, model::setSeed);
         seed.setMaxWidth(Double.MAX_VALUE);
+        // Steps and seed side by side, the ranges in the headings: the section fits a 1280×720 screen.
+        javafx.scene.layout.GridPane stepsSeed = new javafx.scene.layout.GridPane();
+        stepsSeed.setHgap(8);
+        stepsSeed.setVgap(4);
+        stepsSeed.addRow(0, ControlPane.section("Steps T (1–10,000)"), ControlPane.section("Seed (≥ 0)"));
+        stepsSeed.addRow(1, steps, seed);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        stepsSeed.getColumnConstraints().addAll(half, half);
         getChildren().addAll(ControlPane.section("Target"), target,
-                ControlPane.section("Schedule"), schedule, theory, beta, scheduleHint, abarT,
-                ControlPane.section("Steps T (1–10,000)"), steps,
-                ControlPane.section("Particles N (1k–1M on the slider; any N up to 10M typed)"), new HBox(6, particleSlider, particles),
-                ControlPane.section("Seed (any whole number ≥ 0)"), seed);
+                ControlPane.section("Schedule"), schedule, theory, beta, scheduleHint, abarT, stepsSeed,
+                ControlPane.section("Particles N (1k–1M slider; typed ≤ 10M)"), new HBox(6, particleSlider, particles));
         setPadding(Insets.EMPTY);
         model.scenarioProperty().addListener((o, a, b) -> show(b));
         show(model.scenario());

@@ -16,7 +16,7 @@ import org.scorescope.ui.model.SessionModel;
  * Every keyboard shortcut, in one table: the key handler acts on it and the "?" overlay lists it, so
  * the list is complete by construction. Shortcuts act only when no text input has focus — typing a
  * digit into a field types a digit (Spinners and editable combo boxes keep focus themselves, so they
- * count as text inputs too). F11, F1 and Ctrl+E work everywhere, and so do PageDown / PageUp in
+ * count as text inputs too). F11, F1, Ctrl+E and the type size (Ctrl+= / Ctrl+− / Ctrl+0) work everywhere, and so do PageDown / PageUp in
  * presentation mode. The presenter's tools (issue 18: pick, pointer, pen, keep, clear, freeze) are
  * plain letters that no built-in layer uses; a lab's layer that claims one keeps it.
  */
@@ -35,6 +35,7 @@ final class Shortcuts {
     private final Runnable exportFigure;
     private IntConsumer lectureStep = d -> {
     };
+    private UiScale scale;
 
     /**
      * @param exportFigure what Ctrl+E does
@@ -48,6 +49,11 @@ final class Shortcuts {
     /** What PageDown (+1) and PageUp (−1) do in presentation mode: the next / previous lecture scenario. */
     void onLectureStep(IntConsumer step) {
         this.lectureStep = step;
+    }
+
+    /** What Ctrl+= / Ctrl+− / Ctrl+0 act on (they work everywhere, as Ctrl+E does). */
+    void useScale(UiScale s) {
+        this.scale = s;
     }
 
     /** Every shortcut, for the overlay. */
@@ -75,6 +81,7 @@ final class Shortcuts {
                 new Shortcut("E", "erase the drawings"),
                 new Shortcut("F", "freeze and compare: pin this frame as an amber ghost under the running one (again: off)"),
                 new Shortcut("Ctrl+E", "export the figure of this step"),
+                new Shortcut("Ctrl+= / Ctrl+− / Ctrl+0", "larger / smaller / default text (View menu; --ui-scale F at start)"),
                 new Shortcut("? or F1", "this list"),
                 new Shortcut("Esc", "close this list")));
         // a presenter key a lab's layer claims is that layer's (see plainKey)
@@ -125,6 +132,8 @@ final class Shortcuts {
             model.shortcutsShown.set(!model.shortcutsShown.get());
         } else if (code == KeyCode.E && e.isShortcutDown()) {
             exportFigure.run();
+        } else if (scale != null && scale.handle(e)) {
+            // Ctrl+= / Ctrl+− / Ctrl+0: the type size
         } else if ((code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP) && model.presentation.get()
                 && !e.isShortcutDown() && !e.isAltDown()) {
             // A presenter's clicker: in presentation mode the controls are hidden, so a field that kept the

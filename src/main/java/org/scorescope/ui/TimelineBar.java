@@ -30,6 +30,9 @@ final class TimelineBar extends HBox {
     final Label stepLabel = new Label();
     final ProgressBar computed = new ProgressBar(0);
     private final SVGPath playGlyph = glyph(PLAY);
+    /** The glyphs' size relative to 13-px type: they grow with the UI scale, as the text does. */
+    private final javafx.beans.binding.DoubleBinding glyphScale = javafx.beans.binding.Bindings.createDoubleBinding(
+            () -> stepLabel.getFont().getSize() / UiScale.BASE_PX, stepLabel.fontProperty());
 
     TimelineBar(SessionModel model, PlaybackController playback) {
         super(8);
@@ -39,7 +42,7 @@ final class TimelineBar extends HBox {
         Button first = button(glyph("M0,0 H2 V14 H0 Z M12,0 L3,7 L12,14 Z"), "home", "Back to t = T (Home)", playback::home);
         Button prev = button(glyph("M10,0 L2,7 L10,14 Z"), "back", "One step towards noise (←)", () -> playback.stepBy(1));
         play.setId("play");
-        play.setGraphic(playGlyph);
+        play.setGraphic(scaled(playGlyph));
         play.setTooltip(new Tooltip("Play / pause (Space)"));
         play.setFocusTraversable(false);
         play.setOnAction(e -> playback.togglePlay());
@@ -66,7 +69,6 @@ final class TimelineBar extends HBox {
         stepLabel.setMinWidth(Label.USE_PREF_SIZE);
         Spinner<Double> speed = new Spinner<>(1.0, 60.0, model.speed.get(), 1.0);
         speed.setId("speed");
-        speed.setPrefWidth(80);
         speed.setEditable(true);
         Fields.commitOnFocusLoss(speed);
         speed.valueProperty().addListener((o, a, b) -> model.speed.set(b));
@@ -115,9 +117,16 @@ final class TimelineBar extends HBox {
         return g;
     }
 
-    private static Button button(Node glyph, String id, String tip, Runnable r) {
+    /** The glyph in a group, scaled with the type (the group's bounds follow, so the button grows). */
+    private Node scaled(Node glyph) {
+        glyph.scaleXProperty().bind(glyphScale);
+        glyph.scaleYProperty().bind(glyphScale);
+        return new javafx.scene.Group(glyph);
+    }
+
+    private Button button(Node glyph, String id, String tip, Runnable r) {
         Button b = new Button();
-        b.setGraphic(glyph);
+        b.setGraphic(scaled(glyph));
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setAccessibleText(tip);

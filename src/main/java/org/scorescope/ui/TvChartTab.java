@@ -50,12 +50,25 @@ final class TvChartTab extends BorderPane {
         export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         export.setOnAction(e -> dialogs.chooseSave("Export the TV chart", List.of(new DialogService.FileType("PNG", "*.png"),
                 new DialogService.FileType("SVG", "*.svg"))).ifPresent(f -> export(f.path(), 1600, 900)));
-        Label floorNote = new Label("grey band: TV of N exact samples (noise floor, mean ± 2 sd) — below it a sampler's error cannot be resolved");
+        Label floorNote = new Label("grey band: noise floor, the TV of N exact samples (mean ± 2 sd)");
         floorNote.getStyleClass().add("hint");
+        floorNote.setId("tv-floor-note");
+        floorNote.setMinWidth(0);
+        floorNote.setTooltip(new javafx.scene.control.Tooltip("The TV of N samples drawn exactly from the marginal, mean ± 2 sd over "
+                + "repeats: below this band a sampler's error cannot be resolved with N particles"));
+        byNfe.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(14, byNfe, export, floorNote);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.setPadding(new Insets(2, 8, 2, 8));
         setTop(top);
         setCenter(chart);
+        // The chart's type follows the window's (UI scale): redraw when the root's font size changes.
+        byNfe.fontProperty().addListener((o, a, b) -> redraw());
+    }
+
+    /** The chart's type size relative to the window's base 13 px (the UI scale). */
+    double typeScale() {
+        return byNfe.getFont().getSize() / UiScale.BASE_PX;
     }
 
     private static JFreeChart create() {
@@ -92,7 +105,11 @@ final class TvChartTab extends BorderPane {
         List<String> names = labels;
         int shown = step;
         boolean nfe = byNfe.isSelected();
-        chart.update(c -> draw(c, s, names, shown, nfe));
+        double type = typeScale();
+        chart.update(c -> {
+            draw(c, s, names, shown, nfe);
+            scaleType(c, type);
+        });
     }
 
     static void draw(JFreeChart c, RunMetrics.Snapshot s, List<String> labels, int step, boolean nfe) {
@@ -145,6 +162,30 @@ final class TvChartTab extends BorderPane {
         x.setAutoRange(false);
         // 2 % of room on the right: the last point (t = 0) is drawn whole, not cut in half by the plot's edge.
         x.setRange(0, hi * 1.02);
+    }
+
+    /**
+     * Scales the chart's type (axis labels 12.5, ticks 11.5, legend 11.5, cursor label 11 pt at 1, as
+     * ChartStyle's dark look) by the window's UI scale, so that a 4K window at --ui-scale 2 reads as
+     * the rest of it.
+     */
+    static void scaleType(JFreeChart c, double type) {
+        XYPlot plot = c.getXYPlot();
+        for (org.jfree.chart.axis.ValueAxis a : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            a.setLabelFont(font(12.5, type));
+            a.setTickLabelFont(font(11.5, type));
+        }
+        if (c.getLegend() != null) {
+            c.getLegend().setItemFont(font(11.5, type));
+        }
+        java.util.Collection<?> markers = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        if (markers != null) {
+            markers.forEach(m -> ((org.jfree.chart.plot.Marker) m).setLabelFont(font(11, type)));
+        }
+    }
+
+    private static java.awt.Font font(double size, double type) {
+        return new java.awt.Font("SansSerif", java.awt.Font.PLAIN, (int) Math.round(size * type));
     }
 
     /** Writes the chart (PNG or SVG by extension) in the paper style. */

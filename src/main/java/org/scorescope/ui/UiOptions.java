@@ -14,7 +14,8 @@ import org.scorescope.ui.model.SessionModel;
  * {@code lagrange:K=3}), {@code --particles N}, {@code --panels K} (1–4 samplers of the default
  * scenario), {@code --play}, {@code --step T}, {@code --presentation}, {@code --score-field},
  * {@code --no-metrics}, {@code --size WxH} (the window's size), {@code --lab ID[:ARGS]} (open a lab
- * and start it; {@code --rate-study ARGS} is {@code --lab rate-study:ARGS}), {@code --measure-ui SECONDS}.
+ * and start it; {@code --rate-study ARGS} is {@code --lab rate-study:ARGS}), {@code --measure-ui SECONDS},
+ * {@code --ui-scale F} (type size × F, 0.5–4, e.g. 2 on a 4K screen; {@link UiScale}).
  * A discrete scenario file given with {@code --scenario} opens the discrete lab with it, as Open… does
  * ({@code --scenario F} is then {@code --lab discrete:F}, and the main window shows the default scenario).
  *
@@ -31,17 +32,19 @@ import org.scorescope.ui.model.SessionModel;
  * @param noMetrics start with the metrics pane hidden
  * @param lab a lab to start, "ID[:ARGS]", or null
  * @param size the window's size {width, height}, or null for 1280×760
+ * @param uiScale the factor on the type size (0.5–4), or 0 for the one saved in the preferences (default 1)
  */
 public record UiOptions(Path scenario, String target, List<String> samplers, Integer particles, int panels, boolean play, int step,
-        boolean presentation, boolean scoreField, double measureSeconds, boolean noMetrics, String lab, int[] size) {
+        boolean presentation, boolean scoreField, double measureSeconds, boolean noMetrics, String lab, int[] size,
+        double uiScale) {
 
     private static final String USAGE = "the application takes --scenario FILE, --target ID, --samplers ID,ID,..., --particles N, "
             + "--panels K, --play, --step T, --presentation, --score-field, --no-metrics, --size WxH, --lab ID[:ARGS], "
-            + "--rate-study TARGET[:T,T,...[:sampler,sampler,...]], --measure-ui SECONDS";
+            + "--rate-study TARGET[:T,T,...[:sampler,sampler,...]], --measure-ui SECONDS, --ui-scale F";
 
     /** The option names, for messages and suggestions. */
     public static final List<String> NAMES = List.of("--scenario", "--target", "--samplers", "--particles", "--panels", "--play",
-            "--step", "--presentation", "--score-field", "--no-metrics", "--size", "--lab", "--rate-study", "--measure-ui");
+            "--step", "--presentation", "--score-field", "--no-metrics", "--size", "--lab", "--rate-study", "--measure-ui", "--ui-scale");
 
     /** Parses the arguments; an unknown or malformed one is reported by an IllegalArgumentException. */
     public static UiOptions parse(List<String> args) {
@@ -58,6 +61,7 @@ public record UiOptions(Path scenario, String target, List<String> samplers, Int
         boolean noMetrics = false;
         String lab = null;
         int[] size = null;
+        double uiScale = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -73,6 +77,7 @@ public record UiOptions(Path scenario, String target, List<String> samplers, Int
                 case "--measure-ui" -> measure = number(value(args, ++i, a), a);
                 case "--no-metrics" -> noMetrics = true;
                 case "--lab" -> lab = value(args, ++i, a);
+                case "--ui-scale" -> uiScale = UiScale.parse(value(args, ++i, a), a);
                 case "--rate-study" -> lab = "rate-study:" + value(args, ++i, a);
                 case "--size" -> {
                     String v = value(args, ++i, a);
@@ -93,7 +98,7 @@ public record UiOptions(Path scenario, String target, List<String> samplers, Int
             lab = "discrete:" + scenario;
             scenario = null;
         }
-        return new UiOptions(scenario, target, samplers, particles, panels, play, step, presentation, field, measure, noMetrics, lab, size);
+        return new UiOptions(scenario, target, samplers, particles, panels, play, step, presentation, field, measure, noMetrics, lab, size, uiScale);
     }
 
     private static int whole(String v, String flag) {
@@ -121,7 +126,7 @@ public record UiOptions(Path scenario, String target, List<String> samplers, Int
 
     /** No options. */
     public static UiOptions none() {
-        return new UiOptions(null, null, null, null, 2, false, -1, false, false, 0, false, null, null);
+        return new UiOptions(null, null, null, null, 2, false, -1, false, false, 0, false, null, null, 0);
     }
 
     /**

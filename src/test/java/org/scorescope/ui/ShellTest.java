@@ -107,7 +107,7 @@ class ShellTest {
         UiWait.until("first frame", () -> caption(robot, 0) != null && caption(robot, 0).contains("t = 40 / 40"));
         robot.type(KeyCode.END);
         UiWait.until("at the end", () -> window.session().step.get() == 0);
-        robot.interact(() -> robot.lookup("#control-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.3));
+        UiScroll.intoView(robot, "#seed");
         TextField seed = robot.lookup("#seed").queryAs(TextField.class);
         robot.clickOn(seed);
         robot.interact(() -> seed.selectAll());
@@ -180,7 +180,7 @@ class ShellTest {
         UiWait.until("first frame", () -> caption(robot, 0) != null);
         robot.interact(() -> window.session().setParticles(1_000_000));
         UiWait.until("the run in the status line", () -> robot.lookup("#job-cancel").queryButton().isVisible()
-                && window.statusBar().job.getText().startsWith("Computing 1,000,000 particles"));
+                && window.statusBar().job.getText().startsWith("Computing 2 samplers: ddpm, accel-ddpm — step "));
         robot.clickOn("#job-cancel");
         UiWait.until("cancelled", () -> window.session().status.get().startsWith("run cancelled at t = "));
         assertTrue(!robot.lookup("#job-cancel").queryButton().isVisible());
