@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * <ul>
  * <li>Default: workload W1 (DDPM, 001 eq. 10, on {@code ring8}, linear schedule subsampled to T
  * steps, fresh noise every step), timed over the steps only after warm-up runs of the same size;
- * then the project's own peers ({@code bench/peers}: NumPy, plain C, vectorised C) on the same
- * sizes in the same run, and the ratios.</li>
+ * then the project's own peers ({@code bench/peers}: NumPy, plain C, vectorised C and the
+ * practical-limit C loop {@code w1_limit}) on the same sizes in the same run, and the ratios.</li>
  * <li>{@code --sampler ID,…|all} and/or {@code --target ID,…|all}: each sampler on each target,
  * M particle-NFE per second and the ratio to {@code ddim-exact} on the same target in the same run.</li>
  * <li>{@code --frames}: GC pauses while the window's frame recorder records runs ({@link BenchFrames}).</li>
@@ -76,6 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-peer", description = "Do not run the peers.")
     boolean noPeer;
+
+    @Option(names = "--no-numpy", description = "Run only the C peers (NumPy takes minutes at 1M particles).")
+    boolean noNumpy;
 
     @Override
     public Integer call() throws Exception {
@@ -149,7 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("peers: bench/peers not found (run from a clone, or give --peers DIR); no ratio");
             return;
         }
-        for (BenchPeers.Result r : BenchPeers.runAll(dir.get(), particles, steps, p, repeats)) {
+        for (BenchPeers.Result r : BenchPeers.runAll(dir.get(), particles, steps, p, repeats, !noNumpy)) {
             if (r.wall() <= 0) {
                 System.out.println(r.name() + ": " + r.note());
                 continue;

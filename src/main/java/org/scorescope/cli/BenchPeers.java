@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * The project's own peer programs for workload W1 ({@code bench/peers}, see its README): a NumPy
- * script and two C programs, run on the same sizes in the same run as ScoreScope. Each prints one
+ * script and three C programs (a plain loop, the AVX-512 loop with ScoreScope's own exp and noise,
+ * and {@code w1_limit}, the practical limit of issue 19), run on the same sizes in the same run as
+ * ScoreScope. Each prints one
  * line per timed run: {@code … X M particle-steps/s, Y M per CPU-second}; the best of each is used.
  */
 final class BenchPeers {
@@ -41,15 +43,23 @@ final class BenchPeers {
         return Optional.empty();
     }
 
-    /** Runs the NumPy script and the C programs that are built ({@code make -C bench/peers}). */
-    static List<Result> runAll(Path dir, int particles, int steps, int threads, int repeats) {
+    /** The C peers, in the order they are run and printed. */
+    static final List<String> C_PEERS = List.of("w1_c", "w1_fast", "w1_limit");
+
+    /**
+     * Runs the NumPy script (unless {@code numpy} is false: it takes minutes at 1M particles) and
+     * the C programs that are built ({@code make -C bench/peers}).
+     */
+    static List<Result> runAll(Path dir, int particles, int steps, int threads, int repeats, boolean numpy) {
         List<Result> out = new ArrayList<>();
         String n = Integer.toString(particles);
         String t = Integer.toString(steps);
         String r = Integer.toString(repeats);
-        out.add(run("numpy (w1_numpy.py)", List.of("python3", dir.resolve("w1_numpy.py").toString(), n, t, r), threads,
-                "python3 with NumPy did not run"));
-        for (String c : List.of("w1_c", "w1_fast")) {
+        if (numpy) {
+            out.add(run("numpy (w1_numpy.py)", List.of("python3", dir.resolve("w1_numpy.py").toString(), n, t, r), threads,
+                    "python3 with NumPy did not run"));
+        }
+        for (String c : C_PEERS) {
             Path exe = dir.resolve(c);
             if (!Files.isExecutable(exe)) {
                 out.add(new Result(c, 0, 0, "not built (make -C " + dir + ")"));

@@ -10,7 +10,7 @@ import org.scorescope.math.CounterNormals;
 /**
  * The 2D mixture score of {@link MixtureScoreKernel} written with the incubating Vector API. Loaded
  * only when the module {@code jdk.incubator.vector} is in the boot layer; otherwise the scalar
- * kernel runs. Same algorithm, same operation order and the same {@link ReproducibleExp}, lane by
+ * kernel runs. Same algorithm, same operation order and the same {@link ReproducibleExp#expMix}, lane by
  * lane, so both kernels give bit-identical scores (tested). The Vector API's own EXP is not used:
  * its interpreted fallback and its SVML intrinsic differ in the last bit, which would make results
  * depend on JIT warm-up.
@@ -45,7 +45,7 @@ final class VectorMixtureKernel {
         DoubleVector ln2Hi = DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI);
         DoubleVector ln2Lo = DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        double[] t = ReproducibleExp.TAYLOR;
+        double[] t = ReproducibleExp.MIX;
         DoubleVector t2 = DoubleVector.broadcast(S, t[2]);
         DoubleVector t3 = DoubleVector.broadcast(S, t[3]);
         DoubleVector t4 = DoubleVector.broadcast(S, t[4]);
@@ -54,8 +54,6 @@ final class VectorMixtureKernel {
         DoubleVector t7 = DoubleVector.broadcast(S, t[7]);
         DoubleVector t8 = DoubleVector.broadcast(S, t[8]);
         DoubleVector t9 = DoubleVector.broadcast(S, t[9]);
-        DoubleVector t10 = DoubleVector.broadcast(S, t[10]);
-        DoubleVector t11 = DoubleVector.broadcast(S, t[11]);
         for (int i = 0; i < whole; i += vl) {
             DoubleVector x = DoubleVector.fromArray(S, x0, i);
             DoubleVector y = DoubleVector.fromArray(S, x1, i);
@@ -77,7 +75,7 @@ final class VectorMixtureKernel {
             DoubleVector sy = sw;
             for (int c = 0; c < k; c++) {
                 int o = 3 * c * vl;
-                // ReproducibleExp.exp(v − mx), operation for operation
+                // ReproducibleExp.expMix(v − mx), operation for operation
                 DoubleVector a = DoubleVector.fromArray(S, scratch, o).sub(mx);
                 DoubleVector kd = a.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
                 DoubleVector nn = kd.sub(ReproducibleExp.SHIFT);
@@ -92,8 +90,6 @@ final class VectorMixtureKernel {
                 p = p.fma(r, t7);
                 p = p.fma(r, t8);
                 p = p.fma(r, t9);
-                p = p.fma(r, t10);
-                p = p.fma(r, t11);
                 p = p.fma(r, one);
                 p = p.fma(r, one);
                 DoubleVector scale = (DoubleVector) ((LongVector) kd.reinterpretAsLongs()).sub(ReproducibleExp.SHIFT_BITS - 1023)
@@ -132,7 +128,7 @@ final class VectorMixtureKernel {
         DoubleVector lg3 = DoubleVector.broadcast(S, CounterNormals.LG3);
         DoubleVector logHi = DoubleVector.broadcast(S, CounterNormals.LN2_HI);
         DoubleVector logLo = DoubleVector.broadcast(S, CounterNormals.LN2_LO);
-        double[] t = ReproducibleExp.TAYLOR;
+        double[] t = ReproducibleExp.MIX;
         for (int i = 0; i < whole; i += vl) {
             DoubleVector g = DoubleVector.fromArray(S, gammas, i);
             DoubleVector sg = g.lanewise(VectorOperators.SQRT);
@@ -214,13 +210,13 @@ final class VectorMixtureKernel {
         return whole;
     }
 
-    /** {@link ReproducibleExp#exp} lane by lane, the same operations in the same order (for tests). */
+    /** {@link ReproducibleExp#expMix} lane by lane, the same operations in the same order (for tests). */
     static DoubleVector exp(DoubleVector x) {
         DoubleVector kd = x.fma(ReproducibleExp.INV_LN2, ReproducibleExp.SHIFT);
         DoubleVector n = kd.sub(ReproducibleExp.SHIFT);
         DoubleVector r = n.fma(DoubleVector.broadcast(S, -ReproducibleExp.LN2_HI), x);
         r = n.fma(DoubleVector.broadcast(S, -ReproducibleExp.LN2_LO), r);
-        double[] t = ReproducibleExp.TAYLOR;
+        double[] t = ReproducibleExp.MIX;
         DoubleVector p = DoubleVector.broadcast(S, t[0]);
         for (int i = 1; i < t.length; i++) {
             p = p.fma(r, DoubleVector.broadcast(S, t[i]));
