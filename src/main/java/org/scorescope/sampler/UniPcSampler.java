@@ -91,6 +91,22 @@ public final class UniPcSampler implements Sampler {
 
     private volatile Coefficients last;
 
+    /**
+     * The predictor's base (σ_{t−1}/σ_t) Y − α_{t−1}(e^{−h}−1) m_0, kept for the corrector: one array
+     * per worker thread, reused by every chunk it steps, so it stays in the core's cache (a buffer
+     * per chunk is 16 MiB at 1M particles that goes to memory and back every step: issue 19).
+     */
+    private final ThreadLocal<double[][]> baseScratch = new ThreadLocal<>();
+
+    private double[][] base(int d, int n) {
+        double[][] b = baseScratch.get();
+        if (b == null || b.length != d || b[0].length < n) {
+            b = new double[d][Math.max(n, 2048)];
+            baseScratch.set(b);
+        }
+        return b;
+    }
+
     @Override
     public SamplerInfo info() {
         return info;
@@ -121,14 +137,127 @@ public final class UniPcSampler implements Sampler {
         int order = stepIndex < 3 ? stepIndex : lowerOrderFinal ? Math.min(3, steps + 1 - stepIndex) : 3;
         boolean corrector = stepIndex < steps;
         double lp0 = m.lambdas[m.count - 1];
-        double[][] m0 = m.models[m.count - 1];
         double lt = Vp.lambda(gt);
         double h = lt - lp0;
         double hh = -h;
         double hPhi1 = Math.expm1(hh);
         double bh = bh2 ? Math.expm1(hh) : hh;
-        int prior = order - 1;
         Coefficients k = coefficients(m, order, lt, h, hh, hPhi1, bh);
+        double sigmaRatio = Vp.sigma(gt) / Vp.sigma(gp);
+        double at = Vp.alpha(gt);
+        StepRecorder rec = ctx.recorder();
+        if (rec == null) {
+            stepFast(ctx, m, y, n, k, order, corrector, gt, lt, sigmaRatio, at * hPhi1, at * bh);
+        } else {
+            stepTraced(ctx, rec, m, y, n, k, order, corrector, gt, lt, sigmaRatio, at, hPhi1, bh);
+        }
+    }
+
+    /**
+     * The step of every normal run: the same arithmetic as {@link #stepTraced}, operation for
+     * operation (so bit for bit the same particles; StepAnatomyTest, UniPcFastPathTest), with the
+     * differences D_i = (m_i − m_0)/r_i formed where they are used instead of stored, the corrector's
+     * model value x̂₀ formed in the corrector's own pass, and one loop per number of earlier model
+     * values (0, 1, 2) so that the JIT vectorises it (the general loop over d1s[q][a][j] cost more
+     * than the score: issue 19).
+     */
+    private void stepFast(StepContext ctx, Memory m, double[][] y, int n, Coefficients k, int order, boolean corrector,
+            double gt, double lt, double sigmaRatio, double atHPhi1, double atBh) {
+        int prior = order - 1;
+        double[][] m0 = m.models[m.count - 1];
+        double[][] m1 = prior >= 1 ? m.models[m.count - 2] : null;
+        double[][] m2 = prior >= 2 ? m.models[m.count - 3] : null;
+        double[] rks = k.rks();
+        double inv1 = prior >= 1 ? 1 / rks[0] : 0;
+        double inv2 = prior >= 2 ? 1 / rks[1] : 0;
+        double[] rhoP = k.rhoP();
+        double p1 = prior >= 1 ? rhoP[0] : 0;
+        double p2 = prior >= 2 ? rhoP[1] : 0;
+        double[][] base = base(y.length, n);
+        double zero = atBh * 0.0; // the general loop's α B(h)·0 when there is no earlier model value
+        for (int a = 0; a < y.length; a++) {
+            double[] ba = base[a];
+            double[] ya = y[a];
+            double[] m0a = m0[a];
+            if (prior == 0) {
+                for (int j = 0; j < n; j++) {
+                    double b = sigmaRatio * ya[j] - atHPhi1 * m0a[j];
+                    ba[j] = b;
+                    ya[j] = b - zero;
+                }
+            } else if (prior == 1) {
+                double[] m1a = m1[a];
+                for (int j = 0; j < n; j++) {
+                    double m0j = m0a[j];
+                    double b = sigmaRatio * ya[j] - atHPhi1 * m0j;
+                    ba[j] = b;
+                    double res = 0.0 + p1 * ((m1a[j] - m0j) * inv1);
+                    ya[j] = b - atBh * res;
+                }
+            } else {
+                double[] m1a = m1[a];
+                double[] m2a = m2[a];
+                for (int j = 0; j < n; j++) {
+                    double m0j = m0a[j];
+                    double b = sigmaRatio * ya[j] - atHPhi1 * m0j;
+                    ba[j] = b;
+                    double res = 0.0 + p1 * ((m1a[j] - m0j) * inv1) + p2 * ((m2a[j] - m0j) * inv2);
+                    ya[j] = b - atBh * res;
+                }
+            }
+        }
+        if (!corrector) {
+            return;
+        }
+        double[][] model = m.free();
+        ctx.score(y, n, gt, model);
+        // model ← x̂₀(x^p) = (x^p + (1−γ) s)/√γ (Vp.data's arithmetic), formed in the corrector's pass
+        double inv = 1 / Math.sqrt(gt);
+        double cg = 1 - gt;
+        double[] rhoC = k.rhoC();
+        double c1 = prior >= 1 ? rhoC[0] : 0;
+        double c2 = prior >= 2 ? rhoC[1] : 0;
+        double rhoLast = rhoC[order - 1];
+        for (int a = 0; a < y.length; a++) {
+            double[] ba = base[a];
+            double[] ya = y[a];
+            double[] ma = model[a];
+            double[] m0a = m0[a];
+            if (prior == 0) {
+                for (int j = 0; j < n; j++) {
+                    double x0 = (ya[j] + cg * ma[j]) * inv;
+                    ma[j] = x0;
+                    ya[j] = ba[j] - atBh * (0.0 + rhoLast * (x0 - m0a[j]));
+                }
+            } else if (prior == 1) {
+                double[] m1a = m1[a];
+                for (int j = 0; j < n; j++) {
+                    double x0 = (ya[j] + cg * ma[j]) * inv;
+                    ma[j] = x0;
+                    double m0j = m0a[j];
+                    double res = 0.0 + c1 * ((m1a[j] - m0j) * inv1);
+                    ya[j] = ba[j] - atBh * (res + rhoLast * (x0 - m0j));
+                }
+            } else {
+                double[] m1a = m1[a];
+                double[] m2a = m2[a];
+                for (int j = 0; j < n; j++) {
+                    double x0 = (ya[j] + cg * ma[j]) * inv;
+                    ma[j] = x0;
+                    double m0j = m0a[j];
+                    double res = 0.0 + c1 * ((m1a[j] - m0j) * inv1) + c2 * ((m2a[j] - m0j) * inv2);
+                    ya[j] = ba[j] - atBh * (res + rhoLast * (x0 - m0j));
+                }
+            }
+        }
+        m.push(model, lt);
+    }
+
+    /** The step written as the reference writes it, with its terms declared to the recorder (a traced particle's chunk). */
+    private static void stepTraced(StepContext ctx, StepRecorder rec, Memory m, double[][] y, int n, Coefficients k, int order,
+            boolean corrector, double gt, double lt, double sigmaRatio, double at, double hPhi1, double bh) {
+        int prior = order - 1;
+        double[][] m0 = m.models[m.count - 1];
         double[] rks = k.rks();
         double[][][] d1s = new double[prior][][];
         for (int i = 1; i < order; i++) {
@@ -147,16 +276,11 @@ public final class UniPcSampler implements Sampler {
         }
         double[] rhoP = k.rhoP();
         double[] rhoC = k.rhoC();
-        double sigmaRatio = Vp.sigma(gt) / Vp.sigma(gp);
-        double at = Vp.alpha(gt);
         double[][] base = ctx.buffer(1);
         double atHPhi1 = at * hPhi1;
         double atBh = at * bh;
-        StepRecorder rec = ctx.recorder();
-        double[] start = rec == null ? null : rec.at(y);
-        if (rec != null) {
-            record(rec, corrector ? "x^p_{t-1}" : Tex.NEXT, "predictor of order " + order, gt, sigmaRatio, at, hPhi1, bh, start, m0, rhoP, d1s, null);
-        }
+        double[] start = rec.at(y);
+        record(rec, corrector ? "x^p_{t-1}" : Tex.NEXT, "predictor of order " + order, gt, sigmaRatio, at, hPhi1, bh, start, m0, rhoP, d1s, null);
         for (int a = 0; a < y.length; a++) {
             double[] ba = base[a];
             double[] ya = y[a];
@@ -176,11 +300,9 @@ public final class UniPcSampler implements Sampler {
         }
         double[][] model = m.free();
         Vp.data(ctx, y, n, gt, model);
-        if (rec != null) {
-            rec.result(y);
-            record(rec, Tex.NEXT, "corrector of order " + order + " (its model value is reused by the next step)", gt, sigmaRatio, at, hPhi1, bh,
-                    start, m0, rhoC, d1s, model);
-        }
+        rec.result(y);
+        record(rec, Tex.NEXT, "corrector of order " + order + " (its model value is reused by the next step)", gt, sigmaRatio, at, hPhi1, bh,
+                start, m0, rhoC, d1s, model);
         double rhoLast = rhoC[order - 1];
         for (int a = 0; a < y.length; a++) {
             double[] ba = base[a];
