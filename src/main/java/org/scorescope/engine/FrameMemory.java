@@ -1,0 +1,115 @@
+package org.scorescope.engine;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The large float arrays that frames view (a run's history blocks, a step's latest frame), lent to
+ * frame recorders and taken back once no frame that views them is reachable — across runs and
+ * recorders (the window makes a new {@link FrameRecorder} per run).
+ *
+ * <p>Why: at 1M particles × 4 samplers × T = 100 the history is ~770 MiB and a latest frame 32 MiB,
+ * each array a G1 humongous object. Allocated block by block during a run, every new block could
+ * start a concurrent cycle with its remark pause (3–68 remark pauses of 50–200 ms per window run,
+ * issue 19); allocated anew for each run, a parameter change at the same N allocated ~800 MiB again.
+ * Now a recorder takes its whole history once, at the run's first step, and a run of the same sizes
+ * gets the arrays of an earlier run whose frames are all gone.
+ *
+ * <p>How a lent set is known to be free: every frame that views it holds its {@link Lease}
+ * strongly, the pool holds it weakly; once the collector has cleared the weak reference, no frame
+ * can read the arrays any more and they are lent again. (A reader must hold the frame while it
+ * reads a view's array: {@link Frame.SamplerFrame#axis}.) The arrays are not cleared: a recorder
+ * writes every part of a view before it publishes the frame.
+ */
+final class FrameMemory {
+    /** What frames viewing a lent set hold; its arrays, of the lengths asked for. */
+    static final class Lease {
+        final float[][] arrays;
+
+        private Lease(float[][] arrays) {
+            this.arrays = arrays;
+        }
+    }
+
+    private static final class Entry {
+        final String kind;
+        final float[][] arrays;
+        WeakReference<Lease> user;
+
+        Entry(String kind, float[][] arrays) {
+            this.kind = kind;
+            this.arrays = arrays;
+        }
+
+        boolean free() {
+            return user.get() == null;
+        }
+
+        boolean fits(String k, long[] lengths) {
+            if (!kind.equals(k) || arrays.length != lengths.length) {
+                return false;
+            }
+            for (int i = 0; i < lengths.length; i++) {
+                if (arrays[i].length != lengths[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final List<Entry> ENTRIES = new ArrayList<>();
+
+    private FrameMemory() {
+    }
+
+    /**
+     * A set of float arrays of these lengths: a free one of this kind, or new ones. Free sets of the
+     * same kind but other lengths are dropped (a run of another size will not use them soon).
+     *
+     * @param kind what the set is for ("history", "latest")
+     * @param kept sets of this kind pooled at most (beyond, the oldest one is no longer pooled, a free one first)
+     */
+    static synchronized Lease take(String kind, long[] lengths, int kept) {
+        for (Entry e : ENTRIES) {
+            if (e.fits(kind, lengths) && e.free()) {
+                Lease l = new Lease(e.arrays);
+                e.user = new WeakReference<>(l);
+                return l;
+            }
+        }
+        for (Iterator<Entry> it = ENTRIES.iterator(); it.hasNext();) {
+            Entry e = it.next();
+            if (e.kind.equals(kind) && e.free()) {
+                it.remove();
+            }
+        }
+        float[][] arrays = new float[lengths.length][];
+        for (int i = 0; i < lengths.length; i++) {
+            arrays[i] = new float[Math.toIntExact(lengths[i])];
+        }
+        Entry e = new Entry(kind, arrays);
+        Lease l = new Lease(arrays);
+        e.user = new WeakReference<>(l);
+        ENTRIES.add(e);
+        List<Entry> same = ENTRIES.stream().filter(x -> x.kind.equals(kind)).toList();
+        if (same.size() > kept) {
+            Entry drop = same.stream().filter(Entry::free).findFirst().orElse(same.get(0));
+            ENTRIES.remove(drop); // a set still in use stays with its frames; it is only no longer pooled
+        }
+        return l;
+    }
+
+    /** Sets pooled now (tests). */
+    static synchronized int pooled() {
+        return ENTRIES.size();
+    }
+
+    /** Whether these arrays are pooled (tests). */
+    static synchronized boolean holds(float[] array) {
+        return ENTRIES.stream().anyMatch(e -> Arrays.stream(e.arrays).anyMatch(a -> a == array));
+    }
+}
