@@ -103,6 +103,26 @@ final class FrameMemory {
         return l;
     }
 
+    /**
+     * Makes sure {@code count} sets of this kind and these lengths are pooled (free or in use),
+     * allocating the missing ones now: a run takes them at its start instead of in the middle.
+     */
+    static synchronized void reserve(String kind, long[] lengths, int count) {
+        long have = ENTRIES.stream().filter(e -> e.fits(kind, lengths)).count();
+        if (have == 0) {
+            ENTRIES.removeIf(e -> e.kind.equals(kind) && e.free()); // another size: not needed now
+        }
+        for (long i = have; i < count; i++) {
+            float[][] arrays = new float[lengths.length][];
+            for (int k = 0; k < lengths.length; k++) {
+                arrays[k] = new float[Math.toIntExact(lengths[k])];
+            }
+            Entry e = new Entry(kind, arrays);
+            e.user = new WeakReference<>(null);
+            ENTRIES.add(e);
+        }
+    }
+
     /** Sets pooled now (tests). */
     static synchronized int pooled() {
         return ENTRIES.size();

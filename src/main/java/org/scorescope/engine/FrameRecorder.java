@@ -94,6 +94,9 @@ public final class FrameRecorder implements RunListener {
             }
             // the whole history at once, at the run's first step (or an earlier run's, when no frame uses it any more)
             historyLease = FrameMemory.take("history", lengths, HISTORIES_KEPT);
+            if (stored < n) {
+                FrameMemory.reserve("latest", new long[] {(long) samplers * d * n}, LATEST_KEPT);
+            }
         }
         // this step's history: a slice of its block, [sampler][axis][i]
         int j = steps - v.t();
