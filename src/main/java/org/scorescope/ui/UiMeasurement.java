@@ -28,6 +28,11 @@ final class UiMeasurement {
     private final MainWindow window;
     private final UiOptions options;
     private GcPauses gc;
+    /** Every stop-the-world pause, remark and cleanup included (the MXBeans of JDK 17 leave those out). */
+    private final org.scorescope.engine.GcPauseLog pauses = new org.scorescope.engine.GcPauseLog();
+    private final List<String> phases = new ArrayList<>();
+    private final List<double[]> phaseTimes = new ArrayList<>();
+    private double phaseStart;
 
     UiMeasurement(MainWindow window, UiOptions options) {
         this.window = window;
@@ -47,6 +52,7 @@ final class UiMeasurement {
             }
             // while the run computes: playback follows the computed steps
             gc = new GcPauses();
+            phaseStart = pauses.now();
             window.meter().start();
             run.finished().whenComplete((r, e) -> Platform.runLater(() -> {
                 UiMeter m = window.meter();
@@ -61,6 +67,7 @@ final class UiMeasurement {
     /** Plays the computed run in a loop (every frame from memory) for the measuring time. */
     private void measurePlay() {
         gc = new GcPauses();
+        phaseStart = pauses.now();
         window.meter().start();
         after(options.measureSeconds(), () -> {
             UiMeter m = window.meter();
@@ -92,6 +99,7 @@ final class UiMeasurement {
         };
         double seconds = Math.max(5, options.measureSeconds() / 2);
         gc = new GcPauses();
+        phaseStart = pauses.now();
         window.meter().start();
         sweep.start();
         after(seconds, () -> {
@@ -101,22 +109,41 @@ final class UiMeasurement {
             gc.close();
             print("scrubbing the computed run", m, seconds);
             gc = new GcPauses();
+            phaseStart = pauses.now();
             change(CHANGES, new ArrayList<>(), () -> {
                 gc.close();
+                endPhase("parameter changes at N=" + String.format(Locale.ROOT, "%,d", window.run().particles()));
                 window.session().setParticles(100_000);
-                after(2.0, () -> change(CHANGES, new ArrayList<>(), () -> {
-                    window.close();
-                    Platform.exit();
-                }));
+                after(2.0, () -> {
+                    gc = null;
+                    phaseStart = pauses.now();
+                    change(CHANGES, new ArrayList<>(), () -> {
+                        endPhase("parameter changes at N=100,000");
+                        pauses.sync();
+                        for (int i = 0; i < phases.size(); i++) {
+                            System.out.printf(Locale.ROOT, "measure-ui: GC, %s: %s%n", phases.get(i),
+                                    pauses.summary(phaseTimes.get(i)[0], phaseTimes.get(i)[1]));
+                        }
+                        pauses.close();
+                        window.close();
+                        Platform.exit();
+                    });
+                });
             });
         });
     }
 
+    private void endPhase(String phase) {
+        phases.add(phase);
+        phaseTimes.add(new double[] {phaseStart, pauses.now()});
+    }
+
     private void print(String phase, UiMeter m, double seconds) {
+        endPhase(phase);
         RunView c = window.run();
         System.out.printf(Locale.ROOT, "measure-ui: %d panel(s)%s, N=%,d, T=%d, %s: %d frames%s; FX-thread time per frame p50 %.2f ms, "
                         + "p95 %.2f ms, p99 %.2f ms, max %.2f ms; CPU p50 %.2f ms, p95 %.2f ms, max %.2f ms; pulses later than 50 ms: %d; "
-                        + "longest GC pause %d ms (%d pauses); load average %.1f%n",
+                        + "longest GC pause %d ms (%d pauses, MXBeans: no remark pauses); load average %.1f%n",
                 c.labels().size(), options.noMetrics() ? ", metrics pane hidden" : ", metrics pane shown", c.particles(),
                 c.steps(), phase, m.frames(), seconds > 0 ? String.format(Locale.ROOT, " in %.1f s", seconds) : "",
                 m.percentile(0.5), m.percentile(0.95), m.percentile(0.99), m.max(), m.cpuPercentile(0.5), m.cpuPercentile(0.95), m.maxCpu(),
@@ -134,7 +161,7 @@ final class UiMeasurement {
             System.out.printf(Locale.ROOT, "measure-ui: parameter change to first new frame on screen (N=%,d, %d panel(s)): median %.0f ms, "
                     + "max %.0f ms over %d changes (%s ms)%s%n", window.run().particles(), window.run().labels().size(), sorted.get(sorted.size() / 2),
                     sorted.get(sorted.size() - 1), sorted.size(), latencies.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(),
-                    gc == null ? "" : String.format(Locale.ROOT, "; longest GC pause %d ms (%d pauses)", gc.longestMillis(), gc.count()));
+                    gc == null ? "" : String.format(Locale.ROOT, "; longest GC pause %d ms (%d pauses, MXBeans)", gc.longestMillis(), gc.count()));
             then.run();
             return;
         }
