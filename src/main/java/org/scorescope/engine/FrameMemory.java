@@ -1,5 +1,6 @@
 package org.scorescope.engine;
 
+import java.lang.ref.SoftReference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ import java.util.List;
  * strongly, the pool holds it weakly; once the collector has cleared the weak reference, no frame
  * can read the arrays any more and they are lent again. (A reader must hold the frame while it
  * reads a view's array: {@link Frame.SamplerFrame#axis}.) The arrays are not cleared: a recorder
- * writes every part of a view before it publishes the frame.
+ * writes every part of a view before it publishes the frame. The pool holds the arrays softly, so a
+ * free set never costs memory that a run needs.
  */
 final class FrameMemory {
     /** What frames viewing a lent set hold; its arrays, of the lengths asked for. */
@@ -34,30 +36,33 @@ final class FrameMemory {
         }
     }
 
+    /**
+     * A pooled set. Its arrays are held softly: while lent, its frames hold them strongly; once free,
+     * the collector may take them back when memory is short (a free 1M history is ~770 MiB).
+     */
     private static final class Entry {
         final String kind;
-        final float[][] arrays;
+        final long[] lengths;
+        final SoftReference<float[][]> arrays;
         WeakReference<Lease> user;
 
         Entry(String kind, float[][] arrays) {
             this.kind = kind;
-            this.arrays = arrays;
+            this.lengths = Arrays.stream(arrays).mapToLong(a -> a.length).toArray();
+            this.arrays = new SoftReference<>(arrays);
         }
 
         boolean free() {
             return user.get() == null;
         }
 
-        boolean fits(String k, long[] lengths) {
-            if (!kind.equals(k) || arrays.length != lengths.length) {
-                return false;
-            }
-            for (int i = 0; i < lengths.length; i++) {
-                if (arrays[i].length != lengths[i]) {
-                    return false;
-                }
-            }
-            return true;
+        /** Whether the arrays are gone (collected while free). */
+        boolean gone() {
+            return arrays.get() == null;
+        }
+
+        boolean fits(String k, long[] wanted) {
+            return kind.equals(k) && Arrays.equals(lengths, wanted);
         }
     }
 
@@ -74,9 +79,11 @@ final class FrameMemory {
      * @param kept sets of this kind pooled at most (beyond, the oldest one is no longer pooled, a free one first)
      */
     static synchronized Lease take(String kind, long[] lengths, int kept) {
+        ENTRIES.removeIf(Entry::gone);
         for (Entry e : ENTRIES) {
-            if (e.fits(kind, lengths) && e.free()) {
-                Lease l = new Lease(e.arrays);
+            float[][] arrays = e.arrays.get();
+            if (arrays != null && e.fits(kind, lengths) && e.free()) {
+                Lease l = new Lease(arrays);
                 e.user = new WeakReference<>(l);
                 return l;
             }
@@ -108,6 +115,7 @@ final class FrameMemory {
      * allocating the missing ones now: a run takes them at its start instead of in the middle.
      */
     static synchronized void reserve(String kind, long[] lengths, int count) {
+        ENTRIES.removeIf(Entry::gone);
         long have = ENTRIES.stream().filter(e -> e.fits(kind, lengths)).count();
         if (have == 0) {
             ENTRIES.removeIf(e -> e.kind.equals(kind) && e.free()); // another size: not needed now
@@ -130,6 +138,6 @@ final class FrameMemory {
 
     /** Whether these arrays are pooled (tests). */
     static synchronized boolean holds(float[] array) {
-        return ENTRIES.stream().anyMatch(e -> Arrays.stream(e.arrays).anyMatch(a -> a == array));
+        return ENTRIES.stream().map(e -> e.arrays.get()).anyMatch(as -> as != null && Arrays.stream(as).anyMatch(a -> a == array));
     }
 }
