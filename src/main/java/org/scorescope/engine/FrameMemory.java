@@ -4,7 +4,6 @@ import java.lang.ref.SoftReference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -72,8 +71,7 @@ final class FrameMemory {
     }
 
     /**
-     * A set of float arrays of these lengths: a free one of this kind, or new ones. Free sets of the
-     * same kind but other lengths are dropped (a run of another size will not use them soon).
+     * A set of float arrays of these lengths: a free one of this kind, or new ones.
      *
      * @param kind what the set is for ("history", "latest")
      * @param kept sets of this kind pooled at most (beyond, the oldest one is no longer pooled, a free one first)
@@ -86,12 +84,6 @@ final class FrameMemory {
                 Lease l = new Lease(arrays);
                 e.user = new WeakReference<>(l);
                 return l;
-            }
-        }
-        for (Iterator<Entry> it = ENTRIES.iterator(); it.hasNext();) {
-            Entry e = it.next();
-            if (e.kind.equals(kind) && e.free()) {
-                it.remove();
             }
         }
         float[][] arrays = new float[lengths.length][];

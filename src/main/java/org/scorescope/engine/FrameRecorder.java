@@ -21,9 +21,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * of every sampler are one array per step too. A block or a latest array is one large allocation
  * that G1 places outside the young generation, so young pauses no longer copy the run's history
  * (before: every pause copied every frame recorded since the previous one — 0.2–2 s at 1M particles ×
- * 4 samplers × T = 100 on a loaded 2-core machine; issue 19). All of a run's blocks are taken at its
- * first step, and blocks and latest arrays come from {@link FrameMemory}: arrays of an earlier run
- * or step that no reachable frame views any more are lent again instead of allocated.
+ * 4 samplers × T = 100 on a loaded 2-core machine; issue 19). Blocks and latest arrays come from
+ * {@link FrameMemory}: arrays of an earlier run or step that no reachable frame views any more are
+ * lent again instead of allocated. (Taking a run's whole history at its first step was tried: in
+ * quick successive runs, as in ShellTest, it took ~770 MiB per run up front and ran a 3 GB heap
+ * out of memory.)
  */
 public final class FrameRecorder implements RunListener {
     /**
@@ -33,8 +35,6 @@ public final class FrameRecorder implements RunListener {
      */
     static final long BLOCK_FLOATS = 4L << 20;
 
-    /** Histories pooled for later runs (one in use by the run shown, one free for the next run). */
-    static final int HISTORIES_KEPT = 2;
     /**
      * Latest-frame arrays pooled. A latest array is lent again only once every frame that viewed it
      * has been collected, so no frame anyone can still read ever changes; until then a new one is
@@ -53,7 +53,9 @@ public final class FrameRecorder implements RunListener {
     private final AtomicReference<Frame> latest = new AtomicReference<>();
     private volatile int stored;
     private int stepsPerBlock;
-    private FrameMemory.Lease historyLease;
+    private FrameMemory.Lease blockLease;
+    private int blockIndex;
+    private int blocks;
 
     /** A recorder with the default budget. */
     public FrameRecorder() {
@@ -87,21 +89,22 @@ public final class FrameRecorder implements RunListener {
             stored = storedCount(budget, minimumStored, n, d, steps, samplers);
             long perStep = (long) samplers * d * stored;
             stepsPerBlock = (int) Math.max(1, Math.min(steps + 1, (BLOCK_FLOATS + perStep - 1) / perStep));
-            int blocks = (steps + 1 + stepsPerBlock - 1) / stepsPerBlock;
-            long[] lengths = new long[blocks];
-            for (int b = 0; b < blocks; b++) {
-                lengths[b] = Math.min(stepsPerBlock, steps + 1 - b * stepsPerBlock) * perStep;
-            }
-            // the whole history at once, at the run's first step (or an earlier run's, when no frame uses it any more)
-            historyLease = FrameMemory.take("history", lengths, HISTORIES_KEPT);
-            if (stored < n) {
-                FrameMemory.reserve("latest", new long[] {(long) samplers * d * n}, LATEST_KEPT);
-            }
+            blocks = (steps + 1 + stepsPerBlock - 1) / stepsPerBlock;
+            blockIndex = -1;
+            blockLease = null;
         }
         // this step's history: a slice of its block, [sampler][axis][i]
         int j = steps - v.t();
         int b = j / stepsPerBlock;
-        float[] block = historyLease.arrays[b];
+        if (b != blockIndex) {
+            // block by block as the run reaches them (a run cancelled early takes little), from the pool:
+            // an earlier run's block that no frame views any more, or a new one
+            long perStep = (long) samplers * d * stored;
+            long length = Math.min(stepsPerBlock, steps + 1 - b * stepsPerBlock) * perStep;
+            blockLease = FrameMemory.take("history", new long[] {length}, 2 * blocks);
+            blockIndex = b;
+        }
+        float[] block = blockLease.arrays[0];
         int stepBase = (j - b * stepsPerBlock) * samplers * d * stored;
         FrameMemory.Lease spare = stored < n ? FrameMemory.take("latest", new long[] {(long) samplers * d * n}, LATEST_KEPT) : null;
         float[] all = spare == null ? null : spare.arrays[0];
@@ -115,7 +118,7 @@ public final class FrameRecorder implements RunListener {
             // the history subset straight from the chunks (not copied out of the full snapshot)
             int at = stepBase + s * d * stored;
             v.snapshotInto(s, stored, block, at);
-            Frame.SamplerFrame sub = new Frame.SamplerFrame(label, block, at, d, stored, n, nfe, diverged, diag, historyLease);
+            Frame.SamplerFrame sub = new Frame.SamplerFrame(label, block, at, d, stored, n, nfe, diverged, diag, blockLease);
             part.add(sub);
             if (all != null) {
                 v.snapshotInto(s, n, all, s * d * n);
