@@ -61,8 +61,9 @@ final class BenchFrames {
         for (String id : samplerIds) {
             slots.add(SamplerSlot.of(SamplerRegistry.create(id)));
         }
-        System.out.printf(Locale.ROOT, "frames: %s, N=%,d, T=%d, %d sampler(s) %s, threads=%d, history budget %d MiB; GC pauses per run (GC MXBeans)%n",
-                targetId, particles, grid.steps(), slots.size(), String.join(",", samplerIds), threads, FrameRecorder.DEFAULT_BUDGET >> 20);
+        System.out.printf(Locale.ROOT, "frames: %s, N=%,d, T=%d, %d sampler(s) %s, threads=%d, history budget %d MiB, heap max %d MiB; "
+                        + "GC pauses per run; load average %.1f%n", targetId, particles, grid.steps(), slots.size(), String.join(",", samplerIds), threads,
+                FrameRecorder.DEFAULT_BUDGET >> 20, Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Pauses p = new Pauses();
         List<NotificationEmitter> emitters = new ArrayList<>();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -74,9 +75,12 @@ final class BenchFrames {
         var clock = ManagementFactory.getRuntimeMXBean();
         List<String> lines = new ArrayList<>();
         long[] bounds = new long[runs + 1];
+        double[] jfrBounds = new double[runs + 1];
+        org.scorescope.engine.GcPauseLog log = new org.scorescope.engine.GcPauseLog();
         try (Engine engine = new Engine(threads)) {
             for (int r = 0; r < runs; r++) {
                 bounds[r] = clock.getUptime();
+                jfrBounds[r] = log.now();
                 long t0 = System.nanoTime();
                 FrameRecorder rec = new FrameRecorder();
                 engine.submit(RunSpec.of(target, grid, slots, particles, 1 + r), rec).await();
@@ -84,10 +88,15 @@ final class BenchFrames {
                         r == 0 ? "cold" : "same size again", (System.nanoTime() - t0) * 1e-9, rec.stored()));
             }
             bounds[runs] = clock.getUptime();
+            jfrBounds[runs] = log.now();
         }
+        log.sync();
+        log.close();
         // notifications arrive on their own thread: the last ones may come after the run; taken by start time
         for (int r = 0; r < runs; r++) {
-            System.out.println(lines.get(r) + p.summary(bounds[r], bounds[r + 1]));
+            System.out.println(lines.get(r) + "GC MXBeans: " + p.summary(bounds[r], bounds[r + 1]));
+            System.out.println("    every stop-the-world pause (flight recorder, with G1's remark and cleanup pauses, which JDK 17's MXBeans leave out): "
+                    + log.summary(jfrBounds[r], jfrBounds[r + 1]));
         }
         for (NotificationEmitter e : emitters) {
             try {

@@ -12,7 +12,6 @@ final class Chunk {
     final double[][] y;
     final byte[] diverged;
     final Object memory;
-    private double[][][] buffers = new double[4][][];
     long evaluations;
     /** Wall time this chunk's steps took on their worker, in nanoseconds (the sampler's own compute time). */
     long nanos;
@@ -46,27 +45,10 @@ final class Chunk {
         return m;
     }
 
-    double[][] buffer(int slot) {
-        if (slot >= buffers.length) {
-            buffers = java.util.Arrays.copyOf(buffers, slot + 1);
-        }
-        if (buffers[slot] == null) {
-            buffers[slot] = matrix(y.length);
-        }
-        return buffers[slot];
-    }
-
     /** Adds this chunk's arrays to the free lists (by length); the chunk must not be used afterwards. */
     void release(java.util.Map<Integer, java.util.ArrayDeque<double[]>> doubles, java.util.Map<Integer, java.util.ArrayDeque<byte[]>> bytes) {
         for (double[] a : y) {
             doubles.computeIfAbsent(a.length, k -> new java.util.ArrayDeque<>()).add(a);
-        }
-        for (double[][] b : buffers) {
-            if (b != null) {
-                for (double[] a : b) {
-                    doubles.computeIfAbsent(a.length, k -> new java.util.ArrayDeque<>()).add(a);
-                }
-            }
         }
         bytes.computeIfAbsent(diverged.length, k -> new java.util.ArrayDeque<>()).add(diverged);
     }

@@ -6,10 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The particle arrays of an engine's finished run (positions, divergence flags, the samplers' step
- * buffers), handed to its next run of the same chunk sizes instead of allocating new ones.
+ * The particle arrays of an engine's finished run (positions, divergence flags), handed to its next
+ * run of the same chunk sizes instead of allocating new ones. (The samplers' step buffers are per
+ * thread, not per chunk: {@link StepBuffers}.)
  *
- * <p>Why: a 1M-particle run with 4 samplers holds ~200 MiB of such arrays, 16 KiB each. New ones
+ * <p>Why: a 1M-particle run with 4 samplers holds ~90 MiB of such arrays (and its samplers' memory), 16 KiB each. New ones
  * are born in G1's young generation, and the first young pauses of every run copied all of them to
  * the old generation (0.1–0.8 s each on a loaded 2-core machine; issue 19). Reused ones already live
  * in the old generation. A chunk's arrays never leave the engine (a {@link StepView} is valid only

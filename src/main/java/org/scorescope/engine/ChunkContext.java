@@ -20,14 +20,18 @@ final class ChunkContext implements StepContext {
     private int uniformCalls;
 
     private final java.util.concurrent.ForkJoinPool inner;
+    private final StepBuffers buffers;
 
     /**
      * @param seed the run's seed
      * @param noiseKey the sampler slot's noise key
      * @param inner a pool for independent score batches of one step, or null to run them in turn
+     * @param buffers the step buffers of the lane (thread) stepping this chunk
      */
-    ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, long seed, long noiseKey, java.util.concurrent.ForkJoinPool inner) {
+    ChunkContext(Chunk chunk, Grid grid, int t, ScoreFunction score, long seed, long noiseKey, java.util.concurrent.ForkJoinPool inner,
+            StepBuffers buffers) {
         this.inner = inner;
+        this.buffers = buffers;
         this.chunk = chunk;
         this.grid = grid;
         this.t = t;
@@ -109,7 +113,7 @@ final class ChunkContext implements StepContext {
 
     @Override
     public double[][] buffer(int slot) {
-        return chunk.buffer(slot);
+        return buffers.get(chunk.y.length, chunk.n, slot);
     }
 
     @Override

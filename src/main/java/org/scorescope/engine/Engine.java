@@ -55,6 +55,15 @@ public final class Engine implements AutoCloseable {
     private final int poolId;
     /** The particle arrays of the last finished run, for the next one (runs are one at a time, on the coordinator). */
     private final ChunkArrays arrays = new ChunkArrays();
+    /**
+     * Step buffers, one set per thread stepping chunks at a time: a thread takes one for a step's
+     * loop and puts it back (runs on one engine may overlap: {@link #run} on a caller's thread).
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<StepBuffers> lanes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Test only: NaN in every step buffer before each chunk's step (no sampler may read one before writing it). */
+    private final boolean poisonBuffers;
+    /** Particles per chunk for a run of n: {@link #chunkSize} except in tests that vary it. */
+    private final java.util.function.IntUnaryOperator chunking;
 
     /** An engine with one worker per available core. */
     public Engine() {
@@ -65,6 +74,23 @@ public final class Engine implements AutoCloseable {
      * @param threads number of worker threads, ≥ 1
      */
     public Engine(int threads) {
+        this(threads, false);
+    }
+
+    /**
+     * @param threads number of worker threads, ≥ 1
+     * @param poisonBuffers fill the step buffers with NaN before every chunk's step (tests)
+     */
+    Engine(int threads, boolean poisonBuffers) {
+        this(threads, poisonBuffers, Engine::chunkSize);
+    }
+
+    /**
+     * @param chunking particles per chunk for a run of n particles (tests: results must not depend on it)
+     */
+    Engine(int threads, boolean poisonBuffers, java.util.function.IntUnaryOperator chunking) {
+        this.poisonBuffers = poisonBuffers;
+        this.chunking = chunking;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
@@ -118,7 +144,7 @@ public final class Engine implements AutoCloseable {
         long start = System.nanoTime();
         int d = spec.target().dim();
         int n = spec.particles();
-        int chunk = chunkSize(n);
+        int chunk = chunking.applyAsInt(n);
         int chunkCount = (n + chunk - 1) / chunk;
         List<Chunk[]> all = new ArrayList<>();
         for (SamplerSlot slot : spec.slots()) {
@@ -150,9 +176,9 @@ public final class Engine implements AutoCloseable {
         int items = samplers * chunkCount;
         for (int t = steps; t >= 1; t--) {
             int step = t;
-            forEachChunk(items, (long) n * samplers, k -> {
+            forEachChunk(items, (long) n * samplers, (k, lane) -> {
                 int s = k / chunkCount;
-                stepChunk(spec, spec.slots().get(s), all.get(s)[k % chunkCount], step, nested);
+                stepChunk(spec, spec.slots().get(s), all.get(s)[k % chunkCount], step, nested, lane);
             }, cancel);
             if (cancel.get()) {
                 throw new CancellationException("run " + runId + " cancelled");
@@ -175,17 +201,20 @@ public final class Engine implements AutoCloseable {
         return (System.nanoTime() - start) * 1e-9;
     }
 
-    private static void stepChunk(RunSpec spec, SamplerSlot slot, Chunk chunk, int t, java.util.concurrent.ForkJoinPool nested) {
+    private void stepChunk(RunSpec spec, SamplerSlot slot, Chunk chunk, int t, java.util.concurrent.ForkJoinPool nested, StepBuffers lane) {
         long start = System.nanoTime();
         Sampler sampler = slot.sampler();
-        sampler.step(new ChunkContext(chunk, spec.grid(), t, spec.score(), spec.seed(), slot.noiseKey(), nested), chunk.y, chunk.n);
+        if (poisonBuffers) {
+            lane.poison();
+        }
+        sampler.step(new ChunkContext(chunk, spec.grid(), t, spec.score(), spec.seed(), slot.noiseKey(), nested, lane), chunk.y, chunk.n);
         chunk.flagDiverged();
         chunk.nanos += System.nanoTime() - start;
     }
 
     private void initialise(RunSpec spec, List<Chunk[]> all, AtomicBoolean cancel) {
         Chunk[] first = all.get(0);
-        forEachChunk(first.length, spec.particles(), c -> {
+        forEachChunk(first.length, spec.particles(), (c, lane) -> {
             fillInitial(spec, first[c]);
             first[c].flagDiverged();
         }, cancel);
@@ -227,21 +256,29 @@ public final class Engine implements AutoCloseable {
      *
      * @param particles the step's particles over all samplers
      */
-    private void forEachChunk(int count, long particles, java.util.function.IntConsumer work, AtomicBoolean cancel) {
+    private void forEachChunk(int count, long particles, ChunkWork work, AtomicBoolean cancel) {
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stopped = new AtomicBoolean();
         Callable<Void> loop = () -> {
-            for (int k; (k = next.getAndIncrement()) < count;) {
-                if (cancel.get()) {
-                    return null;
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    stopped.set(true); // the engine is closing (shutdownNow interrupts)
-                    return null;
-                }
-                work.accept(k);
+            StepBuffers lane = lanes.poll();
+            if (lane == null) {
+                lane = new StepBuffers();
             }
-            return null;
+            try {
+                for (int k; (k = next.getAndIncrement()) < count;) {
+                    if (cancel.get()) {
+                        return null;
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        stopped.set(true); // the engine is closing (shutdownNow interrupts)
+                        return null;
+                    }
+                    work.run(k, lane);
+                }
+                return null;
+            } finally {
+                lanes.add(lane);
+            }
         };
         int helpers = (int) Math.min(Math.min(threads, count), Math.max(1, particles / PARTICLES_PER_THREAD)) - 1;
         List<Future<Void>> running = new ArrayList<>();
@@ -272,6 +309,12 @@ public final class Engine implements AutoCloseable {
         if (stopped.get() || Thread.currentThread().isInterrupted()) {
             throw new CancellationException("engine closing");
         }
+    }
+
+    /** One item of a step's loop, run with the step buffers of the thread running it. */
+    @FunctionalInterface
+    private interface ChunkWork {
+        void run(int item, StepBuffers lane);
     }
 
     /** Stops every engine thread; running jobs are interrupted. */

@@ -40,6 +40,9 @@ public record Frame(long runId, int t, int steps, double abar, List<SamplerFrame
         private final int diverged;
         private final Object diagnostics;
         private volatile WeakReference<float[][]> copy;
+        /** What keeps a view's array lent to it ({@link FrameMemory.Lease}), or null. */
+        @SuppressWarnings("unused")
+        private final Object owner;
 
         /**
          * A frame whose positions are arrays of their own.
@@ -53,6 +56,7 @@ public record Frame(long runId, int t, int steps, double abar, List<SamplerFrame
          *     {@link org.scorescope.sampler.PicardIterates}), or null
          */
         public SamplerFrame(String label, float[][] positions, int particles, long nfe, int diverged, Object diagnostics) {
+            this.owner = null;
             this.label = label;
             this.own = positions;
             this.data = null;
@@ -70,8 +74,14 @@ public record Frame(long runId, int t, int steps, double abar, List<SamplerFrame
             this(label, positions, particles, nfe, diverged, null);
         }
 
-        /** A view: coordinate a of stored particle i is {@code data[base + a·stored + i]}. */
-        SamplerFrame(String label, float[] data, int base, int dim, int stored, int particles, long nfe, int diverged, Object diagnostics) {
+        /**
+         * A view: coordinate a of stored particle i is {@code data[base + a·stored + i]}.
+         *
+         * @param owner held as long as this frame is: the lease of {@code data} ({@link FrameMemory})
+         */
+        SamplerFrame(String label, float[] data, int base, int dim, int stored, int particles, long nfe, int diverged, Object diagnostics,
+                Object owner) {
+            this.owner = owner;
             this.label = label;
             this.own = null;
             this.data = data;

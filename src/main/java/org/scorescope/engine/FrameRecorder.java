@@ -1,6 +1,5 @@
 package org.scorescope.engine;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,7 +21,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * of every sampler are one array per step too. A block or a latest array is one large allocation
  * that G1 places outside the young generation, so young pauses no longer copy the run's history
  * (before: every pause copied every frame recorded since the previous one — 0.2–2 s at 1M particles ×
- * 4 samplers × T = 100 on a loaded 2-core machine; issue 19).
+ * 4 samplers × T = 100 on a loaded 2-core machine; issue 19). Blocks and latest arrays come from
+ * {@link FrameMemory}: arrays of an earlier run or step that no reachable frame views any more are
+ * lent again instead of allocated. (Taking a run's whole history at its first step was tried: in
+ * quick successive runs, as in ShellTest, it took ~770 MiB per run up front and ran a 3 GB heap
+ * out of memory.)
  */
 public final class FrameRecorder implements RunListener {
     /**
@@ -31,6 +34,15 @@ public final class FrameRecorder implements RunListener {
      * region; regions are at most 32 MiB), allocated in the old generation and never copied.
      */
     static final long BLOCK_FLOATS = 4L << 20;
+
+    /**
+     * Latest-frame arrays pooled. A latest array is lent again only once every frame that viewed it
+     * has been collected, so no frame anyone can still read ever changes; until then a new one is
+     * allocated. Without the reuse every step allocated S·d·N floats (32 MiB at 1M particles, 4
+     * samplers), each a humongous allocation that made G1 start a concurrent cycle (and its remark
+     * pause) whenever the heap was past its threshold.
+     */
+    static final int LATEST_KEPT = 4;
 
     /** The default history budget, in bytes. */
     public static final long DEFAULT_BUDGET = 768L << 20;
@@ -41,8 +53,9 @@ public final class FrameRecorder implements RunListener {
     private final AtomicReference<Frame> latest = new AtomicReference<>();
     private volatile int stored;
     private int stepsPerBlock;
-    private float[] block;
+    private FrameMemory.Lease blockLease;
     private int blockIndex;
+    private int blocks;
 
     /** A recorder with the default budget. */
     public FrameRecorder() {
@@ -76,20 +89,25 @@ public final class FrameRecorder implements RunListener {
             stored = storedCount(budget, minimumStored, n, d, steps, samplers);
             long perStep = (long) samplers * d * stored;
             stepsPerBlock = (int) Math.max(1, Math.min(steps + 1, (BLOCK_FLOATS + perStep - 1) / perStep));
-            block = null;
+            blocks = (steps + 1 + stepsPerBlock - 1) / stepsPerBlock;
             blockIndex = -1;
+            blockLease = null;
         }
-        // this step's history: a slice of the current block, [sampler][axis][i]
+        // this step's history: a slice of its block, [sampler][axis][i]
         int j = steps - v.t();
         int b = j / stepsPerBlock;
         if (b != blockIndex) {
-            int blockSteps = Math.min(stepsPerBlock, steps + 1 - b * stepsPerBlock);
-            block = new float[Math.toIntExact((long) blockSteps * samplers * d * stored)];
+            // block by block as the run reaches them (a run cancelled early takes little), from the pool:
+            // an earlier run's block that no frame views any more, or a new one
+            long perStep = (long) samplers * d * stored;
+            long length = Math.min(stepsPerBlock, steps + 1 - b * stepsPerBlock) * perStep;
+            blockLease = FrameMemory.take("history", new long[] {length}, 2 * blocks);
             blockIndex = b;
         }
+        float[] block = blockLease.arrays[0];
         int stepBase = (j - b * stepsPerBlock) * samplers * d * stored;
-        LatestBuffer spare = stored < n ? freeLatest(Math.toIntExact((long) samplers * d * n)) : null;
-        float[] all = spare == null ? null : spare.data;
+        FrameMemory.Lease spare = stored < n ? FrameMemory.take("latest", new long[] {(long) samplers * d * n}, LATEST_KEPT) : null;
+        float[] all = spare == null ? null : spare.arrays[0];
         List<Frame.SamplerFrame> full = new ArrayList<>();
         List<Frame.SamplerFrame> part = new ArrayList<>();
         for (int s = 0; s < samplers; s++) {
@@ -100,65 +118,17 @@ public final class FrameRecorder implements RunListener {
             // the history subset straight from the chunks (not copied out of the full snapshot)
             int at = stepBase + s * d * stored;
             v.snapshotInto(s, stored, block, at);
-            Frame.SamplerFrame sub = new Frame.SamplerFrame(label, block, at, d, stored, n, nfe, diverged, diag);
+            Frame.SamplerFrame sub = new Frame.SamplerFrame(label, block, at, d, stored, n, nfe, diverged, diag, blockLease);
             part.add(sub);
             if (all != null) {
                 v.snapshotInto(s, n, all, s * d * n);
-                Frame.SamplerFrame f = new Frame.SamplerFrame(label, all, s * d * n, d, n, n, nfe, diverged, diag);
-                spare.users.add(new WeakReference<>(f));
-                full.add(f);
+                full.add(new Frame.SamplerFrame(label, all, s * d * n, d, n, n, nfe, diverged, diag, spare));
             } else {
                 full.add(sub);
             }
         }
         history.set(v.t(), new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(part)));
         latest.set(new Frame(v.runId(), v.t(), steps, v.abar(), List.copyOf(full)));
-    }
-
-    /**
-     * A latest-frame array that no frame uses any more, or a new one. A latest array is reused only
-     * once every frame that viewed it has been collected (their weak references are cleared), so no
-     * frame anyone can still read ever changes; until then a new array is allocated (at most
-     * {@value #LATEST_BUFFERS} are kept). Without the reuse, every step allocated S·d·N floats
-     * (32 MiB at 1M particles, 4 samplers), each a humongous allocation that made G1 start a
-     * concurrent cycle (and its remark pause) whenever the heap was past its threshold.
-     */
-    private LatestBuffer freeLatest(int length) {
-        for (LatestBuffer b : latestBuffers) {
-            if (b.data.length == length && b.free()) {
-                b.users.clear();
-                return b;
-            }
-        }
-        LatestBuffer b = new LatestBuffer(new float[length]);
-        if (latestBuffers.size() >= LATEST_BUFFERS) {
-            latestBuffers.remove(0);
-        }
-        latestBuffers.add(b);
-        return b;
-    }
-
-    /** Latest-frame arrays kept for reuse. */
-    static final int LATEST_BUFFERS = 4;
-
-    private final List<LatestBuffer> latestBuffers = new ArrayList<>();
-
-    private static final class LatestBuffer {
-        final float[] data;
-        final List<WeakReference<Frame.SamplerFrame>> users = new ArrayList<>();
-
-        LatestBuffer(float[] data) {
-            this.data = data;
-        }
-
-        boolean free() {
-            for (WeakReference<Frame.SamplerFrame> u : users) {
-                if (u.get() != null) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /** The newest frame, with every particle; null before the first step. */

@@ -43,6 +43,7 @@ public final class ParticleTracer {
         Chunk chunk = new Chunk(index, (long) index * chunkSize, d, size, sampler.newMemory(d, size));
         Engine.fillInitial(spec, chunk);
         Grid grid = spec.grid();
+        StepBuffers buffers = new StepBuffers();
         List<StepAnatomy> out = new ArrayList<>();
         boolean recording = true;
         for (int t = grid.steps(); t >= 1; t--) {
@@ -51,7 +52,7 @@ public final class ParticleTracer {
                 start[a] = chunk.y[a][local];
                 recording &= Double.isFinite(start[a]);
             }
-            ChunkContext base = new ChunkContext(chunk, grid, t, spec.score(), spec.seed(), s.noiseKey(), null);
+            ChunkContext base = new ChunkContext(chunk, grid, t, spec.score(), spec.seed(), s.noiseKey(), null, buffers);
             StepRecorder recorder = recording ? new StepRecorder(local) : null;
             sampler.step(recorder == null ? base : new Recording(base, recorder), chunk.y, chunk.n);
             if (recorder != null) {

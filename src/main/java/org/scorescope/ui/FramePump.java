@@ -31,6 +31,13 @@ final class FramePump extends AnimationTimer {
     private Object lastKey;
     private long lastHistogram;
     private long lastShownRun = -1;
+    /** The run and step of the scene on screen: the charts' cursor follows it, as the captions do. */
+    private long sceneRun = -1;
+    private int sceneStep = -1;
+    private long timelineRun = -1;
+    private int timelineStep = -1;
+    private int timelineDown = -1;
+    private long timelineAt;
     private List<SamplerStatus> lastStatuses = List.of();
     private Runnable onFirstFrame;
 
@@ -69,7 +76,16 @@ final class FramePump extends AnimationTimer {
             return;
         }
         int step = model.step.get();
-        timeline.show(run, step);
+        int computedDown = run.computedDown();
+        if (run.runId() != timelineRun || step != timelineStep || computedDown != timelineDown || now - timelineAt > 250_000_000L) {
+            // when something it shows changed (it formats a label on each call), and 4 times a second
+            // (the slider snaps back to the step once it is released)
+            timelineAt = now;
+            timelineRun = run.runId();
+            timelineStep = step;
+            timelineDown = computedDown;
+            timeline.show(run, step);
+        }
         List<SamplerStatus> fresh = runs.statuses();
         if (fresh != lastStatuses) {
             lastStatuses = fresh;
@@ -79,6 +95,8 @@ final class FramePump extends AnimationTimer {
         requestScene(run, step);
         RenderedScene scene = worker.poll();
         if (scene != null && scene.request().run().runId() == run.runId()) {
+            sceneRun = run.runId();
+            sceneStep = scene.request().step();
             List<PanelView> panels = grid.panels();
             for (int i = 0; i < panels.size() && i < scene.panels().size(); i++) {
                 panels.get(i).show(scene.panels().get(i), scene.captions().get(i));
@@ -94,7 +112,9 @@ final class FramePump extends AnimationTimer {
             }
         }
         if (model.metricsShown.get() && !model.presentation.get()) {
-            metrics.pulse(now, run, step, statuses);
+            // The chart's cursor shows the step on screen, not the step asked for: the scene of a new step
+            // reaches the panels a pulse or more after the request, and the caption must not lag the cursor.
+            metrics.pulse(now, run, sceneRun == run.runId() ? sceneStep : step, statuses);
         }
         if (model.frameTime.get()) {
             statusBar.frameTime.setText(String.format("FX %.2f ms/frame", meter.last()));

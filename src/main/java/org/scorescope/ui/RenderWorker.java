@@ -114,16 +114,66 @@ final class RenderWorker {
         return c.view2d() != null ? c.view2d() : c.target();
     }
 
+    /**
+     * The caption's TV: the run's own measurement ({@code RunMetrics}, on all N particles, what the TV
+     * chart draws) once it has one for this step, so the caption and the chart show the same number;
+     * before that (the newest step, for a moment) measured on the frame. Only the run's values are
+     * cached. Nothing is copied: a frame's positions are read where they are (a copy of a 1M-particle
+     * frame is two humongous arrays per sampler, and each of them could start a G1 cycle).
+     */
     private double tv(RunView c, Frame frame, int slot, int step) {
         String key = slot + ":" + step;
         Double cached = tvCache.get(key);
         if (cached != null) {
             return cached;
         }
-        Frame.SamplerFrame sf = frame.samplers().get(slot);
-        double v = TotalVariation.of(Histogram.of(sf.positions(), sf.stored(), c.binning()), exactMasses(c, step));
-        tvCache.put(key, v);
-        return v;
+        org.scorescope.metrics.RunMetrics.Snapshot s = c.metrics() == null ? null : c.metrics().latest();
+        if (s != null && s.runId() == c.runId() && s.binning() == c.binning() && slot < s.tv().length && step < s.tv()[slot].length
+                && !Double.isNaN(s.tv()[slot][step])) {
+            double v = s.tv()[slot][step];
+            tvCache.put(key, v);
+            return v;
+        }
+        return TotalVariation.of(histogram(frame.samplers().get(slot), c.binning()), exactMasses(c, step));
+    }
+
+    /** The histogram of a frame's stored particles, read in place. */
+    static Histogram histogram(Frame.SamplerFrame sf, Binning b) {
+        long[] counts = new long[b.size()];
+        long outside = 0;
+        int n = sf.stored();
+        float[] x = sf.axis(0);
+        int ox = sf.offset(0);
+        int ay = b.dim() == 2 ? 1 : 0;
+        float[] y = sf.axis(ay);
+        int oy = sf.offset(ay);
+        for (int i = 0; i < n; i++) {
+            int k = b.index(x[ox + i], y[oy + i]);
+            if (k < 0) {
+                outside++;
+            } else {
+                counts[k]++;
+            }
+        }
+        return new Histogram(counts, outside, n);
+    }
+
+    /** The histogram of one coordinate of a frame's stored particles on one axis's bins, read in place. */
+    static Histogram histogram(Frame.SamplerFrame sf, int axis, Binning one) {
+        long[] counts = new long[one.size()];
+        long outside = 0;
+        int n = sf.stored();
+        float[] x = sf.axis(axis);
+        int o = sf.offset(axis);
+        for (int i = 0; i < n; i++) {
+            int k = one.index(x[o + i], 0);
+            if (k < 0) {
+                outside++;
+            } else {
+                counts[k]++;
+            }
+        }
+        return new Histogram(counts, outside, n);
     }
 
     /** The marginal histograms and the difference map of one sampler. */
@@ -143,7 +193,7 @@ final class RenderWorker {
             double[][] exact = new double[axes][];
             for (int a = 0; a < axes; a++) {
                 Binning one = new Binning(new double[] {b.lo()[a]}, new double[] {b.hi()[a]}, new int[] {b.bins()[a]});
-                Histogram h = Histogram.of(new float[][] {sf.positions()[a]}, sf.stored(), one);
+                Histogram h = histogram(sf, a, one);
                 edges[a] = one.edges(0);
                 emp[a] = new double[b.bins()[a]];
                 for (int i = 0; i < emp[a].length; i++) {
@@ -155,7 +205,7 @@ final class RenderWorker {
                 return new RenderedScene.Marginals(slot, sf.label(), edges, emp, exact, null, 0);
             }
             double[] m = masses.apply(c, step);
-            Histogram h = Histogram.of(sf.positions(), sf.stored(), b);
+            Histogram h = histogram(sf, b);
             int bx = b.bins()[0];
             int by = b.bins()[1];
             double[] d = new double[bx * by];
