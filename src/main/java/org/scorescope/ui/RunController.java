@@ -127,7 +127,7 @@ final class RunController implements AutoCloseable {
         Binning bins = binning(view2d != null ? view2d : target, spec.particles(), view2d != null);
         FrameRecorder recorder = new FrameRecorder();
         RunMetrics metrics = new RunMetrics(bins);
-        LabMetricSeries lab = new LabMetricSeries(labMetrics);
+        LabMetricSeries lab = new LabMetricSeries(labMetrics, s);
         List<String> canonical = new ArrayList<>();
         for (Scenario.SamplerSpec sp : s.samplers()) {
             canonical.add(SamplerChoice.of(sp).canonical());

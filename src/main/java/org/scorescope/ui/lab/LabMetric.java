@@ -26,4 +26,13 @@ public interface LabMetric {
      * @return the value (NaN when undefined)
      */
     double measure(StepView step, int slot);
+
+    /**
+     * Whether this metric means something for the scenario (default: always). A metric that does not
+     * apply is not measured in that run — its column stays empty — so a lab's metric costs nothing on
+     * runs it has nothing to say about.
+     */
+    default boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
+        return true;
+    }
 }

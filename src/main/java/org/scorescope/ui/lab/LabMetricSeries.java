@@ -12,12 +12,31 @@ import org.scorescope.engine.StepView;
  */
 public final class LabMetricSeries implements RunListener {
     private final List<LabMetric> metrics;
+    private final boolean[] measured;
     private final AtomicReference<double[][][]> latest = new AtomicReference<>();
     private double[][][] building;
 
-    /** @param metrics the metrics to record, in column order */
+    /** @param metrics the metrics to record, in column order (every one measured) */
     public LabMetricSeries(List<LabMetric> metrics) {
+        this(metrics, null);
+    }
+
+    /**
+     * @param metrics the metrics, in column order
+     * @param scenario the run's scenario: a metric that does not {@linkplain LabMetric#appliesTo apply} to it is
+     *     not measured (NaN at every step); null measures every metric
+     */
+    public LabMetricSeries(List<LabMetric> metrics, org.scorescope.scenario.Scenario scenario) {
         this.metrics = List.copyOf(metrics);
+        this.measured = new boolean[this.metrics.size()];
+        for (int m = 0; m < measured.length; m++) {
+            measured[m] = scenario == null || this.metrics.get(m).appliesTo(scenario);
+        }
+    }
+
+    /** Whether metric {@code m} is measured in this run. */
+    public boolean measured(int m) {
+        return measured[m];
     }
 
     /** The metrics recorded. */
@@ -51,6 +70,9 @@ public final class LabMetricSeries implements RunListener {
             }
         }
         for (int m = 0; m < metrics.size(); m++) {
+            if (!measured[m]) {
+                continue;
+            }
             for (int k = 0; k < v.samplers(); k++) {
                 building[m][k][v.t()] = metrics.get(m).measure(v, k);
             }

@@ -17,7 +17,8 @@ import org.scorescope.ui.lab.LabMetric;
  * do not depend on the level) — the mass a sampler puts on the wrong mode, DPS's failure mode;</li>
  * <li>{@code inverse.mean-error}: ‖mean of the particles − √ᾱ E[x₀ | y]‖.</li>
  * </ul>
- * NaN when the run's target is not a Gaussian mixture (a box prior has no posterior here).
+ * Measured only in runs with an observation; NaN when the run's target is not a Gaussian mixture (a box
+ * prior has no posterior here).
  */
 final class InverseMetrics {
     private InverseMetrics() {
@@ -45,6 +46,12 @@ final class InverseMetrics {
         @Override
         public double measure(StepView step, int slot) {
             return step.spec().target() instanceof GaussianMixture post ? formula.of(post, step, slot) : Double.NaN;
+        }
+
+        /** Only with an observation: without one the pass over every particle after every step said nothing the TV does not. */
+        @Override
+        public boolean appliesTo(org.scorescope.scenario.Scenario scenario) {
+            return scenario.observation() != null;
         }
     }
 
