@@ -56,7 +56,9 @@ final class Chunk {
     /** Flags particles that became NaN or infinite; returns how many were newly flagged. */
     int flagDiverged() {
         int fresh = 0;
-        for (int i = 0; i < n; i++) {
+        // Whole registers of finite particles flag nothing; the scan goes particle by particle from the first register that may.
+        int from = org.scorescope.math.VectorSupport.AVAILABLE ? org.scorescope.math.VectorFiniteScan.finitePrefix(y, n) : 0;
+        for (int i = from; i < n; i++) {
             if (diverged[i] == 0) {
                 for (double[] axis : y) {
                     if (!Double.isFinite(axis[i])) {
