@@ -44,6 +44,17 @@ public final class Engine implements AutoCloseable {
         return (int) Math.max(MIN_CHUNK, Math.min(CHUNK, c));
     }
 
+    /**
+     * Lets the collector take the frame arrays kept for a later run of the same size whose frames are
+     * all gone (the memory check before a run calls it when the heap looks full).
+     *
+     * @return bytes no longer kept
+     */
+    public static long releaseIdleMemory() {
+        System.gc(); // clears the weak references of leases whose frames are unreachable
+        return FrameMemory.releaseFree();
+    }
+
     private static final AtomicLong RUN_IDS = new AtomicLong();
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 

@@ -123,6 +123,25 @@ final class FrameMemory {
         }
     }
 
+    /**
+     * Stops pooling every free set, so the collector can take its arrays now: a soft reference
+     * outlives {@code System.gc()} when the heap was mostly free at the previous collection, and the
+     * memory check before a run must not count a free history as used.
+     *
+     * @return the bytes of the sets no longer pooled
+     */
+    static synchronized long releaseFree() {
+        long bytes = 0;
+        for (java.util.Iterator<Entry> it = ENTRIES.iterator(); it.hasNext();) {
+            Entry e = it.next();
+            if (e.gone() || e.free()) {
+                bytes += 4 * Arrays.stream(e.lengths).sum();
+                it.remove();
+            }
+        }
+        return bytes;
+    }
+
     /** Sets pooled now (tests). */
     static synchronized int pooled() {
         return ENTRIES.size();

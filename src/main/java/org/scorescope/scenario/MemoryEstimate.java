@@ -131,6 +131,7 @@ public final class MemoryEstimate {
         long share = Runtime.getRuntime().maxMemory() / 100 * HEAP_SHARE_PERCENT;
         long free = share - usedHeap();
         if (free < share / 2) {
+            org.scorescope.engine.Engine.releaseIdleMemory();
             System.gc();
             free = share - usedHeap();
         }

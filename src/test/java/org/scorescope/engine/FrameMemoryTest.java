@@ -77,4 +77,21 @@ class FrameMemoryTest {
             assertTrue(second.at(0) != null);
         }
     }
+
+    @Test
+    void theMemoryCheckCanTakeBackFreeSetsButNeverOneInUse() {
+        FrameMemory.releaseFree();
+        long[] lengths = {1 << 20, 1 << 20};
+        FrameMemory.Lease held = FrameMemory.take("test-held", lengths, 4);
+        FrameMemory.Lease dropped = FrameMemory.take("test-free", lengths, 4);
+        float[] kept = held.arrays[0];
+        float[] freed = dropped.arrays[0];
+        dropped = null;
+        assertTrue(FrameMemory.holds(freed));
+        long bytes = Engine.releaseIdleMemory();
+        assertTrue(bytes >= 8L << 20, "the free set's 8 MiB are no longer kept: " + bytes);
+        assertTrue(!FrameMemory.holds(freed), "a free set is released");
+        assertTrue(FrameMemory.holds(kept), "a set whose frames are reachable stays");
+        assertSame(kept, held.arrays[0]);
+    }
 }
