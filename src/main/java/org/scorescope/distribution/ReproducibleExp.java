@@ -56,19 +56,7 @@ final class ReproducibleExp {
 
     /** e^x for x ≤ 0 (NaN gives NaN, below −708 gives 0). */
     static double exp(double x) {
-        double kd = Math.fma(x, INV_LN2, SHIFT);
-        double n = kd - SHIFT;
-        double r = Math.fma(n, -LN2_HI, x);
-        r = Math.fma(n, -LN2_LO, r);
-        double p = TAYLOR[0];
-        for (int i = 1; i < TAYLOR.length; i++) {
-            p = Math.fma(p, r, TAYLOR[i]);
-        }
-        p = Math.fma(p, r, 1.0);
-        p = Math.fma(p, r, 1.0);
-        long scale = (Double.doubleToRawLongBits(kd) - (SHIFT_BITS - 1023)) << 52;
-        double e = p * Double.longBitsToDouble(scale);
-        return x < MIN_ARGUMENT ? 0.0 : e;
+        return exp(x, TAYLOR);
     }
 
     /**
@@ -78,13 +66,18 @@ final class ReproducibleExp {
      * by lane.
      */
     static double expMix(double x) {
+        return exp(x, MIX);
+    }
+
+    /** The shared reduction, q(r) by Horner with the given coefficients, 1 + r(1 + r q), and the scaling. */
+    private static double exp(double x, double[] poly) {
         double kd = Math.fma(x, INV_LN2, SHIFT);
         double n = kd - SHIFT;
         double r = Math.fma(n, -LN2_HI, x);
         r = Math.fma(n, -LN2_LO, r);
-        double p = MIX[0];
-        for (int i = 1; i < MIX.length; i++) {
-            p = Math.fma(p, r, MIX[i]);
+        double p = poly[0];
+        for (int i = 1; i < poly.length; i++) {
+            p = Math.fma(p, r, poly[i]);
         }
         p = Math.fma(p, r, 1.0);
         p = Math.fma(p, r, 1.0);
